@@ -1,0 +1,32 @@
+/** Codes carried by `error` frames and REST error bodies. Stable: clients switch on them. */
+export const ERROR_CODES = [
+  'bad_frame', // not JSON, unknown type, or a field of the wrong shape
+  'unsupported_version', // hello with another protocol version
+  'not_ready', // a command before hello/welcome
+  'unauthenticated', // no or invalid credentials
+  'forbidden', // authenticated but not allowed on this resource
+  'not_found',
+  'too_large', // body or frame over the limit
+  'rate_limited',
+  'conflict', // e.g. idempotency key reused with another body
+  'unavailable', // storage down: retry later, nothing was stored
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Errors after which the same command may succeed if sent again unchanged. */
+export const RETRYABLE_ERRORS: readonly ErrorCode[] = ['rate_limited', 'unavailable', 'internal'];
+
+/** WebSocket close codes the server uses (4000-4999 are application codes). */
+export const CLOSE_CODES = {
+  normal: 1000,
+  goingAway: 1001, // server shutting down: reconnect elsewhere
+  policy: 1008, // origin refused or repeated abuse
+  tooBig: 1009, // frame over maxPayload
+  internal: 1011,
+  tryAgainLater: 1013,
+  unauthenticated: 4001, // bad or expired credentials: do not retry with the same ones
+  unsupportedVersion: 4002,
+  loggedOut: 4003, // the agent logged out elsewhere: go to the login page
+  rateLimited: 4008, // too many frames: reconnect after a backoff
+} as const;

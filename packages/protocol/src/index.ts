@@ -1,0 +1,35 @@
+/**
+ * The browser-safe entry: constants and types only. Schemas (zod) live in `@candor/protocol/schemas`
+ * and are imported by the server alone, which keeps the widget small.
+ */
+import type { z } from 'zod';
+import type * as s from './schemas';
+
+export { PROTOCOL_VERSION, LIMITS, WS_PATHS } from './version';
+export { ERROR_CODES, RETRYABLE_ERRORS, CLOSE_CODES, type ErrorCode } from './errors';
+
+export type Author = z.infer<typeof s.authorSchema>;
+export type Message = z.infer<typeof s.messageSchema>;
+export type Conversation = z.infer<typeof s.conversationSchema>;
+export type ConversationStatus = z.infer<typeof s.conversationStatusSchema>;
+export type Agent = z.infer<typeof s.agentSchema>;
+
+export type HelloFrame = z.infer<typeof s.helloFrame>;
+export type CommandFrame = z.infer<typeof s.commandFrame>;
+export type ClientFrame = z.infer<typeof s.clientFrame>;
+export type SendMessageFrame = z.infer<typeof s.sendMessageFrame>;
+
+export type ServerFrame = z.infer<typeof s.serverFrame>;
+export type WelcomeFrame = z.infer<typeof s.welcomeFrame>;
+export type AckFrame = z.infer<typeof s.ackFrame>;
+export type HistoryFrame = z.infer<typeof s.historyFrame>;
+export type MessageCreatedFrame = z.infer<typeof s.messageCreatedFrame>;
+export type ConversationUpdatedFrame = z.infer<typeof s.conversationUpdatedFrame>;
+export type InboxSnapshotFrame = z.infer<typeof s.inboxSnapshotFrame>;
+export type TypingUpdatedFrame = z.infer<typeof s.typingUpdatedFrame>;
+export type ErrorFrame = z.infer<typeof s.errorFrame>;
+
+export type LoginBody = z.infer<typeof s.loginBody>;
+export type CreateAgentBody = z.input<typeof s.createAgentBody>;
+export type SendMessageBody = z.infer<typeof s.sendMessageBody>;
+export type ErrorBody = z.infer<typeof s.errorBody>;

@@ -1,0 +1,214 @@
+/**
+ * One schema per wire message. The server validates every inbound frame and REST body with these;
+ * the widget and console import only the inferred types (from `./index`), so zod never reaches a browser.
+ */
+import { z } from 'zod';
+import { LIMITS, PROTOCOL_VERSION } from './version';
+import { ERROR_CODES } from './errors';
+
+const id = z.string().min(1).max(64);
+const ref = z.string().min(1).max(64).optional();
+const seq = z.number().int().min(0);
+const body = z.string().max(LIMITS.messageBodyMax * 2); // trimmed length is checked by the domain
+const clientKey = z.string().min(1).max(LIMITS.clientKeyMax);
+
+// ---------- shared shapes ----------
+
+export const authorSchema = z.object({
+  type: z.enum(['visitor', 'agent', 'system']),
+  id: z.string().nullable(),
+  name: z.string(),
+});
+
+export const messageSchema = z.object({
+  id,
+  conversationId: id,
+  seq: z.number().int().min(1),
+  author: authorSchema,
+  body: z.string(),
+  /** The sender's idempotency key, so a client can match a stored message to its outbox entry. */
+  clientKey: z.string().nullable(),
+  createdAt: z.number().int(),
+});
+
+export const conversationStatusSchema = z.enum(['open', 'resolved']);
+
+export const conversationSchema = z.object({
+  id,
+  inboxId: id,
+  status: conversationStatusSchema,
+  visitorId: id,
+  visitorName: z.string(),
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  lastSeq: seq,
+  lastMessage: z
+    .object({
+      seq: z.number().int().min(1),
+      authorType: authorSchema.shape.type,
+      preview: z.string(),
+      createdAt: z.number().int(),
+    })
+    .nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  /** Agent views only: the last seq this agent has read, and visitor messages after it. */
+  lastReadSeq: seq.optional(),
+  unread: z.number().int().min(0).optional(),
+});
+
+export const agentSchema = z.object({
+  id,
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(['admin', 'agent']),
+  createdAt: z.number().int(),
+});
+
+// ---------- client -> server frames ----------
+
+export const helloFrame = z.object({
+  type: z.literal('hello'),
+  protocol: z.number().int(),
+  /** Visitor endpoint only: the token from a previous `welcome`; omitted on a first visit. */
+  visitorToken: z.string().min(1).max(128).optional(),
+  locale: z.string().max(16).optional(),
+});
+
+export const subscribeFrame = z.object({
+  type: z.literal('conversation.subscribe'),
+  ref,
+  conversationId: id,
+  /** The last seq this client has; the server replays everything after it, then streams live. */
+  afterSeq: seq,
+});
+
+export const unsubscribeFrame = z.object({
+  type: z.literal('conversation.unsubscribe'),
+  ref,
+  conversationId: id,
+});
+
+export const inboxSubscribeFrame = z.object({ type: z.literal('inbox.subscribe'), ref });
+
+export const sendMessageFrame = z.object({
+  type: z.literal('message.send'),
+  ref,
+  /** null (visitor only): the visitor's open conversation, or a new one. */
+  conversationId: id.nullable(),
+  clientKey,
+  body,
+});
+
+export const typingFrame = z.object({
+  type: z.literal('typing.update'),
+  conversationId: id,
+  typing: z.boolean(),
+});
+
+export const resolveFrame = z.object({ type: z.literal('conversation.resolve'), ref, conversationId: id });
+export const reopenFrame = z.object({ type: z.literal('conversation.reopen'), ref, conversationId: id });
+export const assignFrame = z.object({
+  type: z.literal('conversation.assign'),
+  ref,
+  conversationId: id,
+  /** null unassigns; agents may assign to themselves, admins to anyone. */
+  agentId: id.nullable(),
+});
+export const readFrame = z.object({ type: z.literal('conversation.read'), conversationId: id, seq });
+
+/** Every frame a client may send after `hello`. */
+export const commandFrame = z.discriminatedUnion('type', [
+  subscribeFrame,
+  unsubscribeFrame,
+  inboxSubscribeFrame,
+  sendMessageFrame,
+  typingFrame,
+  resolveFrame,
+  reopenFrame,
+  assignFrame,
+  readFrame,
+]);
+
+export const clientFrame = z.discriminatedUnion('type', [helloFrame, ...commandFrame.options]);
+
+// ---------- server -> client frames ----------
+
+export const welcomeFrame = z.object({
+  type: z.literal('welcome'),
+  protocol: z.literal(PROTOCOL_VERSION),
+  role: z.enum(['visitor', 'agent']),
+  /** Visitor: their id and name; `token` only when newly issued (store it, send it in the next hello). */
+  visitor: z.object({ id, name: z.string(), token: z.string().optional() }).optional(),
+  agent: agentSchema.optional(),
+  /** Visitor: their conversations, newest first. */
+  conversations: z.array(conversationSchema),
+  serverTime: z.number().int(),
+});
+
+export const ackFrame = z.object({
+  type: z.literal('ack'),
+  ref: z.string(),
+  message: messageSchema.optional(),
+  conversation: conversationSchema.optional(),
+});
+
+export const historyFrame = z.object({
+  type: z.literal('conversation.history'),
+  ref: z.string().optional(),
+  conversation: conversationSchema,
+  /** Messages after the requested seq, in order; `complete` false means ask again after the last one. */
+  messages: z.array(messageSchema),
+  complete: z.boolean(),
+});
+
+export const messageCreatedFrame = z.object({ type: z.literal('message.created'), message: messageSchema });
+
+export const conversationUpdatedFrame = z.object({
+  type: z.literal('conversation.updated'),
+  conversation: conversationSchema,
+});
+
+export const inboxSnapshotFrame = z.object({
+  type: z.literal('inbox.snapshot'),
+  ref: z.string().optional(),
+  conversations: z.array(conversationSchema),
+});
+
+export const typingUpdatedFrame = z.object({
+  type: z.literal('typing.updated'),
+  conversationId: id,
+  author: authorSchema,
+  typing: z.boolean(),
+});
+
+export const errorFrame = z.object({
+  type: z.literal('error'),
+  ref: z.string().optional(),
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+});
+
+export const serverFrame = z.discriminatedUnion('type', [
+  welcomeFrame,
+  ackFrame,
+  historyFrame,
+  messageCreatedFrame,
+  conversationUpdatedFrame,
+  inboxSnapshotFrame,
+  typingUpdatedFrame,
+  errorFrame,
+]);
+
+// ---------- REST bodies ----------
+
+export const loginBody = z.object({ email: z.email().max(254), password: z.string().min(1).max(512) });
+export const createAgentBody = z.object({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(['admin', 'agent']).default('agent'),
+  /** Omitted: a strong password is generated and returned once in the response. */
+  password: z.string().min(12).max(512).optional(),
+});
+export const sendMessageBody = z.object({ clientKey, body });
+export const errorBody = z.object({ error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) });

@@ -1,0 +1,45 @@
+import type { Conversation, ConversationStatus } from '@candor/protocol';
+import type { Actor } from '../domain/types';
+import { assertCanAssign, assertCanChangeStatus } from '../domain/access';
+import { DomainError } from '../domain/errors';
+import type { ConversationPatch } from '../storage/store';
+import type { ChatContext } from './context';
+import { loadReadable } from './load-conversation';
+import { presentConversation } from './presenters';
+
+export async function setStatus(
+  ctx: ChatContext,
+  actor: Actor,
+  conversationId: string,
+  status: ConversationStatus,
+): Promise<Conversation> {
+  const conversation = await loadReadable(ctx, actor, conversationId);
+  assertCanChangeStatus(actor, conversation);
+  if (conversation.status === status) return presentConversation(ctx, conversation);
+  return update(ctx, conversationId, { status, now: ctx.now() });
+}
+
+export async function assign(
+  ctx: ChatContext,
+  actor: Actor,
+  conversationId: string,
+  agentId: string | null,
+): Promise<Conversation> {
+  const conversation = await loadReadable(ctx, actor, conversationId);
+  assertCanAssign(actor, conversation, agentId);
+  if (agentId !== null) {
+    const inboxes = await ctx.store.listAgentInboxIds(agentId);
+    if (!inboxes.includes(conversation.inboxId))
+      throw new DomainError('not_found', 'No such agent in this inbox.');
+  }
+  if (conversation.assigneeId === agentId) return presentConversation(ctx, conversation);
+  return update(ctx, conversationId, { assigneeId: agentId, now: ctx.now() });
+}
+
+async function update(ctx: ChatContext, id: string, patch: ConversationPatch): Promise<Conversation> {
+  const updated = await ctx.store.updateConversation(id, patch);
+  if (!updated) throw new DomainError('not_found', 'No such conversation.');
+  const conversation = await presentConversation(ctx, updated);
+  ctx.emit({ type: 'conversation.updated', conversation });
+  return conversation;
+}

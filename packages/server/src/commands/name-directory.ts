@@ -1,0 +1,34 @@
+import type { Store } from '../storage/store';
+import { visitorNameFor } from '../domain/visitor-name';
+
+/**
+ * Display names for visitors and agents, cached: they are read for every message and inbox row
+ * but change rarely (visitor names never; agents' on create, which calls forgetAgents()).
+ */
+export class NameDirectory {
+  private readonly visitors = new Map<string, string>();
+  private readonly agents = new Map<string, string>();
+
+  constructor(private readonly store: Store) {}
+
+  async visitor(id: string): Promise<string> {
+    const cached = this.visitors.get(id);
+    if (cached !== undefined) return cached;
+    const name = (await this.store.findVisitorById(id))?.name ?? visitorNameFor(id);
+    if (this.visitors.size > 50_000) this.visitors.clear(); // bounded; refilled on demand
+    this.visitors.set(id, name);
+    return name;
+  }
+
+  async agent(id: string): Promise<string> {
+    const cached = this.agents.get(id);
+    if (cached !== undefined) return cached;
+    const name = (await this.store.findAgentById(id))?.name ?? 'Former agent';
+    this.agents.set(id, name);
+    return name;
+  }
+
+  forgetAgents(): void {
+    this.agents.clear();
+  }
+}

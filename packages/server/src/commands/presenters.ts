@@ -1,0 +1,72 @@
+/** Records -> wire shapes. Batched so an inbox of N rows costs a fixed number of queries. */
+import type { Conversation, Message } from '@candor/protocol';
+import type { ConversationRecord, MessageRecord } from '../domain/types';
+import type { LastMessage } from '../storage/store';
+import { previewOf } from '../domain/message-body';
+import type { ChatContext } from './context';
+
+export async function presentMessage(ctx: ChatContext, m: MessageRecord): Promise<Message> {
+  const name =
+    m.authorType === 'visitor' && m.authorId
+      ? await ctx.names.visitor(m.authorId)
+      : m.authorType === 'agent' && m.authorId
+        ? await ctx.names.agent(m.authorId)
+        : 'Candor';
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    seq: m.seq,
+    author: { type: m.authorType, id: m.authorId, name },
+    body: m.body,
+    clientKey: m.clientKey,
+    createdAt: m.createdAt,
+  };
+}
+
+export async function presentConversations(
+  ctx: ChatContext,
+  records: readonly ConversationRecord[],
+  readerAgentId?: string,
+): Promise<Conversation[]> {
+  const ids = records.map((r) => r.id);
+  const [last, reads] = await Promise.all([
+    ctx.store.lastMessages(ids),
+    readerAgentId ? ctx.store.readStates(readerAgentId, ids) : Promise.resolve(undefined),
+  ]);
+  const lastById = new Map(last.map((l) => [l.conversationId, l]));
+  return Promise.all(
+    records.map(async (r) => {
+      const conversation = await presentOne(ctx, r, lastById.get(r.id));
+      const read = reads?.get(r.id);
+      return read ? { ...conversation, lastReadSeq: read.lastReadSeq, unread: read.unread } : conversation;
+    }),
+  );
+}
+
+export async function presentConversation(ctx: ChatContext, r: ConversationRecord): Promise<Conversation> {
+  const [last] = await ctx.store.lastMessages([r.id]);
+  return presentOne(ctx, r, last);
+}
+
+async function presentOne(ctx: ChatContext, r: ConversationRecord, last: LastMessage | undefined) {
+  return {
+    id: r.id,
+    inboxId: r.inboxId,
+    status: r.status,
+    visitorId: r.visitorId,
+    visitorName: await ctx.names.visitor(r.visitorId),
+    assigneeId: r.assigneeId,
+    assigneeName: r.assigneeId ? await ctx.names.agent(r.assigneeId) : null,
+    lastSeq: r.lastSeq,
+    lastMessage: last
+      ? {
+          seq: last.seq,
+          authorType: last.authorType,
+          preview: previewOf(last.body),
+          createdAt: last.createdAt,
+        }
+      : null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  } satisfies Conversation;
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { Conversation, Message } from '@candor/protocol';
+import type { Actor, ConversationRecord } from '../domain/types';
+import { DEFAULT_INBOX_ID } from '../domain/types';
+import { decideReply } from '../domain/access';
+import { DomainError } from '../domain/errors';
+import { normaliseBody } from '../domain/message-body';
+import type { AppendResult, NewMessage } from '../storage/store';
+import type { ChatContext } from './context';
+import { loadReadable } from './load-conversation';
+import { presentConversation, presentMessage } from './presenters';
+
+export interface SendInput {
+  /** null: a visitor's open conversation, or a new one. */
+  conversationId: string | null;
+  clientKey: string;
+  body: string;
+}
+
+/**
+ * Stores a message, then (only then) emits it. A repeated clientKey returns the stored message and
+ * emits nothing, so a client that lost an ack can resend safely.
+ */
+export async function sendMessage(
+  ctx: ChatContext,
+  actor: Actor,
+  input: SendInput,
+): Promise<{ message: Message; conversation: Conversation; created: boolean }> {
+  const body = normaliseBody(input.body);
+  const message: NewMessage = {
+    authorType: actor.kind,
+    authorId: actor.kind === 'visitor' ? actor.visitorId : actor.agentId,
+    body,
+    clientKey: input.clientKey,
+    now: ctx.now(),
+  };
+  let result = input.conversationId === null ? await sendToCurrent(ctx, actor, message) : undefined;
+  if (!result) {
+    if (input.conversationId === null) throw new DomainError('bad_frame', 'conversationId is required.');
+    const conversation = await loadReadable(ctx, actor, input.conversationId);
+    const decision = decideReply(actor, conversation);
+    result = await ctx.store.appendMessage(conversation.id, message);
+    if (result.created && (decision.assignTo || decision.reopen)) {
+      result = { ...result, conversation: await applyReplyEffects(ctx, result.conversation, decision) };
+    }
+  }
+  if (!result.created && result.message.body !== body) {
+    throw new DomainError('conflict', 'This clientKey was already used for another message.');
+  }
+  const [presented, conversation] = await Promise.all([
+    presentMessage(ctx, result.message),
+    presentConversation(ctx, result.conversation),
+  ]);
+  if (result.created) {
+    ctx.emit({ type: 'message.created', message: presented, conversation });
+    ctx.emit({ type: 'conversation.updated', conversation });
+  }
+  return { message: presented, conversation, created: result.created };
+}
+
+/** A visitor without a conversation id writes into their open conversation, or starts one. */
+async function sendToCurrent(ctx: ChatContext, actor: Actor, message: NewMessage) {
+  if (actor.kind !== 'visitor') return undefined;
+  const [latest] = await ctx.store.listVisitorConversations(actor.visitorId, 1);
+  if (latest?.status === 'open') return ctx.store.appendMessage(latest.id, message);
+  return ctx.store.startConversation(
+    { id: randomUUID(), inboxId: DEFAULT_INBOX_ID, visitorId: actor.visitorId },
+    message,
+  );
+}
+
+async function applyReplyEffects(
+  ctx: ChatContext,
+  conversation: ConversationRecord,
+  decision: { assignTo: string | null; reopen: boolean },
+): Promise<ConversationRecord> {
+  const updated = await ctx.store.updateConversation(conversation.id, {
+    ...(decision.assignTo ? { assigneeId: decision.assignTo } : {}),
+    ...(decision.reopen ? { status: 'open' as const } : {}),
+    now: ctx.now(),
+  });
+  return updated ?? conversation;
+}
+
+export type { AppendResult };

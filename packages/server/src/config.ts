@@ -1,0 +1,66 @@
+/** Configuration from the environment: read and checked once, at start. */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_COST_LOG2 } from './auth/password';
+
+const list = z
+  .string()
+  .optional()
+  .transform((s) =>
+    s
+      ? s
+          .split(',')
+          .map((x) => x.trim().replace(/\/$/, ''))
+          .filter(Boolean)
+      : [],
+  );
+
+const env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  CANDOR_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  /** Origins of customer sites allowed to open the visitor socket; `*` for any. The server's own is always allowed. */
+  CANDOR_ALLOWED_ORIGINS: list,
+  CANDOR_ADMIN_EMAIL: z.email().optional(),
+  CANDOR_ADMIN_PASSWORD: z.string().min(12, 'CANDOR_ADMIN_PASSWORD needs at least 12 characters').optional(),
+  /** Behind a reverse proxy: take the client IP from X-Forwarded-For (rightmost hop). */
+  CANDOR_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  CANDOR_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(50),
+  CANDOR_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(DEFAULT_COST_LOG2),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  allowedOrigins: string[];
+  admin: { email: string | undefined; password: string | undefined };
+  trustProxy: boolean;
+  maxConnectionsPerIp: number;
+  passwordCost: number;
+  logLevel: string;
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = env.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.CANDOR_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    allowedOrigins: e.CANDOR_ALLOWED_ORIGINS,
+    admin: { email: e.CANDOR_ADMIN_EMAIL, password: e.CANDOR_ADMIN_PASSWORD },
+    trustProxy: e.CANDOR_TRUST_PROXY === 'true',
+    maxConnectionsPerIp: e.CANDOR_MAX_CONNECTIONS_PER_IP,
+    passwordCost: e.CANDOR_PASSWORD_COST,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,11 @@
+/**
+ * Past-tense domain events. Commands emit them after the store has the change; realtime delivery is
+ * one listener among others (webhooks, metrics, audit later). Drafts and secrets never appear here.
+ */
+import type { Author, Conversation, Message } from '@candor/protocol';
+
+export type DomainEvent =
+  | { type: 'message.created'; message: Message; conversation: Conversation }
+  | { type: 'conversation.updated'; conversation: Conversation }
+  | { type: 'typing.changed'; conversationId: string; author: Author; typing: boolean }
+  | { type: 'agent.logged_out'; agentId: string; sessionId: string };

@@ -1,0 +1,55 @@
+/** Each client command, after hello: what it does and what the client gets back. */
+import type { CommandFrame } from '@candor/protocol';
+import type { Actor } from '../domain/types';
+import { DomainError } from '../domain/errors';
+import { sendMessage } from '../commands/send-message';
+import { assign, setStatus } from '../commands/change-conversation';
+import { listInbox, markRead } from '../commands/read-conversations';
+import type { ClientConnection } from './connection';
+import { topics } from './topics';
+
+export async function runCommand(c: ClientConnection, frame: CommandFrame, actor: Actor): Promise<void> {
+  const { ctx } = c.deps;
+  const ack = (extra: object) =>
+    frame.type !== 'typing.update' && frame.type !== 'conversation.read' && frame.ref
+      ? c.send({ type: 'ack', ref: frame.ref, ...extra })
+      : undefined;
+  switch (frame.type) {
+    case 'conversation.subscribe':
+      return c.subscriptions.subscribe(frame.conversationId, frame.afterSeq, frame.ref);
+    case 'conversation.unsubscribe':
+      c.subscriptions.unsubscribe(frame.conversationId);
+      return ack({});
+    case 'inbox.subscribe': {
+      if (actor.kind !== 'agent') throw new DomainError('forbidden', 'Only agents have an inbox.');
+      await Promise.all(actor.inboxIds.map((id) => c.watch(topics.inbox(id))));
+      const conversations = await listInbox(ctx, actor);
+      return c.send({ type: 'inbox.snapshot', ...(frame.ref ? { ref: frame.ref } : {}), conversations });
+    }
+    case 'message.send': {
+      const { message, conversation } = await sendMessage(ctx, actor, frame);
+      return ack({ message, conversation });
+    }
+    case 'typing.update': {
+      // Only on a conversation this socket was authorised to follow: no store read per keystroke.
+      if (!c.subscriptions.has(frame.conversationId)) throw new DomainError('not_found', 'Subscribe first.');
+      const id = actor.kind === 'visitor' ? actor.visitorId : actor.agentId;
+      const name = actor.kind === 'visitor' ? await ctx.names.visitor(id) : await ctx.names.agent(id);
+      ctx.emit({
+        type: 'typing.changed',
+        conversationId: frame.conversationId,
+        author: { type: actor.kind, id, name },
+        typing: frame.typing,
+      });
+      return;
+    }
+    case 'conversation.resolve':
+      return ack({ conversation: await setStatus(ctx, actor, frame.conversationId, 'resolved') });
+    case 'conversation.reopen':
+      return ack({ conversation: await setStatus(ctx, actor, frame.conversationId, 'open') });
+    case 'conversation.assign':
+      return ack({ conversation: await assign(ctx, actor, frame.conversationId, frame.agentId) });
+    case 'conversation.read':
+      return markRead(ctx, actor, frame.conversationId, frame.seq);
+  }
+}

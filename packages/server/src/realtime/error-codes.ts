@@ -1,0 +1,15 @@
+import type { ErrorCode } from '@candor/protocol';
+import { DomainError } from '../domain/errors';
+import { StoreConflictError, StoreUnavailableError } from '../storage/store';
+import { StoreNotFoundError } from '../storage/not-found-error';
+
+/** Any thrown error -> what the client is told. Unknown errors say nothing of their internals. */
+export function errorCodeOf(err: unknown): { code: ErrorCode; message: string } {
+  if (err instanceof DomainError) return { code: err.code, message: err.message };
+  if (err instanceof StoreUnavailableError) {
+    return { code: 'unavailable', message: 'Storage is unavailable; nothing was saved. Try again.' };
+  }
+  if (err instanceof StoreConflictError) return { code: 'conflict', message: 'That already exists.' };
+  if (err instanceof StoreNotFoundError) return { code: 'not_found', message: 'Not found.' };
+  return { code: 'internal', message: 'Something went wrong; nothing was saved. Try again.' };
+}

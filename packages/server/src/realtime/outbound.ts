@@ -1,0 +1,31 @@
+/** Domain event -> the frame watchers receive, serialised once per event however many receive it. */
+import type { ServerFrame } from '@candor/protocol';
+import type { DomainEvent } from '../domain/events';
+
+export interface Outbound {
+  frame: ServerFrame | null;
+  text: string;
+}
+
+export function outboundFor(event: DomainEvent): Outbound {
+  const frame = frameFor(event);
+  return { frame, text: frame ? JSON.stringify(frame) : '' };
+}
+
+function frameFor(event: DomainEvent): ServerFrame | null {
+  switch (event.type) {
+    case 'message.created':
+      return { type: 'message.created', message: event.message };
+    case 'conversation.updated':
+      return { type: 'conversation.updated', conversation: event.conversation };
+    case 'typing.changed':
+      return {
+        type: 'typing.updated',
+        conversationId: event.conversationId,
+        author: event.author,
+        typing: event.typing,
+      };
+    case 'agent.logged_out':
+      return null; // acted on by the connection, never sent
+  }
+}

@@ -1,0 +1,31 @@
+import type { ChatContext } from '../commands/context';
+import type { Hub } from './hub';
+
+export interface RealtimeLimits {
+  framesPerSecond: number;
+  frameBurst: number;
+  /** Outbound bytes queued on one socket before it is closed as a slow consumer. */
+  maxBufferedBytes: number;
+  helloTimeoutMs: number;
+}
+
+/** The part of a pino logger the realtime core uses; objects first, like pino. */
+export interface Log {
+  error(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+}
+
+export interface RealtimeDeps {
+  ctx: ChatContext;
+  hub: Hub;
+  log: Log;
+  limits: RealtimeLimits;
+}
+
+export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
+  framesPerSecond: 20,
+  frameBurst: 40,
+  maxBufferedBytes: 1024 * 1024,
+  helloTimeoutMs: 10_000,
+};

@@ -1,0 +1,26 @@
+/**
+ * Which bus topics carry an event. Conversation topics carry what subscribers of one conversation
+ * see; inbox topics feed agents' inbox lists; visitor topics reach all of one visitor's tabs.
+ * conversation.updated never goes on a conversation topic, so no socket receives it twice.
+ */
+import type { DomainEvent } from '../domain/events';
+
+export const topics = {
+  conversation: (id: string) => `conversation:${id}`,
+  inbox: (id: string) => `inbox:${id}`,
+  visitor: (id: string) => `visitor:${id}`,
+  agent: (id: string) => `agent:${id}`,
+};
+
+export function topicsFor(event: DomainEvent): string[] {
+  switch (event.type) {
+    case 'message.created':
+      return [topics.conversation(event.message.conversationId)];
+    case 'typing.changed':
+      return [topics.conversation(event.conversationId)];
+    case 'conversation.updated':
+      return [topics.inbox(event.conversation.inboxId), topics.visitor(event.conversation.visitorId)];
+    case 'agent.logged_out':
+      return [topics.agent(event.agentId)];
+  }
+}

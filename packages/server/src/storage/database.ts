@@ -1,0 +1,129 @@
+/**
+ * The tables as Kysely sees them, and the mapping from rows to domain records. Columns are snake_case;
+ * times are epoch milliseconds in bigint columns, read back as JS numbers by both dialects.
+ */
+import type { Selectable } from 'kysely';
+import type {
+  AgentRecord,
+  AgentRole,
+  AuthorType,
+  ConversationRecord,
+  MessageRecord,
+  VisitorRecord,
+} from '../domain/types';
+import type { ConversationStatus } from '@candor/protocol';
+
+export interface AgentsTable {
+  id: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+  password_hash: string;
+  created_at: number;
+}
+
+export interface InboxesTable {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface AgentInboxesTable {
+  agent_id: string;
+  inbox_id: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  agent_id: string;
+  expires_at: number;
+  created_at: number;
+}
+
+export interface VisitorsTable {
+  id: string;
+  token_hash: string;
+  name: string;
+  locale: string | null;
+  created_at: number;
+}
+
+export interface ConversationsTable {
+  id: string;
+  inbox_id: string;
+  visitor_id: string;
+  status: ConversationStatus;
+  assignee_id: string | null;
+  last_seq: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  author_type: AuthorType;
+  author_id: string | null;
+  body: string;
+  client_key: string | null;
+  created_at: number;
+}
+
+export interface AgentReadsTable {
+  agent_id: string;
+  conversation_id: string;
+  last_read_seq: number;
+}
+
+export interface Database {
+  agents: AgentsTable;
+  inboxes: InboxesTable;
+  agent_inboxes: AgentInboxesTable;
+  sessions: SessionsTable;
+  visitors: VisitorsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  agent_reads: AgentReadsTable;
+}
+
+export function toAgent(row: Selectable<AgentsTable>): AgentRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    passwordHash: row.password_hash,
+    createdAt: row.created_at,
+  };
+}
+
+export function toVisitor(row: Pick<VisitorsTable, 'id' | 'name' | 'locale' | 'created_at'>): VisitorRecord {
+  return { id: row.id, name: row.name, locale: row.locale, createdAt: row.created_at };
+}
+
+export function toConversation(row: Selectable<ConversationsTable>): ConversationRecord {
+  return {
+    id: row.id,
+    inboxId: row.inbox_id,
+    visitorId: row.visitor_id,
+    status: row.status,
+    assigneeId: row.assignee_id,
+    lastSeq: row.last_seq,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toMessage(row: Selectable<MessagesTable>): MessageRecord {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    authorType: row.author_type,
+    authorId: row.author_id,
+    body: row.body,
+    clientKey: row.client_key,
+    createdAt: row.created_at,
+  };
+}

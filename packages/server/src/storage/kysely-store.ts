@@ -1,0 +1,117 @@
+/**
+ * The one Store implementation, over any Kysely instance. SQLite and PostgreSQL differ only in how the
+ * Kysely instance is opened and in their StoreDialect (error classification, migration schema).
+ */
+import { sql, type Kysely } from 'kysely';
+import type {
+  AgentRecord,
+  AuthorType,
+  ConversationRecord,
+  MessageRecord,
+  VisitorRecord,
+} from '../domain/types';
+import * as agents from './agent-queries';
+import * as conversations from './conversation-queries';
+import type { Database } from './database';
+import * as append from './message-append';
+import * as messages from './message-queries';
+import { migrateToLatest } from './migrations/migrate';
+import { StoreNotFoundError } from './not-found-error';
+import * as reads from './read-queries';
+import {
+  StoreConflictError,
+  StoreUnavailableError,
+  type AppendResult,
+  type ConversationPatch,
+  type ConversationQuery,
+  type LastMessage,
+  type NewMessage,
+  type Store,
+} from './store';
+import type { StoreDialect } from './store-dialect';
+import * as visitors from './visitor-queries';
+
+export class KyselyStore implements Store {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: StoreDialect,
+  ) {}
+
+  private get appendContext(): append.AppendContext {
+    return { db: this.db, dialect: this.dialect };
+  }
+
+  migrate = () => this.guard(() => migrateToLatest(this.db, this.dialect.migrationSchema));
+  ping = () => this.guard(async () => void (await sql`select 1`.execute(this.db)));
+  close = () => this.db.destroy();
+
+  countAgents = () => this.guard(() => agents.countAgents(this.db));
+  createAgent = (agent: AgentRecord) => this.guard(() => agents.createAgent(this.db, agent));
+  findAgentById = (id: string) => this.guard(() => agents.findAgentById(this.db, id));
+  findAgentByEmail = (email: string) => this.guard(() => agents.findAgentByEmail(this.db, email));
+  listAgents = () => this.guard(() => agents.listAgents(this.db));
+  listAgentInboxIds = (agentId: string) => this.guard(() => agents.listAgentInboxIds(this.db, agentId));
+
+  createSession = (session: { tokenHash: string; agentId: string; expiresAt: number; now: number }) =>
+    this.guard(() => agents.createSession(this.db, session));
+  findSessionAgent = (tokenHash: string, now: number) =>
+    this.guard(() => agents.findSessionAgent(this.db, tokenHash, now));
+  deleteSession = (tokenHash: string) => this.guard(() => agents.deleteSession(this.db, tokenHash));
+
+  createVisitor = (visitor: VisitorRecord & { tokenHash: string }) =>
+    this.guard(() => visitors.createVisitor(this.db, visitor));
+  findVisitorByTokenHash = (tokenHash: string) =>
+    this.guard(() => visitors.findVisitorByTokenHash(this.db, tokenHash));
+  findVisitorById = (id: string) => this.guard(() => visitors.findVisitorById(this.db, id));
+
+  getConversation = (id: string) => this.guard(() => conversations.getConversation(this.db, id));
+  listVisitorConversations = (visitorId: string, limit: number): Promise<ConversationRecord[]> =>
+    this.guard(() => conversations.listVisitorConversations(this.db, visitorId, limit));
+  listConversations = (query: ConversationQuery) =>
+    this.guard(() => conversations.listConversations(this.db, query));
+  updateConversation = (id: string, patch: ConversationPatch) =>
+    this.guard(() => conversations.updateConversation(this.db, id, patch));
+
+  appendMessage = (conversationId: string, message: NewMessage): Promise<AppendResult> =>
+    this.guard(() => append.appendMessage(this.appendContext, conversationId, message));
+  startConversation = (
+    conversation: { id: string; inboxId: string; visitorId: string },
+    message: NewMessage,
+  ) => this.guard(() => append.startConversation(this.appendContext, conversation, message));
+  findMessageByClientKey = (
+    authorType: AuthorType,
+    authorId: string | null,
+    clientKey: string,
+  ): Promise<MessageRecord | undefined> =>
+    this.guard(() => messages.findMessageByClientKey(this.db, { type: authorType, id: authorId }, clientKey));
+  listMessages = (conversationId: string, afterSeq: number, limit: number) =>
+    this.guard(() => messages.listMessages(this.db, conversationId, { afterSeq, limit }));
+  lastMessages = (conversationIds: readonly string[]): Promise<LastMessage[]> =>
+    this.guard(() => messages.lastMessages(this.db, conversationIds));
+
+  markRead = (agentId: string, conversationId: string, seq: number) =>
+    this.guard(() => reads.markRead(this.db, { agentId, conversationId, seq }));
+  readStates = (agentId: string, conversationIds: readonly string[]) =>
+    this.guard(() => reads.readStates(this.db, agentId, conversationIds));
+
+  /** Turns driver errors into the Store's own: callers never see a dialect's error codes. */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (
+        error instanceof StoreNotFoundError ||
+        error instanceof StoreConflictError ||
+        error instanceof StoreUnavailableError
+      ) {
+        throw error;
+      }
+      const kind = this.dialect.classify(error);
+      const reason = error instanceof Error ? error.message : String(error);
+      if (kind === 'unavailable')
+        throw new StoreUnavailableError(`store unavailable: ${reason}`, { cause: error });
+      if (kind === 'unique') throw new StoreConflictError(`already exists: ${reason}`, { cause: error });
+      throw error;
+    }
+  }
+}

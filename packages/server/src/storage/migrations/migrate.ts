@@ -1,0 +1,35 @@
+/**
+ * Runs the migrations with Kysely's Migrator from an in-code provider, so a bundled server needs no
+ * migration files on disk. Names sort in the order they run; never rename or reorder a shipped one.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from '../database';
+import { initial } from './0001-initial';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial,
+};
+
+const provider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};
+
+/**
+ * On PostgreSQL the Migrator takes a session advisory lock around the pending steps and creates its own
+ * tables race-safely, so several nodes may call this at once. `schema` must be given on PostgreSQL:
+ * without it Kysely looks for its bookkeeping table in every schema of the database.
+ */
+export async function migrateToLatest(db: Kysely<Database>, schema: string | undefined): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'setup';
+    const reason = error instanceof Error ? error.message : 'unknown error';
+    // The cause is kept so a connection failure still reads as StoreUnavailableError to the caller.
+    throw new Error(`migration ${failed} failed: ${reason}`, { cause: error });
+  }
+}

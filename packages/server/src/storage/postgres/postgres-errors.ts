@@ -1,0 +1,34 @@
+/** How node-postgres errors read as Store errors. */
+import { errorFacts, type StoreDialect, type StoreErrorKind } from '../store-dialect';
+
+const UNIQUE_VIOLATION = '23505';
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01', // admin_shutdown: the server is restarting
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: still starting up
+  '53300', // too_many_connections
+  '40001', // serialization_failure: nothing was written, a retry succeeds
+  '40P01', // deadlock_detected: likewise
+]);
+// pg reports a lost socket or a pool wait that timed out with a message and no code.
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|not queryable/i;
+
+function classify(error: unknown): StoreErrorKind | undefined {
+  const { codes, messages } = errorFacts(error);
+  if (codes.includes(UNIQUE_VIOLATION)) return 'unique';
+  if (codes.some((code) => UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return 'unavailable';
+  if (messages.some((message) => UNAVAILABLE_MESSAGES.test(message))) return 'unavailable';
+  return undefined;
+}
+
+export function postgresDialect(schema: string): StoreDialect {
+  return { migrationSchema: schema, classify };
+}

@@ -1,0 +1,48 @@
+/**
+ * PostgreSQL through a pg Pool, for several nodes sharing one database. A restart of the server must
+ * never crash the process: every pooled client carries an error listener, and failed calls surface as
+ * StoreUnavailableError.
+ */
+import { Kysely, PostgresDialect } from 'kysely';
+import { Pool, TypeOverrides } from 'pg';
+import type { Database } from '../database';
+import { KyselyStore } from '../kysely-store';
+import type { Store } from '../store';
+import { postgresDialect } from './postgres-errors';
+
+export interface PostgresStoreOptions {
+  url: string;
+  /** A schema to keep the tables in (created by migrate()); default: public. Lower-case identifier. */
+  schema?: string;
+  /** How long a call waits for a connection before failing with StoreUnavailableError; default 5000. */
+  connectTimeoutMs?: number;
+  /** Pool size; default 10. */
+  maxConnections?: number;
+  /** Told about connection errors that happen between calls (e.g. a server restart); default: ignored. */
+  onConnectionError?: (error: Error) => void;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const INT8_OID = 20;
+
+export function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const schema = options.schema ?? 'public';
+  if (!SCHEMA_NAME.test(schema)) return Promise.reject(new Error(`invalid schema name: ${schema}`));
+  // Times and counts are int8; epoch milliseconds fit a JS number. Per pool, so pg's globals stay untouched.
+  const types = new TypeOverrides();
+  types.setTypeParser(INT8_OID, (value: string) => Number(value));
+  const pool = new Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    options: `-c search_path=${schema}`,
+    types,
+  });
+  // A lost connection emits 'error' on its client; unheard, that event would crash the process. Idle
+  // clients also forward it to the pool, so the pool's listener stays silent to avoid reporting twice.
+  // A call that was using the client still rejects, with StoreUnavailableError.
+  pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return Promise.resolve(new KyselyStore(db, postgresDialect(schema)));
+}

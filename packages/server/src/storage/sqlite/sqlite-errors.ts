@@ -1,0 +1,15 @@
+/** How better-sqlite3's errors read as Store errors. */
+import { errorFacts, type StoreDialect, type StoreErrorKind } from '../store-dialect';
+
+const UNIQUE = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+// Busy past busy_timeout, I/O failures, a full disk: the write did not happen and may succeed later.
+const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|PROTOCOL)/;
+
+function classify(error: unknown): StoreErrorKind | undefined {
+  const { codes } = errorFacts(error);
+  if (codes.some((code) => UNIQUE.has(code))) return 'unique';
+  if (codes.some((code) => UNAVAILABLE.test(code))) return 'unavailable';
+  return undefined;
+}
+
+export const sqliteDialect: StoreDialect = { classify };

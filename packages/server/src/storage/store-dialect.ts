@@ -1,0 +1,35 @@
+/**
+ * The little that differs between SQLite and PostgreSQL once both speak Kysely: how a driver error is
+ * classified, and where the migration bookkeeping lives.
+ */
+
+/** 'unique': a unique or primary key violation. 'unavailable': the store could not be reached or gave up. */
+export type StoreErrorKind = 'unique' | 'unavailable';
+
+export interface StoreDialect {
+  /** PostgreSQL: the schema in use, so Kysely's Migrator looks for its tables there and nowhere else. */
+  readonly migrationSchema?: string;
+  classify(error: unknown): StoreErrorKind | undefined;
+}
+
+/** Codes and messages of an error, its causes and, for an AggregateError (a failed dual-stack connect), its parts. */
+export function errorFacts(error: unknown): { codes: string[]; messages: string[] } {
+  const codes: string[] = [];
+  const messages: string[] = [];
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length > 0 && seen < 16; seen++) {
+    const e = pending.shift();
+    if (typeof e !== 'object' || e === null) continue;
+    const { code, message, cause, errors } = e as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
+    if (typeof code === 'string') codes.push(code);
+    if (typeof message === 'string') messages.push(message);
+    if (cause !== undefined) pending.push(cause);
+    if (Array.isArray(errors)) pending.push(...(errors as unknown[]));
+  }
+  return { codes, messages };
+}

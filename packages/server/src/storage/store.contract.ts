@@ -1,0 +1,31 @@
+/**
+ * The one contract every Store passes (sqlite/ and postgres/ run it). It tests what a user would notice:
+ * messages in order without gaps, a retried send stored once, unread counts, logins that expire.
+ */
+import { after, before, describe } from 'node:test';
+import type { Store } from './store';
+import { agentContract } from './contract/agent.contract';
+import { conversationContract } from './contract/conversation.contract';
+import { messageContract } from './contract/message.contract';
+
+/** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
+export function describeStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store | undefined;
+    const current = (): Store => {
+      if (store === undefined) throw new Error('store not opened');
+      return store;
+    };
+    before(async () => {
+      store = await open();
+      await store.migrate();
+    });
+    after(async () => {
+      await store?.close();
+    });
+
+    agentContract(current);
+    messageContract(current);
+    conversationContract(current);
+  });
+}

@@ -1,0 +1,36 @@
+/** Starts a real Candor on port 0 with a fresh embedded store, for integration tests. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { loadConfig, type Config } from '../config';
+import { startCandor, type Candor } from '../app';
+
+export const ADMIN = { email: 'admin@example.test', password: 'admin-password-for-tests' };
+
+export interface TestServer extends Candor {
+  wsUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'candor-test-'));
+  const config: Config = {
+    ...loadConfig({}),
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    admin: ADMIN,
+    passwordCost: 10, // hashing cost is not under test here; keep the suite fast
+    ...overrides,
+  };
+  const candor = await startCandor(config, pino({ level: 'silent' }));
+  return {
+    ...candor,
+    wsUrl: candor.url.replace(/^http/, 'ws'),
+    async close() {
+      await candor.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

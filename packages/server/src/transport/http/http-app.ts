@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { DomainError } from '../../domain/errors';
+import { errorResponse } from './api-errors';
+import type { HttpDeps, HttpEnv } from './http-env';
+import { authRoutes } from './auth-routes';
+import { agentRoutes } from './agent-routes';
+import { conversationRoutes } from './conversation-routes';
+import { staticRoutes } from './static-routes';
+import { openApiDocument } from './openapi';
+import { requireAgent } from './session-middleware';
+import { publicAgent } from './public-agent';
+
+/** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
+export function httpApp(deps: HttpDeps) {
+  const openapi = JSON.stringify(openApiDocument());
+  const app = new Hono<HttpEnv>();
+  app.onError((err, c) => {
+    if (!(err instanceof DomainError))
+      deps.log.error({ err: err.message, path: c.req.path }, 'request failed');
+    return errorResponse(c, err);
+  });
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such route.' } }, 404));
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('cache-control', 'no-store');
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => errorResponse(c, new DomainError('too_large', 'Body too large.')),
+    }),
+  );
+  app.get('/healthz', (c) =>
+    deps.isReady() ? c.json({ status: 'ok' }) : c.json({ status: 'starting' }, 503),
+  );
+  app.get('/readyz', async (c) => {
+    try {
+      await deps.ctx.store.ping();
+      return c.json({ status: deps.isReady() ? 'ready' : 'starting' }, deps.isReady() ? 200 : 503);
+    } catch {
+      return c.json({ status: 'store unavailable' }, 503);
+    }
+  });
+  app.get('/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
+  app.route('/api/v1/auth', authRoutes(deps));
+  app.get('/api/v1/me', requireAgent(deps), (c) => c.json({ agent: publicAgent(c.get('session').agent) }));
+  app.route('/api/v1/agents', agentRoutes(deps));
+  app.route('/api/v1/conversations', conversationRoutes(deps));
+  app.route('/', staticRoutes());
+  return app;
+}

@@ -1,0 +1,35 @@
+/**
+ * Which browser origins may open which socket. Browsers always send Origin on a WebSocket upgrade and
+ * cannot forge it, which is what stops a hostile page from using an agent's cookie (cross-site
+ * WebSocket hijacking). A request without Origin is not from a browser page, so it has no ambient
+ * cookie to abuse and still has to authenticate; it is let through.
+ */
+export class OriginPolicy {
+  private readonly any: boolean;
+  private readonly allowed: Set<string>;
+
+  constructor(allowedOrigins: readonly string[]) {
+    this.any = allowedOrigins.includes('*');
+    this.allowed = new Set(allowedOrigins.map((o) => o.toLowerCase()));
+  }
+
+  /** The console is served by Candor itself: same host only. */
+  allowsAgent(origin: string | undefined, host: string | undefined): boolean {
+    return origin === undefined || sameHost(origin, host);
+  }
+
+  /** The widget runs on customer sites: configured origins, plus Candor's own demo page. */
+  allowsVisitor(origin: string | undefined, host: string | undefined): boolean {
+    if (origin === undefined || this.any || sameHost(origin, host)) return true;
+    return this.allowed.has(origin.toLowerCase());
+  }
+}
+
+export function sameHost(origin: string, host: string | undefined): boolean {
+  if (!host) return false;
+  try {
+    return new URL(origin).host.toLowerCase() === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
