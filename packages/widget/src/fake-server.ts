@@ -1,0 +1,122 @@
+/**
+ * Test support, never bundled: a scripted Candor server on a real socket (the `ws` package on port 0).
+ * Tests read what the widget sent with `take` and answer with `push`, one frame at a time.
+ */
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ClientFrame, Conversation, Message, ServerFrame } from '@candor/protocol';
+
+type Waiter = { type: string; resolve: (f: ClientFrame) => void };
+
+export class FakeServer {
+  readonly sockets: WebSocket[] = [];
+  private readonly inbox: ClientFrame[] = [];
+  private readonly waiters: Waiter[] = [];
+
+  private constructor(
+    private readonly wss: WebSocketServer,
+    readonly url: string,
+  ) {
+    wss.on('connection', (ws) => {
+      this.sockets.push(ws);
+      ws.on('message', (data: Buffer) => this.receive(JSON.parse(data.toString('utf8')) as ClientFrame));
+    });
+  }
+
+  static async start(): Promise<FakeServer> {
+    const wss = new WebSocketServer({ port: 0 });
+    await new Promise((resolve) => wss.once('listening', resolve));
+    const address = wss.address();
+    if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
+    return new FakeServer(wss, `ws://127.0.0.1:${address.port}/ws/visitor`);
+  }
+
+  private receive(frame: ClientFrame): void {
+    const i = this.waiters.findIndex((w) => w.type === frame.type);
+    const waiter = this.waiters[i];
+    if (waiter) {
+      this.waiters.splice(i, 1);
+      waiter.resolve(frame);
+    } else this.inbox.push(frame);
+  }
+
+  /** The oldest unread frame of this type, waiting for it if none arrived yet. */
+  take<T extends ClientFrame['type']>(type: T): Promise<Extract<ClientFrame, { type: T }>> {
+    const i = this.inbox.findIndex((f) => f.type === type);
+    const found = this.inbox[i];
+    if (found) {
+      this.inbox.splice(i, 1);
+      return Promise.resolve(found as Extract<ClientFrame, { type: T }>);
+    }
+    return new Promise((resolve) =>
+      this.waiters.push({ type, resolve: resolve as (f: ClientFrame) => void }),
+    );
+  }
+
+  /** Frames of this type received and not taken yet. */
+  unread(type: ClientFrame['type']): ClientFrame[] {
+    return this.inbox.filter((f) => f.type === type);
+  }
+
+  push(frame: ServerFrame): void {
+    this.sockets.at(-1)?.send(JSON.stringify(frame));
+  }
+
+  dropConnection(code = 1011): void {
+    this.sockets.at(-1)?.close(code);
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    await new Promise((resolve) => this.wss.close(resolve));
+  }
+}
+
+export function welcome(conversations: Conversation[] = [], token?: string): ServerFrame {
+  return {
+    type: 'welcome',
+    protocol: 1,
+    role: 'visitor',
+    visitor: { id: 'v1', name: 'Visitor 1', ...(token ? { token } : {}) },
+    conversations,
+    serverTime: Date.now(),
+  };
+}
+
+export function conversation(id: string, patch: Partial<Conversation> = {}): Conversation {
+  return {
+    id,
+    inboxId: 'i1',
+    status: 'open',
+    visitorId: 'v1',
+    visitorName: 'Visitor 1',
+    assigneeId: null,
+    assigneeName: null,
+    lastSeq: 0,
+    lastMessage: null,
+    createdAt: 1000,
+    updatedAt: 1000,
+    ...patch,
+  };
+}
+
+export function message(seq: number, patch: Partial<Message> = {}): Message {
+  return {
+    id: `m${seq}`,
+    conversationId: 'c1',
+    seq,
+    author: { type: 'agent', id: 'a1', name: 'Ada' },
+    body: `message ${seq}`,
+    clientKey: null,
+    createdAt: 1000 + seq,
+    ...patch,
+  };
+}
+
+/** Polls until `check` holds; the widget reacts to frames asynchronously. */
+export async function until(check: () => boolean, timeoutMs = 2000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting for a condition');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

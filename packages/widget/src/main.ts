@@ -1,0 +1,54 @@
+/**
+ * Bootstrap: read the embedding tag, mount the widget on `<div id="candor-widget">`, start the chat and
+ * expose `window.Candor`. Runs once even if the tag is pasted twice.
+ */
+import { createChat } from './chat';
+import { readConfig, visitorSocketUrl } from './config';
+import { STRINGS } from './i18n';
+import { browserStore } from './storage';
+import { mountView, type View } from './view';
+
+declare global {
+  interface Window {
+    Candor?: { open(): void; close(): void; toggle(): void };
+  }
+}
+
+// Read now: currentScript is only set while this script is first evaluated.
+const script =
+  (document.currentScript as HTMLScriptElement | null) ??
+  document.querySelector<HTMLScriptElement>('script[src*="widget.js"]');
+
+function boot(): void {
+  if (document.getElementById('candor-widget')) return;
+  const config = readConfig({
+    attr: (name) => script?.getAttribute(name) ?? null,
+    scriptSrc: script?.src || null,
+    pageUrl: location.href,
+    htmlLang: document.documentElement.lang || null,
+    navigatorLanguage: navigator.language || null,
+  });
+  const strings = STRINGS[config.locale];
+  const chat = createChat({
+    url: visitorSocketUrl(config.server),
+    WebSocket,
+    store: browserStore(new URL(config.server).origin),
+    locale: config.locale,
+  });
+  const host = document.createElement('div');
+  host.id = 'candor-widget';
+  document.body.append(host);
+  const view: View = mountView(host, chat, { ...strings, title: config.title ?? strings.title });
+  window.Candor = { open: () => view.open(), close: () => view.close(), toggle: () => view.toggle() };
+  // Waiting out a long backoff after the network or the tab comes back would look broken.
+  addEventListener('online', () => chat.wake());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') chat.wake();
+  });
+  chat.start();
+  // Not focused: opening by itself must not take the page's focus away from the visitor.
+  if (config.startOpen) view.open(false);
+}
+
+if (document.body) boot();
+else document.addEventListener('DOMContentLoaded', boot);

@@ -1,0 +1,79 @@
+/**
+ * Renders the rows of the message list by key. A row is created once and then only updated, and is moved
+ * only when out of place: the list is an aria-live log, and a replaced row would be announced again.
+ */
+import type { Strings } from './i18n';
+import type { Item } from './timeline';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text = ''): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = cls;
+  e.textContent = text;
+  return e;
+}
+
+function build(item: Item, s: Strings): HTMLElement {
+  const row = el('div', 'msg');
+  row.dataset.author = item.author.type;
+  // Visitors read their own messages by position; a screen reader needs to be told whose they are.
+  if (item.author.type === 'visitor') row.append(el('span', 'sr', s.you));
+  else if (item.author.name) row.append(el('span', 'who', item.author.name));
+  // textContent only: a message body is never markup.
+  row.append(el('p', 'body', item.body));
+  return row;
+}
+
+function update(row: HTMLElement, item: Item, s: Strings): void {
+  if (item.seq !== null) row.dataset.seq = String(item.seq);
+  if (row.dataset.state === item.state) return;
+  row.dataset.state = item.state;
+  row.querySelector('.meta')?.remove();
+  if (item.state === 'sending') {
+    const meta = el('span', 'meta', s.sending);
+    // The row itself was announced; "Sending…" turning into nothing would be noise.
+    meta.setAttribute('aria-hidden', 'true');
+    row.append(meta);
+  } else if (item.state === 'failed') {
+    const meta = el('span', 'meta', `${s.notSent} ${item.failed === 'too_large' ? s.tooLong : s.refused} `);
+    const retry = el('button', '', s.retry);
+    retry.type = 'button';
+    retry.dataset.candor = 'retry';
+    retry.dataset.key = item.key;
+    meta.append(retry);
+    row.append(meta);
+  }
+}
+
+/** Returns a render function; `onRetry` gets the client key of a failed message. */
+export function createMessageList(list: HTMLElement, s: Strings, onRetry: (key: string) => void) {
+  const rows = new Map<string, HTMLElement>();
+  list.addEventListener('click', (ev) => {
+    const key = (ev.target as HTMLElement).closest<HTMLElement>('[data-candor="retry"]')?.dataset.key;
+    if (key) onRetry(key);
+  });
+  return (items: readonly Item[]): boolean => {
+    let added = false;
+    let prev: ChildNode | null = null;
+    const live = new Set<string>();
+    for (const item of items) {
+      live.add(item.key);
+      let row = rows.get(item.key);
+      if (!row) {
+        row = build(item, s);
+        rows.set(item.key, row);
+        added = true;
+      }
+      update(row, item, s);
+      const at: ChildNode | null = prev ? prev.nextSibling : list.firstChild;
+      if (at !== row) list.insertBefore(row, at);
+      prev = row;
+    }
+    rows.forEach((row, key) => {
+      if (!live.has(key)) {
+        row.remove();
+        rows.delete(key);
+      }
+    });
+    return added;
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * The widget's DOM inside an open shadow root: launcher, panel, and the wiring from the visitor's
+ * keys and clicks to the chat. Elements carry `data-candor` names so tests can drive them.
+ */
+import type { Chat } from './chat';
+import type { Strings } from './i18n';
+import { createMessageList } from './message-list';
+import { CSS } from './styles';
+import { items } from './timeline';
+
+export interface View {
+  open(focus?: boolean): void;
+  close(): void;
+  toggle(): void;
+}
+
+const ICON_CHAT = '<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z"/>';
+const ICON_CLOSE = '<path d="M6 6l12 12M18 6L6 18"/>';
+const ICON_SEND = '<path d="M4 12l16-8-6 16-2.5-6.5z"/>';
+
+function node<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string>,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const k in attrs) e.setAttribute(k, attrs[k] ?? '');
+  e.append(...children);
+  return e;
+}
+
+function icon(paths: string): SVGElement {
+  const t = document.createElement('template');
+  t.innerHTML = `<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${paths}</svg>`;
+  return t.content.firstChild as SVGElement;
+}
+
+function applyCss(root: ShadowRoot): void {
+  // A constructed sheet is not subject to the page's CSP style-src, where an inline <style> may be.
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    root.adoptedStyleSheets = [sheet];
+  } else root.append(node('style', {}, CSS));
+}
+
+export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: string }): View {
+  const shadow = host.attachShadow({ mode: 'open' });
+  applyCss(shadow);
+
+  const launcher = node(
+    'button',
+    { type: 'button', class: 'launcher', 'data-candor': 'launcher' },
+    icon(ICON_CHAT),
+  );
+  const close = node(
+    'button',
+    { type: 'button', class: 'icon', 'data-candor': 'close', 'aria-label': s.close },
+    icon(ICON_CLOSE),
+  );
+  const log = node('div', {
+    class: 'log',
+    'data-candor': 'messages',
+    role: 'log',
+    'aria-live': 'polite',
+    'aria-label': s.messages,
+    'data-empty': s.greeting,
+    // Scrollable regions must be reachable by keyboard.
+    tabindex: '0',
+  });
+  const note = node('p', { class: 'note', 'data-candor': 'note' }, s.resolved);
+  const status = node('p', { class: 'status', 'data-candor': 'status', role: 'status' });
+  const input = node('textarea', {
+    'data-candor': 'input',
+    rows: '1',
+    'aria-label': s.input,
+    placeholder: s.input,
+  });
+  const send = node(
+    'button',
+    { type: 'submit', class: 'send', 'data-candor': 'send', 'aria-label': s.send },
+    icon(ICON_SEND),
+  );
+  const form = node('form', {}, input, send);
+  const panel = node(
+    'section',
+    {
+      class: 'panel',
+      id: 'panel',
+      'data-candor': 'panel',
+      role: 'dialog',
+      'aria-label': s.title,
+      hidden: '',
+    },
+    node('header', {}, node('h2', {}, s.title), close),
+    log,
+    note,
+    status,
+    form,
+  );
+  launcher.setAttribute('aria-controls', 'panel');
+  const root = node('div', { class: 'root' }, panel, launcher);
+  shadow.append(root);
+
+  let isOpen = false;
+  let seenAgentMessages = 0;
+  /** A refusal shown until the visitor edits the draft. */
+  let notice = '';
+  const renderList = createMessageList(log, s, (key) => chat.retry(key));
+
+  function render(): void {
+    const state = chat.state;
+    const timeline = state.timeline;
+    const link = state.link;
+    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+    const added = renderList(items(timeline));
+    if (added && atBottom) log.scrollTop = log.scrollHeight;
+    note.hidden = timeline.conversation?.status !== 'resolved';
+    const text =
+      link === 'outdated'
+        ? s.outdated
+        : notice || (link === 'reconnecting' ? s.reconnecting : state.agentTyping ? s.agentTyping : '');
+    if (status.textContent !== text) status.textContent = text;
+    if (isOpen) seenAgentMessages = state.agentMessages;
+    const unread = state.agentMessages > seenAgentMessages;
+    launcher.toggleAttribute('data-unread', unread);
+    launcher.setAttribute('aria-label', isOpen ? s.close : unread ? s.openUnread : s.open);
+    launcher.setAttribute('aria-expanded', String(isOpen));
+  }
+
+  function open(focus = true): void {
+    isOpen = true;
+    panel.hidden = false;
+    root.toggleAttribute('data-open', true);
+    render();
+    log.scrollTop = log.scrollHeight;
+    if (focus) input.focus();
+  }
+
+  function hide(): void {
+    const hadFocus = shadow.activeElement !== null;
+    isOpen = false;
+    panel.hidden = true;
+    root.toggleAttribute('data-open', false);
+    render();
+    // Only give focus back if it was ours: an API close must not pull focus away from the page.
+    if (hadFocus) launcher.focus();
+  }
+
+  function submit(): void {
+    const text = input.value;
+    if (!text.trim()) return;
+    if (chat.send(text)) {
+      input.value = '';
+      notice = '';
+    } else notice = s.tooLong;
+    render();
+    log.scrollTop = log.scrollHeight;
+  }
+
+  launcher.addEventListener('click', () => (isOpen ? hide() : open()));
+  close.addEventListener('click', hide);
+  root.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape' && isOpen) {
+      ev.preventDefault();
+      hide();
+    }
+  });
+  input.addEventListener('keydown', (ev) => {
+    // isComposing: Enter also confirms an IME candidate (Japanese, Chinese…) and must not send then.
+    if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing) {
+      ev.preventDefault();
+      submit();
+    }
+  });
+  input.addEventListener('input', () => {
+    chat.draft(input.value);
+    if (notice) {
+      notice = '';
+      render();
+    }
+  });
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    submit();
+    input.focus();
+  });
+  chat.onChange(render);
+  render();
+
+  return { open, close: hide, toggle: () => (isOpen ? hide() : open()) };
+}
