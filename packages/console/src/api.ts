@@ -1,0 +1,58 @@
+/**
+ * The REST calls the console makes; auth rides on the HttpOnly cookie the login sets. Conversation reads
+ * and commands go over the socket instead (see live/session.ts), so their REST twins are not wrapped here.
+ */
+import type { Agent, CreateAgentBody, ErrorBody, ErrorCode } from '@candor/protocol';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (err) {
+    throw new ApiError(0, 'network', err instanceof Error ? err.message : 'network error');
+  }
+  if (res.status === 204) return undefined as T;
+  const json = (await res.json().catch(() => null)) as unknown;
+  if (res.ok) return json as T;
+  const error = (json as Partial<ErrorBody> | null)?.error;
+  // A proxy's HTML error page has no code: fall back on the status so callers can still branch on it.
+  const code: ErrorCode = error?.code ?? (res.status === 401 ? 'unauthenticated' : 'internal');
+  throw new ApiError(res.status, code, error?.message ?? res.statusText);
+}
+
+export const api = {
+  login: (email: string, password: string) =>
+    request<{ agent: Agent }>('POST', '/api/v1/auth/login', { email, password }),
+  logout: () => request<void>('POST', '/api/v1/auth/logout'),
+  me: () => request<{ agent: Agent }>('GET', '/api/v1/me'),
+  listAgents: () => request<{ agents: Agent[] }>('GET', '/api/v1/agents'),
+  createAgent: (body: CreateAgentBody) =>
+    request<{ agent: Agent; password?: string }>('POST', '/api/v1/agents', body),
+};
+
+/** Whether the cookie still signs us in: false only on a definite 401, errors otherwise (network, 5xx). */
+export async function isSignedIn(): Promise<boolean> {
+  try {
+    await api.me();
+    return true;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return false;
+    throw err;
+  }
+}

@@ -1,0 +1,393 @@
+/**
+ * The live console: one connection, the inbox, cached timelines and the outbox. Frames go through the pure
+ * reducers; this class adds what needs memory of the socket (refs awaiting an ack, read marks sent, timers)
+ * and what to do after each (re)welcome. Views read `getState()` and call the commands below.
+ */
+import type {
+  Agent,
+  AckFrame,
+  ClientFrame,
+  ErrorFrame,
+  HistoryFrame,
+  Message,
+  ServerFrame,
+} from '@candor/protocol';
+import { newClientKey } from '../client-key';
+import { errorText } from '../error-text';
+import { Connection } from './connection';
+import type { ConnectionStatus, SocketFactory, Timers } from './connection';
+import { applySnapshot, applyUpdate, emptyInbox, markRead, upsertConversation } from './inbox-state';
+import type { InboxState } from './inbox-state';
+import { enqueue, fail, retry, settle, settleMessage, toResend } from './outbox';
+import type { Outbox, OutboxEntry } from './outbox';
+import { applyHistory, applyMessage, emptyTimeline, lastSeq } from './timeline';
+import type { Timeline } from './timeline';
+import { TypingSignal } from './typing-signal';
+import { VisitorTyping } from './visitor-typing';
+
+export interface Notice {
+  readonly conversationId: string | null;
+  readonly text: string;
+}
+
+export interface LiveState {
+  readonly status: ConnectionStatus;
+  readonly inbox: InboxState;
+  readonly inboxLoaded: boolean;
+  readonly openId: string | null;
+  readonly timelines: Readonly<Record<string, Timeline>>;
+  readonly outbox: Outbox;
+  readonly visitorTyping: Readonly<Record<string, true>>;
+  /** Conversations with a resolve/reopen/assign awaiting its ack, so a double click sends one command. */
+  readonly busy: Readonly<Record<string, true>>;
+  readonly notice: Notice | null;
+}
+
+export interface SessionOptions {
+  url: string;
+  socket: SocketFactory;
+  me: Agent;
+  isSignedIn?: () => Promise<boolean>;
+  now?: () => number;
+  random?: () => number;
+  timers?: Timers;
+  newKey?: () => string;
+}
+
+type Pending =
+  | { kind: 'send'; clientKey: string }
+  | { kind: 'subscribe'; conversationId: string }
+  | { kind: 'action'; conversationId: string }
+  | { kind: 'inbox' };
+
+const initialState: LiveState = {
+  status: 'connecting',
+  inbox: emptyInbox,
+  inboxLoaded: false,
+  openId: null,
+  timelines: {},
+  outbox: [],
+  visitorTyping: {},
+  busy: {},
+  notice: null,
+};
+
+function without<T>(record: Readonly<Record<string, T>>, key: string): Readonly<Record<string, T>> {
+  if (!(key in record)) return record;
+  const { [key]: _dropped, ...rest } = record;
+  return rest;
+}
+
+export class LiveSession {
+  readonly me: Agent;
+  private state: LiveState = initialState;
+  private readonly listeners = new Set<(state: LiveState) => void>();
+  private readonly connection: Connection;
+  private readonly pending = new Map<string, Pending>();
+  /** The highest seq reported read per conversation on this socket, to send each read mark once. */
+  private readonly readSent = new Map<string, number>();
+  private readonly typingVisitors: VisitorTyping;
+  private typingSignal: TypingSignal | null = null;
+  private nextRef = 1;
+  private readonly now: () => number;
+  private readonly timers: Timers;
+  private readonly newKey: () => string;
+
+  constructor(options: SessionOptions) {
+    this.me = options.me;
+    this.now = options.now ?? Date.now;
+    this.newKey = options.newKey ?? newClientKey;
+    this.timers = options.timers ?? {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    };
+    this.typingVisitors = new VisitorTyping(this.timers, (conversationId, typing) => {
+      const held = this.state.visitorTyping;
+      this.update({
+        visitorTyping: typing ? { ...held, [conversationId]: true } : without(held, conversationId),
+      });
+    });
+    this.connection = new Connection({
+      url: options.url,
+      socket: options.socket,
+      isSignedIn: options.isSignedIn,
+      random: options.random,
+      timers: this.timers,
+      onOnline: () => this.resume(),
+      onFrame: (frame) => this.receive(frame),
+      onStatus: (status) => this.statusChanged(status),
+    });
+  }
+
+  getState(): LiveState {
+    return this.state;
+  }
+
+  subscribe(listener: (state: LiveState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    this.connection.start();
+  }
+
+  stop(): void {
+    this.typingSignal?.stop();
+    this.typingSignal = null;
+    this.typingVisitors.clear();
+    this.connection.stop();
+  }
+
+  reconnectNow(): void {
+    this.connection.retryNow();
+  }
+
+  /** Shows one conversation (or none): streams it, and stops streaming the previous one but keeps its cache. */
+  open(conversationId: string | null): void {
+    const previous = this.state.openId;
+    if (conversationId === previous) return;
+    if (previous !== null) {
+      this.stopTyping();
+      this.connection.send({ type: 'conversation.unsubscribe', conversationId: previous });
+    }
+    let { timelines, inbox } = this.state;
+    if (conversationId !== null) {
+      if (!timelines[conversationId]) timelines = { ...timelines, [conversationId]: emptyTimeline };
+      inbox = markRead(inbox, conversationId, 0);
+    }
+    this.update({ openId: conversationId, timelines, inbox, notice: null });
+    if (conversationId !== null) this.subscribeTo(conversationId);
+  }
+
+  send(conversationId: string, body: string): void {
+    const text = body.trim();
+    if (!text) return;
+    this.stopTyping();
+    const entry = { clientKey: this.newKey(), conversationId, body: text, createdAt: this.now() };
+    this.update({ outbox: enqueue(this.state.outbox, entry) });
+    this.transmit(entry);
+  }
+
+  retry(clientKey: string): void {
+    const entry = this.state.outbox.find((e) => e.clientKey === clientKey);
+    if (!entry) return;
+    this.update({ outbox: retry(this.state.outbox, clientKey) });
+    this.transmit(entry);
+  }
+
+  discard(clientKey: string): void {
+    this.update({ outbox: settle(this.state.outbox, clientKey) });
+  }
+
+  resolve(conversationId: string): void {
+    this.act(conversationId, (ref) => ({ type: 'conversation.resolve', ref, conversationId }));
+  }
+
+  reopen(conversationId: string): void {
+    this.act(conversationId, (ref) => ({ type: 'conversation.reopen', ref, conversationId }));
+  }
+
+  assign(conversationId: string, agentId: string | null): void {
+    this.act(conversationId, (ref) => ({ type: 'conversation.assign', ref, conversationId, agentId }));
+  }
+
+  /** Called on each keystroke in the reply box. */
+  typing(conversationId: string): void {
+    if (this.typingSignal?.conversationId !== conversationId) {
+      this.stopTyping();
+      this.typingSignal = new TypingSignal(
+        conversationId,
+        (typing) => this.connection.send({ type: 'typing.update', conversationId, typing }),
+        { now: this.now, timers: this.timers },
+      );
+    }
+    this.typingSignal.input();
+  }
+
+  dismissNotice(): void {
+    this.update({ notice: null });
+  }
+
+  // ---------- socket events ----------
+
+  /** After every welcome: the server remembers nothing of the previous socket, so say it all again. */
+  private resume(): void {
+    this.pending.clear();
+    this.readSent.clear();
+    this.connection.send({ type: 'inbox.subscribe', ref: this.ref({ kind: 'inbox' }) });
+    if (this.state.openId !== null) this.subscribeTo(this.state.openId);
+    for (const entry of toResend(this.state.outbox)) this.transmit(entry);
+  }
+
+  private statusChanged(status: ConnectionStatus): void {
+    if (status !== 'online') {
+      // Nothing in flight will be answered now; the outbox keeps the replies, resent on the next welcome.
+      this.pending.clear();
+      this.typingVisitors.clear();
+      this.update({ status, busy: {}, visitorTyping: {} });
+      return;
+    }
+    this.update({ status });
+  }
+
+  private receive(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'inbox.snapshot': {
+        this.takePending(frame.ref);
+        const openId = this.state.openId;
+        const inbox = applySnapshot(frame.conversations);
+        this.update({ inbox: openId === null ? inbox : markRead(inbox, openId, 0), inboxLoaded: true });
+        return;
+      }
+      case 'conversation.updated':
+        this.update({ inbox: applyUpdate(this.state.inbox, frame.conversation, this.state.openId) });
+        return;
+      case 'conversation.history':
+        return this.history(frame);
+      case 'message.created':
+        return this.message(frame.message);
+      case 'typing.updated':
+        if (frame.author.type === 'visitor') this.typingVisitors.set(frame.conversationId, frame.typing);
+        return;
+      case 'ack':
+        return this.ack(frame);
+      case 'error':
+        return this.error(frame);
+      case 'welcome':
+        return; // handled by the connection
+    }
+  }
+
+  private history(frame: HistoryFrame): void {
+    this.takePending(frame.ref);
+    const id = frame.conversation.id;
+    const timeline = applyHistory(this.state.timelines[id] ?? emptyTimeline, frame.messages, frame.complete);
+    this.update({
+      timelines: { ...this.state.timelines, [id]: timeline },
+      inbox: upsertConversation(this.state.inbox, frame.conversation),
+    });
+    if (id !== this.state.openId) return;
+    // Paged: ask for the rest after the last seq held. An empty incomplete page would loop, so stop there.
+    if (!frame.complete && frame.messages.length > 0) return this.subscribeTo(id);
+    if (!timeline.loaded)
+      this.update({ timelines: { ...this.state.timelines, [id]: { ...timeline, loaded: true } } });
+    this.markOpenRead(); // once, at the end of the pages, not per page
+  }
+
+  private message(message: Message): void {
+    const isOpen = message.conversationId === this.state.openId;
+    this.update({
+      timelines: this.withMessage(message, isOpen),
+      outbox: settleMessage(this.state.outbox, message),
+    });
+    if (message.author.type === 'visitor') this.typingVisitors.set(message.conversationId, false);
+    if (isOpen) this.markOpenRead();
+  }
+
+  private ack(frame: AckFrame): void {
+    const pending = this.takePending(frame.ref);
+    let { timelines, outbox, inbox, busy } = this.state;
+    if (frame.message) {
+      timelines = this.withMessage(frame.message, false);
+      outbox = settleMessage(outbox, frame.message);
+    }
+    if (pending?.kind === 'send') outbox = settle(outbox, pending.clientKey);
+    if (pending?.kind === 'action') busy = without(busy, pending.conversationId);
+    if (frame.conversation) inbox = upsertConversation(inbox, frame.conversation);
+    this.update({ timelines, outbox, inbox, busy });
+  }
+
+  private error(frame: ErrorFrame): void {
+    const pending = this.takePending(frame.ref);
+    const text = errorText(frame.code, frame.message);
+    switch (pending?.kind) {
+      case 'send':
+        return this.update({ outbox: fail(this.state.outbox, pending.clientKey, text) });
+      case 'action':
+        return this.update({
+          busy: without(this.state.busy, pending.conversationId),
+          notice: { conversationId: pending.conversationId, text },
+        });
+      case 'subscribe':
+        return this.update({ notice: { conversationId: pending.conversationId, text } });
+      case 'inbox':
+        return this.update({ notice: { conversationId: null, text } });
+      case undefined:
+        // Refused typing or read marks carry no ref and need no attention from the agent.
+        console.warn(`candor: server error ${frame.code}: ${frame.message}`);
+    }
+  }
+
+  // ---------- helpers ----------
+
+  private subscribeTo(conversationId: string): void {
+    const afterSeq = this.state.timelines[conversationId]?.syncedSeq ?? 0;
+    const ref = this.ref({ kind: 'subscribe', conversationId });
+    if (!this.connection.send({ type: 'conversation.subscribe', ref, conversationId, afterSeq })) {
+      this.pending.delete(ref); // sent again by `resume` once welcomed
+    }
+  }
+
+  private transmit(entry: Pick<OutboxEntry, 'clientKey' | 'conversationId' | 'body'>): void {
+    const { clientKey, conversationId, body } = entry;
+    const ref = this.ref({ kind: 'send', clientKey });
+    if (!this.connection.send({ type: 'message.send', ref, conversationId, clientKey, body })) {
+      this.pending.delete(ref); // stays "sending" in the outbox until the next welcome
+    }
+  }
+
+  private act(conversationId: string, frame: (ref: string) => ClientFrame): void {
+    if (this.state.busy[conversationId]) return;
+    const ref = this.ref({ kind: 'action', conversationId });
+    if (!this.connection.send(frame(ref))) {
+      this.pending.delete(ref);
+      this.update({ notice: { conversationId, text: 'Not connected. Try again once reconnected.' } });
+      return;
+    }
+    this.update({ busy: { ...this.state.busy, [conversationId]: true } });
+  }
+
+  /** Only cached conversations take single messages: an uncached one loads in full when opened. */
+  private withMessage(message: Message, live: boolean): LiveState['timelines'] {
+    const held = this.state.timelines[message.conversationId];
+    if (!held) return this.state.timelines;
+    const next = applyMessage(held, message, live);
+    return next === held ? this.state.timelines : { ...this.state.timelines, [message.conversationId]: next };
+  }
+
+  private markOpenRead(): void {
+    const id = this.state.openId;
+    if (id === null) return;
+    const seq = lastSeq(this.state.timelines[id]?.messages ?? []);
+    if (seq > (this.readSent.get(id) ?? 0)) {
+      if (this.connection.send({ type: 'conversation.read', conversationId: id, seq }))
+        this.readSent.set(id, seq);
+    }
+    const inbox = markRead(this.state.inbox, id, seq);
+    if (inbox !== this.state.inbox) this.update({ inbox });
+  }
+
+  private stopTyping(): void {
+    this.typingSignal?.stop();
+    this.typingSignal = null;
+  }
+
+  private ref(pending: Pending): string {
+    const ref = `c${this.nextRef++}`;
+    this.pending.set(ref, pending);
+    return ref;
+  }
+
+  private takePending(ref: string | undefined): Pending | undefined {
+    if (ref === undefined) return undefined;
+    const pending = this.pending.get(ref);
+    this.pending.delete(ref);
+    return pending;
+  }
+
+  private update(patch: Partial<LiveState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener(this.state);
+  }
+}

@@ -1,0 +1,22 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseRoute, pathFor } from './route';
+
+describe('routes', () => {
+  it('reads the inbox, a conversation deep link and the admin page', () => {
+    assert.deepEqual(parseRoute('/console'), { page: 'inbox', conversationId: null });
+    assert.deepEqual(parseRoute('/console/'), { page: 'inbox', conversationId: null });
+    assert.deepEqual(parseRoute('/console/conversations/c%2F1'), { page: 'inbox', conversationId: 'c/1' });
+    assert.deepEqual(parseRoute('/console/admin'), { page: 'admin' });
+  });
+
+  it('falls back to the inbox for unknown paths', () => {
+    assert.deepEqual(parseRoute('/console/whatever/else'), { page: 'inbox', conversationId: null });
+  });
+
+  it('round-trips paths', () => {
+    for (const route of [{ page: 'admin' } as const, { page: 'inbox', conversationId: 'x y' } as const]) {
+      assert.deepEqual(parseRoute(pathFor(route)), route);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+/** The console's few URLs, so a conversation can be linked to and the back button works. */
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route = { page: 'inbox'; conversationId: string | null } | { page: 'admin' };
+
+const BASE = '/console';
+
+export function parseRoute(pathname: string): Route {
+  const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';
+  if (rest === '/admin' || rest === '/admin/') return { page: 'admin' };
+  const match = /^\/conversations\/([^/]+)\/?$/.exec(rest);
+  const id = match?.[1];
+  return { page: 'inbox', conversationId: id === undefined ? null : decodeURIComponent(id) };
+}
+
+export function pathFor(route: Route): string {
+  if (route.page === 'admin') return `${BASE}/admin`;
+  return route.conversationId === null
+    ? BASE
+    : `${BASE}/conversations/${encodeURIComponent(route.conversationId)}`;
+}
+
+const ROUTE_CHANGED = 'candor:route';
+
+export function navigate(route: Route): void {
+  const path = pathFor(route);
+  if (path !== location.pathname) history.pushState(null, '', path);
+  dispatchEvent(new Event(ROUTE_CHANGED));
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.pathname));
+  useEffect(() => {
+    const sync = () => setRoute(parseRoute(location.pathname));
+    addEventListener('popstate', sync);
+    addEventListener(ROUTE_CHANGED, sync);
+    return () => {
+      removeEventListener('popstate', sync);
+      removeEventListener(ROUTE_CHANGED, sync);
+    };
+  }, []);
+  return route;
+}

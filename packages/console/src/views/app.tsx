@@ -1,0 +1,60 @@
+/** The sign-in gate: ask the server who we are, then show the login page or the workspace. */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Agent } from '@candor/protocol';
+import { api, ApiError } from '../api';
+import { LoginPage } from './login';
+import { Workspace } from './workspace';
+
+type Auth =
+  | { kind: 'checking' }
+  | { kind: 'unreachable' }
+  | { kind: 'signed-out'; notice: string | null; email: string }
+  | { kind: 'signed-in'; agent: Agent };
+
+export function App() {
+  const [auth, setAuth] = useState<Auth>({ kind: 'checking' });
+
+  const check = useCallback(() => {
+    setAuth({ kind: 'checking' });
+    api.me().then(
+      ({ agent }) => setAuth({ kind: 'signed-in', agent }),
+      (err) =>
+        setAuth(
+          err instanceof ApiError && err.status === 401
+            ? { kind: 'signed-out', notice: null, email: '' }
+            : { kind: 'unreachable' },
+        ),
+    );
+  }, []);
+  useEffect(check, [check]);
+
+  switch (auth.kind) {
+    case 'checking':
+      return <p class="splash">Loading…</p>;
+    case 'unreachable':
+      return (
+        <div class="splash" role="alert">
+          <p>Cannot reach the Candor server.</p>
+          <button type="button" onClick={check}>
+            Try again
+          </button>
+        </div>
+      );
+    case 'signed-out':
+      return (
+        <LoginPage
+          notice={auth.notice}
+          email={auth.email}
+          onSignedIn={(agent) => setAuth({ kind: 'signed-in', agent })}
+        />
+      );
+    case 'signed-in':
+      return (
+        <Workspace
+          key={auth.agent.id}
+          agent={auth.agent}
+          onSignedOut={(notice) => setAuth({ kind: 'signed-out', notice, email: auth.agent.email })}
+        />
+      );
+  }
+}

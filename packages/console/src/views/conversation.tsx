@@ -1,0 +1,121 @@
+/** One conversation: who and in what state, its messages, and the reply box. */
+import type { LiveSession, LiveState } from '../live/session';
+import { pendingFor } from '../live/outbox';
+import { emptyTimeline } from '../live/timeline';
+import { MessageList } from './message-list';
+import { ReplyBox } from './reply-box';
+
+interface Props {
+  conversationId: string;
+  session: LiveSession;
+  state: LiveState;
+  drafts: Map<string, string>;
+}
+
+export function ConversationView({ conversationId: id, session, state, drafts }: Props) {
+  const me = session.me;
+  const entry = state.inbox[id];
+  const timeline = state.timelines[id] ?? emptyTimeline;
+  const notice = state.notice?.conversationId === id ? state.notice : null;
+  // Commands need the socket; replies do not, they wait in the outbox.
+  const canAct = state.status === 'online' && !state.busy[id] && entry !== undefined;
+  const offlineHint = state.status === 'online' ? undefined : 'Available once reconnected';
+
+  const assignee =
+    entry === undefined || entry.assigneeId === null
+      ? 'Unassigned'
+      : entry.assigneeId === me.id
+        ? 'Assigned to you'
+        : `Assigned to ${entry.assigneeName ?? 'another agent'}`;
+
+  return (
+    <main class="conversation" aria-labelledby="conversation-title">
+      <header class="conversation-head">
+        <div>
+          <h2 id="conversation-title">{entry?.visitorName ?? 'Conversation'}</h2>
+          {entry && (
+            <p class="meta">
+              <span class={`pill ${entry.status}`} data-testid="status" data-status={entry.status}>
+                {entry.status === 'resolved' ? 'Resolved' : 'Open'}
+              </span>
+              <span data-testid="assignee">{assignee}</span>
+            </p>
+          )}
+        </div>
+        {entry && (
+          <div class="actions">
+            {entry.assigneeId === me.id ? (
+              <button
+                type="button"
+                data-testid="unassign"
+                disabled={!canAct}
+                title={offlineHint}
+                onClick={() => session.assign(id, null)}
+              >
+                Unassign
+              </button>
+            ) : (
+              <button
+                type="button"
+                data-testid="assign-me"
+                disabled={!canAct}
+                title={offlineHint}
+                onClick={() => session.assign(id, me.id)}
+              >
+                Assign to me
+              </button>
+            )}
+            {entry.status === 'open' ? (
+              <button
+                type="button"
+                class="primary"
+                data-testid="resolve"
+                disabled={!canAct}
+                title={offlineHint}
+                onClick={() => session.resolve(id)}
+              >
+                Resolve
+              </button>
+            ) : (
+              <button
+                type="button"
+                data-testid="reopen"
+                disabled={!canAct}
+                title={offlineHint}
+                onClick={() => session.reopen(id)}
+              >
+                Reopen
+              </button>
+            )}
+          </div>
+        )}
+      </header>
+      {notice && (
+        <div class="notice" role="alert">
+          {notice.text}
+          <button type="button" class="link" onClick={() => session.dismissNotice()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <MessageList
+        messages={timeline.messages}
+        pending={pendingFor(state.outbox, id)}
+        loading={!timeline.loaded && notice === null}
+        myName={me.name}
+        onRetry={(key) => session.retry(key)}
+        onDiscard={(key) => session.discard(key)}
+      />
+      <div class="typing" aria-live="polite">
+        {state.visitorTyping[id] && <span data-testid="typing-indicator">Visitor is typing…</span>}
+      </div>
+      <ReplyBox
+        label={`Reply to ${entry?.visitorName ?? 'the visitor'}`}
+        draft={drafts.get(id) ?? ''}
+        onDraft={(text) => (text ? drafts.set(id, text) : drafts.delete(id))}
+        onTyping={() => session.typing(id)}
+        onSend={(body) => session.send(id, body)}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,153 @@
+/** The three inbox tabs and their rows; rows are links so a conversation has a URL and opens by keyboard. */
+import type { Agent } from '@candor/protocol';
+import { listTab, tabUnread, TABS } from '../live/inbox-state';
+import type { InboxEntry, InboxState, Tab } from '../live/inbox-state';
+import { relativeTime } from '../relative-time';
+import { navigate, pathFor } from '../route';
+import { useNow } from './use-live';
+
+const TAB_LABEL: Record<Tab, string> = { new: 'New', mine: 'Mine', all: 'All' };
+const EMPTY_TEXT: Record<Tab, string> = {
+  new: 'No unassigned open conversations.',
+  mine: 'Nothing assigned to you is open.',
+  all: 'No conversations yet.',
+};
+
+interface Props {
+  inbox: InboxState;
+  loaded: boolean;
+  tab: Tab;
+  onTab: (tab: Tab) => void;
+  me: Agent;
+  openId: string | null;
+}
+
+export function InboxList({ inbox, loaded, tab, onTab, me, openId }: Props) {
+  const now = useNow(30_000);
+  const rows = listTab(inbox, tab, me.id);
+
+  // Arrow keys move between tabs, as the ARIA tabs pattern expects; Tab moves on to the rows.
+  const onKeyDown = (event: KeyboardEvent) => {
+    const at = TABS.indexOf(tab);
+    const index =
+      event.key === 'ArrowRight'
+        ? (at + 1) % TABS.length
+        : event.key === 'ArrowLeft'
+          ? (at - 1 + TABS.length) % TABS.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? TABS.length - 1
+              : -1;
+    const target = TABS[index];
+    if (target === undefined) return;
+    event.preventDefault();
+    onTab(target);
+    document.getElementById(`tab-${target}`)?.focus();
+  };
+
+  return (
+    <nav class="inbox" aria-label="Conversations">
+      <div role="tablist" aria-label="Inbox views" class="tabs" onKeyDown={onKeyDown}>
+        {TABS.map((t) => {
+          const unread = tabUnread(inbox, t, me.id);
+          return (
+            <button
+              type="button"
+              role="tab"
+              id={`tab-${t}`}
+              key={t}
+              data-testid={`tab-${t}`}
+              aria-selected={t === tab}
+              aria-controls="inbox-rows"
+              tabIndex={t === tab ? 0 : -1}
+              onClick={() => onTab(t)}
+            >
+              {TAB_LABEL[t]}
+              {unread > 0 && (
+                <>
+                  <span class="badge" data-testid="tab-unread">
+                    {unread}
+                  </span>
+                  <span class="visually-hidden"> unread</span>
+                </>
+              )}
+            </button>
+          );
+        })}
+      </div>
+      <div id="inbox-rows" role="tabpanel" aria-labelledby={`tab-${tab}`} class="rows">
+        {!loaded && <p class="quiet">Loading conversations…</p>}
+        {loaded && rows.length === 0 && <p class="quiet">{EMPTY_TEXT[tab]}</p>}
+        {rows.length > 0 && (
+          <ul>
+            {rows.map((entry) => (
+              <li key={entry.id}>
+                <Row entry={entry} isOpen={entry.id === openId} now={now} meId={me.id} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </nav>
+  );
+}
+
+interface RowProps {
+  entry: InboxEntry;
+  isOpen: boolean;
+  now: number;
+  meId: string;
+}
+
+function Row({ entry, isOpen, now, meId }: RowProps) {
+  const route = { page: 'inbox', conversationId: entry.id } as const;
+  const last = entry.lastMessage;
+  const preview =
+    last === null ? 'No messages yet' : `${last.authorType === 'agent' ? 'Agent: ' : ''}${last.preview}`;
+  const at = last?.createdAt ?? entry.updatedAt;
+  const assignee =
+    entry.assigneeId === null
+      ? 'Unassigned'
+      : entry.assigneeId === meId
+        ? 'You'
+        : (entry.assigneeName ?? 'Assigned');
+  const onClick = (event: MouseEvent) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    navigate(route);
+  };
+  return (
+    <a
+      href={pathFor(route)}
+      class={`row${isOpen ? ' open' : ''}${entry.unread > 0 ? ' unread' : ''}`}
+      data-testid="conversation-row"
+      data-conversation-id={entry.id}
+      data-status={entry.status}
+      aria-current={isOpen ? 'page' : undefined}
+      onClick={onClick}
+    >
+      <span class="row-line">
+        <span class="visitor">{entry.visitorName}</span>
+        <time dateTime={new Date(at).toISOString()} title={new Date(at).toLocaleString()}>
+          {relativeTime(at, now)}
+        </time>
+      </span>
+      <span class="row-line">
+        <span class="preview">{preview}</span>
+        {entry.unread > 0 && (
+          <>
+            <span class="badge" data-testid="unread-badge">
+              {entry.unread}
+            </span>
+            <span class="visually-hidden"> unread</span>
+          </>
+        )}
+      </span>
+      <span class="row-line meta">
+        <span class={`pill ${entry.status}`}>{entry.status === 'resolved' ? 'Resolved' : 'Open'}</span>
+        <span>{assignee}</span>
+      </span>
+    </a>
+  );
+}
