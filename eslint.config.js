@@ -32,6 +32,7 @@ export default tseslint.config(
   },
   {
     files: ['packages/server/src/domain/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -13,7 +13,7 @@ export class CuttableProxy {
   constructor(private readonly targetPort: number) {}
 
   async start(): Promise<void> {
-    this.server = net.createServer((client) => {
+    const server = net.createServer((client) => {
       if (this.refusing) return void client.destroy();
       const upstream = net.connect(this.targetPort, '127.0.0.1');
       for (const s of [client, upstream]) {
@@ -28,8 +28,9 @@ export class CuttableProxy {
       client.pipe(upstream);
       upstream.pipe(client);
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server!.address() as net.AddressInfo).port;
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.port = (server.address() as net.AddressInfo).port;
   }
 
   /** Drops every open connection at once. */

@@ -79,7 +79,10 @@ describe('live chat in the browser', { skip }, () => {
     await widget('input').fill('Typed while offline');
     await widget('input').press('Enter');
     // Queued, not sent: shown at once as "sending" while no connection can be made.
-    await customer.locator('#candor-widget [data-state="sending"]').filter({ hasText: 'Typed while offline' }).waitFor();
+    await customer
+      .locator('#candor-widget [data-state="sending"]')
+      .filter({ hasText: 'Typed while offline' })
+      .waitFor();
     await agent.getByTestId('reply-input').fill('Sent while you were away');
     await agent.getByTestId('reply-send').click();
     await agentMessages().filter({ hasText: 'while you were away' }).waitFor();

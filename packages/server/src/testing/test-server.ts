@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { loadConfig, type Config } from '../config';
 import { startCandor, type Candor } from '../app';
 
@@ -10,10 +10,14 @@ export const ADMIN = { email: 'admin@example.test', password: 'admin-password-fo
 
 export interface TestServer extends Candor {
   wsUrl: string;
+  dataDir: string;
   close(): Promise<void>;
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+  log: Logger = pino({ level: 'silent' }),
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'candor-test-'));
   const config: Config = {
     ...loadConfig({}),
@@ -24,10 +28,11 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     passwordCost: 10, // hashing cost is not under test here; keep the suite fast
     ...overrides,
   };
-  const candor = await startCandor(config, pino({ level: 'silent' }));
+  const candor = await startCandor(config, log);
   return {
     ...candor,
     wsUrl: candor.url.replace(/^http/, 'ws'),
+    dataDir,
     async close() {
       await candor.stop();
       rmSync(dataDir, { recursive: true, force: true });
