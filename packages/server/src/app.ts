@@ -31,9 +31,11 @@ export interface Candor {
   stop(): Promise<void>;
 }
 
-export function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Store> {
+export function openStore(
+  config: Pick<Config, 'databaseUrl' | 'databaseSchema' | 'dataDir'>,
+): Promise<Store> {
   return config.databaseUrl
-    ? openPostgresStore({ url: config.databaseUrl })
+    ? openPostgresStore({ url: config.databaseUrl, schema: config.databaseSchema })
     : openSqliteStore({ file: join(config.dataDir, 'candor.db') });
 }
 

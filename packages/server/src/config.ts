@@ -20,6 +20,11 @@ const env = z.object({
   HOST: z.string().default('127.0.0.1'),
   CANDOR_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  /** PostgreSQL schema for Candor's tables, e.g. to share a database with other apps. */
+  CANDOR_DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier')
+    .default('public'),
   /** Origins of customer sites allowed to open the visitor socket; `*` for any. The server's own is always allowed. */
   CANDOR_ALLOWED_ORIGINS: list,
   CANDOR_ADMIN_EMAIL: z.email().optional(),
@@ -36,6 +41,7 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  databaseSchema: string;
   allowedOrigins: string[];
   admin: { email: string | undefined; password: string | undefined };
   trustProxy: boolean;
@@ -56,6 +62,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: resolve(e.CANDOR_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.CANDOR_DATABASE_SCHEMA,
     allowedOrigins: e.CANDOR_ALLOWED_ORIGINS,
     admin: { email: e.CANDOR_ADMIN_EMAIL, password: e.CANDOR_ADMIN_PASSWORD },
     trustProxy: e.CANDOR_TRUST_PROXY === 'true',

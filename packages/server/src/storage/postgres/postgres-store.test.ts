@@ -1,26 +1,19 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { Client } from 'pg';
 import { describeStoreContract } from '../store.contract';
 import { newConversation, visitorSays } from '../contract/fixtures';
 import { StoreUnavailableError, type Store } from '../store';
 import { openPostgresStore } from './postgres-store';
+import {
+  adminQuery,
+  describeWithPostgres,
+  freshSchema,
+  TEST_DATABASE_URL,
+} from '../../testing/postgres-test-db';
 
-const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `t_${randomBytes(6).toString('hex')}`;
-
-/** Runs one statement on a connection of its own, outside any store: setup, cleanup, fault injection. */
-async function admin<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+const url = TEST_DATABASE_URL;
+const schema = freshSchema();
+const admin = adminQuery;
 
 function withAppName(name: string): string {
   const u = new URL(url);
@@ -28,19 +21,7 @@ function withAppName(name: string): string {
   return u.toString();
 }
 
-const unreachable = await admin('select 1').then(
-  () => undefined,
-  (error: unknown) =>
-    `PostgreSQL not reachable at ${url}: ${error instanceof Error ? error.message : String(error)}`,
-);
-
-if (unreachable !== undefined && process.env.CI) {
-  // CI must exercise PostgreSQL: a missing server is a failure there, not a skip.
-  describe('postgres store', () =>
-    it('reaches PostgreSQL (required when CI is set)', () => assert.fail(unreachable)));
-} else if (unreachable !== undefined) {
-  describe('postgres store', { skip: unreachable }, () => it('needs PostgreSQL', () => undefined));
-} else {
+describeWithPostgres('postgres store', () => {
   after(() => admin(`drop schema if exists ${schema} cascade`).then(() => undefined));
   describeStoreContract(`postgres (schema ${schema})`, () => openPostgresStore({ url, schema }));
   describe('postgres store', () => {
@@ -121,4 +102,4 @@ if (unreachable !== undefined && process.env.CI) {
       });
     });
   });
-}
+});
