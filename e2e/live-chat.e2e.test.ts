@@ -5,9 +5,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, startTestServer, type TestServer } from '../packages/server/src/testing/test-server';
+import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server';
 import { browserSkipReason, launchBrowser } from './browser';
 import { CuttableProxy } from './cuttable-proxy';
+import { logInToConsole, widget as widgetOf } from './chat-pages';
 
 const skip = browserSkipReason();
 
@@ -18,8 +19,7 @@ describe('live chat in the browser', { skip }, () => {
   let customer: Page;
   let agent: Page;
 
-  // Playwright's CSS locators pierce open shadow roots, as a user's eyes do.
-  const widget = (name: string) => customer.locator(`#candor-widget [data-candor="${name}"]`);
+  const widget = (name: string) => widgetOf(customer, name);
   const customerMessages = () => widget('messages').locator('[data-seq]');
   const agentMessages = () => agent.getByTestId('message');
 
@@ -38,11 +38,7 @@ describe('live chat in the browser', { skip }, () => {
   });
 
   it('the agent logs in to the console', async () => {
-    await agent.goto(`${server.url}/console`);
-    await agent.getByTestId('login-email').fill(ADMIN.email);
-    await agent.getByTestId('login-password').fill(ADMIN.password);
-    await agent.getByTestId('login-submit').click();
-    await agent.getByTestId('tab-new').waitFor();
+    await logInToConsole(agent, server.url);
   });
 
   it("the customer's message appears in the agent's inbox live", async () => {

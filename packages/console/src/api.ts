@@ -2,7 +2,18 @@
  * The REST calls the console makes; auth rides on the HttpOnly cookie the login sets. Conversation reads
  * and commands go over the socket instead (see live/session.ts), so their REST twins are not wrapped here.
  */
-import type { Agent, CreateAgentBody, ErrorBody, ErrorCode } from '@candor/protocol';
+import type {
+  Agent,
+  CreateAgentBody,
+  ErrorBody,
+  ErrorCode,
+  Inbox,
+  PreviewPolicy,
+  Redacted,
+  RedactionRule,
+} from '@candor/protocol';
+
+export type NewRedactionRule = Omit<RedactionRule, 'id'>;
 
 export class ApiError extends Error {
   constructor(
@@ -44,6 +55,17 @@ export const api = {
   listAgents: () => request<{ agents: Agent[] }>('GET', '/api/v1/agents'),
   createAgent: (body: CreateAgentBody) =>
     request<{ agent: Agent; password?: string }>('POST', '/api/v1/agents', body),
+  listInboxes: () => request<{ inboxes: Inbox[] }>('GET', '/api/v1/inboxes'),
+  setPreviewPolicy: (inboxId: string, previewPolicy: PreviewPolicy) =>
+    request<{ inbox: Inbox }>('PATCH', `/api/v1/inboxes/${encodeURIComponent(inboxId)}`, { previewPolicy }),
+  listRedactionRules: () => request<{ rules: RedactionRule[] }>('GET', '/api/v1/redaction-rules'),
+  createRedactionRule: (rule: NewRedactionRule) =>
+    request<{ rule: RedactionRule }>('POST', '/api/v1/redaction-rules', rule),
+  deleteRedactionRule: (id: string) =>
+    request<void>('DELETE', `/api/v1/redaction-rules/${encodeURIComponent(id)}`),
+  /** The sample masked with the built-in rules plus this one, without saving it. */
+  testRedactionRule: (rule: NewRedactionRule, sample: string) =>
+    request<Redacted>('POST', '/api/v1/redaction-rules/test', { ...rule, sample }),
 };
 
 /** Whether the cookie still signs us in: false only on a definite 401, errors otherwise (network, 5xx). */

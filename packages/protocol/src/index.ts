@@ -13,6 +13,10 @@ export type Message = z.infer<typeof s.messageSchema>;
 export type Conversation = z.infer<typeof s.conversationSchema>;
 export type ConversationStatus = z.infer<typeof s.conversationStatusSchema>;
 export type Agent = z.infer<typeof s.agentSchema>;
+export type PreviewPolicy = z.infer<typeof s.previewPolicySchema>;
+export type PreviewState = z.infer<typeof s.previewStateSchema>;
+export type RedactionRule = z.infer<typeof s.redactionRuleSchema>;
+export type Inbox = z.infer<typeof s.inboxSchema>;
 
 export type HelloFrame = z.infer<typeof s.helloFrame>;
 export type CommandFrame = z.infer<typeof s.commandFrame>;
@@ -27,9 +31,20 @@ export type MessageCreatedFrame = z.infer<typeof s.messageCreatedFrame>;
 export type ConversationUpdatedFrame = z.infer<typeof s.conversationUpdatedFrame>;
 export type InboxSnapshotFrame = z.infer<typeof s.inboxSnapshotFrame>;
 export type TypingUpdatedFrame = z.infer<typeof s.typingUpdatedFrame>;
+export type DraftUpdatedFrame = z.infer<typeof s.draftUpdatedFrame>;
 export type ErrorFrame = z.infer<typeof s.errorFrame>;
 
 export type LoginBody = z.infer<typeof s.loginBody>;
 export type CreateAgentBody = z.input<typeof s.createAgentBody>;
 export type SendMessageBody = z.infer<typeof s.sendMessageBody>;
 export type ErrorBody = z.infer<typeof s.errorBody>;
+
+export { redactDraft } from './redaction/draft';
+export {
+  redact,
+  compileRules,
+  validateRule,
+  type Redacted,
+  type SecretKind,
+  type CompiledRules,
+} from './redaction';

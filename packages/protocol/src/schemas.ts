@@ -33,6 +33,24 @@ export const messageSchema = z.object({
 
 export const conversationStatusSchema = z.enum(['open', 'resolved']);
 
+/**
+ * Typing preview ("sneak peek") policy of an inbox, set by an admin: `off`; `opt_in` (the visitor
+ * switches it on); `on_with_notice` (default: on, with a visible notice and a switch to turn it off).
+ */
+export const previewPolicySchema = z.enum(['off', 'opt_in', 'on_with_notice']);
+
+/** Whether drafts of this conversation reach its agents: the inbox policy and the visitor's choice. */
+export const previewStateSchema = z.object({ policy: previewPolicySchema, enabled: z.boolean() });
+
+/** An admin's own redaction rule: a pattern, an optional checksum, and the label shown instead. */
+export const redactionRuleSchema = z.object({
+  id,
+  label: z.string().trim().min(1).max(40),
+  /** JavaScript regular expression source, without slashes; matched case-insensitively. */
+  pattern: z.string().min(1).max(200),
+  validator: z.enum(['none', 'luhn', 'iban']),
+});
+
 export const conversationSchema = z.object({
   id,
   inboxId: id,
@@ -52,6 +70,7 @@ export const conversationSchema = z.object({
     .nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
+  preview: previewStateSchema,
   /** Agent views only: the last seq this agent has read, and visitor messages after it. */
   lastReadSeq: seq.optional(),
   unread: z.number().int().min(0).optional(),
@@ -117,6 +136,24 @@ export const assignFrame = z.object({
 });
 export const readFrame = z.object({ type: z.literal('conversation.read'), conversationId: id, seq });
 
+/**
+ * Visitor only: the current unsent text of the message field ('' when emptied). Relayed, redacted,
+ * to the assignee and watching admins only while the conversation's preview is enabled; never stored.
+ */
+export const draftUpdateFrame = z.object({ type: z.literal('draft.update'), conversationId: id, text: body });
+
+/**
+ * Visitor only: switch the typing preview of a conversation on or off. `noticeShown` says the widget
+ * displayed the notice; the server enables the preview only with it.
+ */
+export const previewSetFrame = z.object({
+  type: z.literal('preview.set'),
+  ref,
+  conversationId: id,
+  enabled: z.boolean(),
+  noticeShown: z.boolean(),
+});
+
 /** Every frame a client may send after `hello`. */
 export const commandFrame = z.discriminatedUnion('type', [
   subscribeFrame,
@@ -128,6 +165,8 @@ export const commandFrame = z.discriminatedUnion('type', [
   reopenFrame,
   assignFrame,
   readFrame,
+  draftUpdateFrame,
+  previewSetFrame,
 ]);
 
 export const clientFrame = z.discriminatedUnion('type', [helloFrame, ...commandFrame.options]);
@@ -141,6 +180,9 @@ export const welcomeFrame = z.object({
   /** Visitor: their id and name; `token` only when newly issued (store it, send it in the next hello). */
   visitor: z.object({ id, name: z.string(), token: z.string().optional() }).optional(),
   agent: agentSchema.optional(),
+  /** Visitor: the policy for a new conversation, and the admins' redaction rules to apply before sending. */
+  preview: z.object({ policy: previewPolicySchema }).optional(),
+  redactionRules: z.array(redactionRuleSchema).optional(),
   /** Visitor: their conversations, newest first. */
   conversations: z.array(conversationSchema),
   serverTime: z.number().int(),
@@ -182,6 +224,13 @@ export const typingUpdatedFrame = z.object({
   typing: z.boolean(),
 });
 
+/** To the assignee and watching admins: the visitor's current draft, already redacted; '' = cleared. */
+export const draftUpdatedFrame = z.object({
+  type: z.literal('draft.updated'),
+  conversationId: id,
+  text: z.string(),
+});
+
 export const errorFrame = z.object({
   type: z.literal('error'),
   ref: z.string().optional(),
@@ -197,6 +246,7 @@ export const serverFrame = z.discriminatedUnion('type', [
   conversationUpdatedFrame,
   inboxSnapshotFrame,
   typingUpdatedFrame,
+  draftUpdatedFrame,
   errorFrame,
 ]);
 
@@ -211,4 +261,10 @@ export const createAgentBody = z.object({
   password: z.string().min(12).max(512).optional(),
 });
 export const sendMessageBody = z.object({ clientKey, body });
+export const inboxSchema = z.object({ id, name: z.string(), previewPolicy: previewPolicySchema });
+export const updateInboxBody = z.object({ previewPolicy: previewPolicySchema });
+export const createRedactionRuleBody = redactionRuleSchema.omit({ id: true });
+export const testRedactionRuleBody = createRedactionRuleBody.extend({
+  sample: z.string().max(LIMITS.messageBodyMax),
+});
 export const errorBody = z.object({ error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) });

@@ -11,6 +11,8 @@ export const LIMITS = {
   clientKeyMax: 64,
   /** Messages returned by one history page. */
   historyPageMax: 200,
+  /** Draft relays per conversation per second, after coalescing (the latest draft wins). */
+  draftsPerSecond: 5,
 } as const;
 
 /** WebSocket endpoints; the role is fixed by the path so each has its own auth and origin policy. */

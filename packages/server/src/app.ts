@@ -12,8 +12,15 @@ import type { Store } from './storage/store';
 import { openPostgresStore, openSqliteStore } from './storage';
 import { LocalBus } from './bus/local/local-bus';
 import type { Bus } from './bus/bus';
+import { openRedisBus } from './bus/redis/redis-bus';
+import { openNatsBus } from './bus/nats/nats-bus';
+import type { BusErrorHandler } from './bus/fan-out';
+import { DraftSealer } from './bus/draft-sealer';
+import { randomBytes } from 'node:crypto';
 import { Hub } from './realtime/hub';
 import { NameDirectory } from './commands/name-directory';
+import { SettingsCache } from './commands/settings-cache';
+import { topics } from './realtime/topics';
 import type { ChatContext } from './commands/context';
 import { DEFAULT_REALTIME_LIMITS } from './realtime/realtime-deps';
 import { WsGateway } from './transport/ws/ws-gateway';
@@ -21,6 +28,8 @@ import { OriginPolicy } from './transport/origin-policy';
 import { httpApp } from './transport/http/http-app';
 import { KeyedLimiter } from './limits/token-bucket';
 import { bootstrapAdmin } from './bootstrap-admin';
+import { Metrics } from './metrics/metrics';
+import type { DomainEvent } from './domain/events';
 
 export interface Candor {
   server: Server;
@@ -39,14 +48,44 @@ export function openStore(
     : openSqliteStore({ file: join(config.dataDir, 'candor.db') });
 }
 
+export async function openBus(
+  config: Pick<Config, 'bus'>,
+  store: Store,
+  onError: BusErrorHandler,
+): Promise<Bus> {
+  const b = config.bus;
+  if (b.kind === 'local') return new LocalBus();
+  // Drafts cross the network sealed with a key every node reads from the shared database.
+  const key = await store.sharedSecret('draft-sealing-key', randomBytes(32).toString('base64'), Date.now());
+  const sealer = new DraftSealer(Buffer.from(key, 'base64'));
+  if (b.kind === 'redis') return openRedisBus({ url: b.url, prefix: b.prefix, onError, sealer });
+  return openNatsBus({ servers: b.servers, prefix: b.prefix, onError, sealer });
+}
+
 export async function startCandor(config: Config, log: Logger): Promise<Candor> {
   const store = await openStore(config);
   await store.migrate();
   await bootstrapAdmin(store, config, Date.now());
-  const bus: Bus = new LocalBus();
   const onError = (err: unknown, what: string) => log.error({ err: String(err) }, what);
+  const bus = await openBus(config, store, onError);
   const hub = new Hub(bus, onError);
-  const ctx: ChatContext = { store, names: new NameDirectory(store), emit: hub.emit, now: Date.now };
+  const settings = await SettingsCache.load(store);
+  // Every node keeps policies and redaction rules in memory, refreshed by events from any node.
+  await hub.watch(topics.settings, {
+    deliver: ({ event }) => settings.apply(event),
+    resync: () => void settings.reload(store).catch((err: unknown) => onError(err, 'settings reload')),
+  });
+  // Domain events go to their listeners: realtime fan-out (the hub) and metrics.
+  // The gauges are read at scrape time, once the gateway below exists.
+  const metrics: Metrics = new Metrics({
+    connections: () => gateway.stats(),
+    pendingCommands: () => gateway.stats().pendingCommands,
+  });
+  const emit = (event: DomainEvent) => {
+    metrics.onEvent(event);
+    hub.emit(event);
+  };
+  const ctx: ChatContext = { store, names: new NameDirectory(store), settings, emit, now: Date.now };
   let ready = false;
   const app = httpApp({
     ctx,
@@ -55,13 +94,25 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     trustProxy: config.trustProxy,
     loginLimiter: new KeyedLimiter(10 / 60, 10), // 10 attempts, then one every 6 s, per IP
     isReady: () => ready,
+    metrics,
+    metricsToken: config.metricsToken,
   });
   const listener = getRequestListener(app.fetch);
   const server = createServer((req, res) => void listener(req, res));
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
-  const gateway = new WsGateway({
-    deps: { ctx, hub, log, limits: DEFAULT_REALTIME_LIMITS },
+  const gateway: WsGateway = new WsGateway({
+    deps: {
+      ctx,
+      hub,
+      log,
+      limits: {
+        ...DEFAULT_REALTIME_LIMITS,
+        framesPerSecond: config.frameRate.perSecond,
+        frameBurst: config.frameRate.burst,
+      },
+      metrics,
+    },
     origins: new OriginPolicy(config.allowedOrigins),
     maxConnectionsPerIp: config.maxConnectionsPerIp,
     trustProxy: config.trustProxy,
@@ -78,7 +129,10 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       ? '127.0.0.1'
       : config.host;
   ready = true;
-  log.info({ port, store: config.databaseUrl ? 'postgres' : 'sqlite', node: bus.nodeId }, 'candor ready');
+  log.info(
+    { port, store: config.databaseUrl ? 'postgres' : 'sqlite', bus: config.bus.kind, node: bus.nodeId },
+    'candor ready',
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -1,4 +1,4 @@
-import type { Store } from './storage/store';
+import { StoreConflictError, type Store } from './storage/store';
 import type { Config } from './config';
 import { createAgent } from './commands/create-agent';
 
@@ -13,7 +13,7 @@ export async function bootstrapAdmin(
   print: (text: string) => void = (t) => process.stderr.write(t),
 ): Promise<void> {
   if ((await store.countAgents()) > 0) return;
-  const { agent, generatedPassword } = await createAgent(
+  const created = await createAgent(
     store,
     {
       email: config.admin.email ?? 'admin@candor.local',
@@ -22,7 +22,13 @@ export async function bootstrapAdmin(
       password: config.admin.password,
     },
     { passwordCost: config.passwordCost, now },
-  );
+  ).catch((err: unknown) => {
+    // Several nodes starting together on an empty database: another one created it first.
+    if (err instanceof StoreConflictError) return undefined;
+    throw err;
+  });
+  if (!created) return;
+  const { agent, generatedPassword } = created;
   if (generatedPassword) {
     print(
       `\n  Candor created the first admin account. This password is shown once:\n\n` +

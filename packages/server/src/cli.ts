@@ -4,16 +4,21 @@ import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { openStore, startCandor } from './app';
 import { createAgent } from './commands/create-agent';
+import { runDoctor } from './doctor';
 
 const HELP = `Usage: candor <command> [options]
 
 Commands:
   serve                 Start Candor (default). Configured by environment variables:
-                        PORT, HOST, CANDOR_DATA_DIR, DATABASE_URL, CANDOR_ALLOWED_ORIGINS,
-                        CANDOR_ADMIN_EMAIL, CANDOR_ADMIN_PASSWORD, CANDOR_TRUST_PROXY, LOG_LEVEL
+                        PORT, HOST, CANDOR_DATA_DIR, DATABASE_URL, CANDOR_DATABASE_SCHEMA,
+                        REDIS_URL or NATS_URL, CANDOR_ALLOWED_ORIGINS, CANDOR_ADMIN_EMAIL,
+                        CANDOR_ADMIN_PASSWORD, CANDOR_TRUST_PROXY, CANDOR_METRICS_TOKEN, LOG_LEVEL
+                        (see README.md)
   migrate               Run pending database migrations and exit.
   create-agent          Create an agent: --email E --name N [--role admin|agent] [--password P]
                         (without --password a strong one is generated and printed once)
+  doctor                Check the configuration, store, bus, allowed origins and built assets.
+                        Changes nothing; exits 1 if something must be fixed.
 
 Options:
   -h, --help            Show this help.
@@ -37,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
+  if (command === 'doctor')
+    return (await runDoctor(config, (line) => process.stdout.write(`${line}\n`))) ? 0 : 1;
   if (command === 'serve') {
     const log = createLogger(config.logLevel);
     const candor = await startCandor(config, log);

@@ -20,6 +20,18 @@ const env = z.object({
   HOST: z.string().default('127.0.0.1'),
   CANDOR_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  /** Fan-out between nodes through Redis, e.g. redis://redis:6379 (rediss:// for TLS). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
+    .optional(),
+  /** Fan-out between nodes through NATS: servers, comma-separated, e.g. nats://nats:4222. */
+  NATS_URL: list,
+  /** Channel/subject prefix, so several deployments can share one Redis or NATS. */
+  CANDOR_BUS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ or -')
+    .default('candor'),
   /** PostgreSQL schema for Candor's tables, e.g. to share a database with other apps. */
   CANDOR_DATABASE_SCHEMA: z
     .string()
@@ -32,9 +44,19 @@ const env = z.object({
   /** Behind a reverse proxy: take the client IP from X-Forwarded-For (rightmost hop). */
   CANDOR_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   CANDOR_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(50),
+  /** Frames one socket may send per second, and in a burst, before getting rate_limited. */
+  CANDOR_FRAME_RATE: z.coerce.number().min(1).default(20),
+  CANDOR_FRAME_BURST: z.coerce.number().int().min(1).default(40),
   CANDOR_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(DEFAULT_COST_LOG2),
+  /** Bearer token for /metrics from other machines; without it, /metrics answers loopback only. */
+  CANDOR_METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+export type BusConfig =
+  | { kind: 'local' }
+  | { kind: 'redis'; url: string; prefix: string }
+  | { kind: 'nats'; servers: string[]; prefix: string };
 
 export interface Config {
   port: number;
@@ -42,12 +64,15 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   databaseSchema: string;
+  bus: BusConfig;
   allowedOrigins: string[];
   admin: { email: string | undefined; password: string | undefined };
   trustProxy: boolean;
   maxConnectionsPerIp: number;
+  frameRate: { perSecond: number; burst: number };
   passwordCost: number;
   logLevel: string;
+  metricsToken: string | undefined;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -57,17 +82,28 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && e.NATS_URL.length > 0) {
+    throw new Error('Invalid configuration:\n  REDIS_URL, NATS_URL: set one, not both');
+  }
+  const bus: BusConfig = e.REDIS_URL
+    ? { kind: 'redis', url: e.REDIS_URL, prefix: e.CANDOR_BUS_PREFIX }
+    : e.NATS_URL.length > 0
+      ? { kind: 'nats', servers: e.NATS_URL, prefix: e.CANDOR_BUS_PREFIX }
+      : { kind: 'local' };
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.CANDOR_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.CANDOR_DATABASE_SCHEMA,
+    bus,
     allowedOrigins: e.CANDOR_ALLOWED_ORIGINS,
     admin: { email: e.CANDOR_ADMIN_EMAIL, password: e.CANDOR_ADMIN_PASSWORD },
     trustProxy: e.CANDOR_TRUST_PROXY === 'true',
     maxConnectionsPerIp: e.CANDOR_MAX_CONNECTIONS_PER_IP,
+    frameRate: { perSecond: e.CANDOR_FRAME_RATE, burst: e.CANDOR_FRAME_BURST },
     passwordCost: e.CANDOR_PASSWORD_COST,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.CANDOR_METRICS_TOKEN,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The visitor's side of the protocol: which conversation to follow, the outbox sent one message at a
- * time in order, acks and errors, typing. Holds state for the view and never touches the DOM, so it can
- * be driven against a scripted server in tests.
+ * time in order, acks and errors, typing and the typing preview. Holds state for the view and never
+ * touches the DOM, so it can be driven against a scripted server in tests.
  */
 import {
   LIMITS,
@@ -16,6 +16,7 @@ import { createBackoff, type BackoffOptions } from './backoff';
 import { createConnection, type LinkState, type SocketFactory } from './connection';
 import type { Locale } from './i18n';
 import { loadOutbox, saveOutbox } from './outbox';
+import { createPreview, type Notice, type Redactor } from './preview';
 import type { Store } from './storage';
 import * as tl from './timeline';
 import { TYPING_EXPIRY_MS, createExpiring, createTypingSignal } from './typing';
@@ -30,6 +31,8 @@ export interface ChatState {
   agentTyping: string | null;
   /** Counts agent messages that arrived after the first load, so the view can flag one it has not shown. */
   agentMessages: number;
+  /** The typing preview notice above the input. */
+  preview: Notice;
 }
 
 export interface ChatOptions {
@@ -38,6 +41,8 @@ export interface ChatOptions {
   store: Store;
   locale: Locale;
   backoff?: Partial<BackoffOptions>;
+  /** Masks secrets in drafts and messages; `redact` from the protocol unless a test swaps it. */
+  redact?: Redactor;
 }
 
 export interface Chat {
@@ -50,11 +55,16 @@ export interface Chat {
   send(body: string): boolean;
   retry(clientKey: string): void;
   draft(text: string): void;
+  /** The visitor pressed the typing preview switch. */
+  setPreview(on: boolean): void;
+  /** The panel, and so the notice, is on screen or not. */
+  setOpen(open: boolean): void;
 }
 
 type Pending = { kind: 'send'; clientKey: string } | { kind: 'subscribe'; conversationId: string };
 
 const TOKEN = 'token';
+const PREVIEW_RETRY_MS = 1000;
 
 function newClientKey(): string {
   // randomUUID exists only in secure contexts; customer sites served over plain http still need keys.
@@ -83,7 +93,9 @@ export function createChat(opts: ChatOptions): Chat {
 
   function commit(next: tl.Timeline): void {
     if (next.outbox !== t.outbox) saveOutbox(store, next.outbox);
+    const switched = next.conversationId !== t.conversationId;
     t = next;
+    if (switched) preview.reset();
   }
 
   /** A ref for a command whose answer (ack, history or error) we wait for. */
@@ -110,6 +122,7 @@ export function createChat(opts: ChatOptions): Chat {
   function follow(c: Conversation): void {
     if (c.id !== t.conversationId) switchTo(tl.adopt(t, c.id, c));
     else commit({ ...t, conversation: c });
+    preview.sync();
     subscribe(c.id);
   }
 
@@ -137,6 +150,11 @@ export function createChat(opts: ChatOptions): Chat {
   }
 
   function onError(frame: ErrorFrame): void {
+    if (preview.settle(frame.ref)) {
+      // A lost switch-off would leave the agent's view enabled: try again, once the error passes.
+      if (RETRYABLE_ERRORS.includes(frame.code)) setTimeout(() => preview.sync(), PREVIEW_RETRY_MS);
+      return;
+    }
     const what = frame.ref === undefined ? undefined : pending.get(frame.ref);
     if (!what || frame.ref === undefined) return;
     pending.delete(frame.ref);
@@ -162,6 +180,7 @@ export function createChat(opts: ChatOptions): Chat {
         if (v?.token) store.set(TOKEN, v.token);
         if (v && visitorId !== null && v.id !== visitorId) commit(tl.adopt(t, null));
         visitorId = v?.id ?? null;
+        preview.welcome(frame.preview?.policy, frame.redactionRules);
         const newest = frame.conversations[0];
         if (newest) follow(newest);
         else {
@@ -177,6 +196,7 @@ export function createChat(opts: ChatOptions): Chat {
         commit(tl.receive(t, frame.messages, frame.conversation));
         // A first load is old news; a resumed one brings what arrived while the link was down.
         if (before > 0) countAgentMessages(frame.messages, before);
+        preview.sync();
         // An incomplete page that moved nothing forward would loop forever; treat it as the end.
         if (!frame.complete && t.syncedSeq > before) return subscribe(t.conversationId);
         syncing = false;
@@ -195,6 +215,10 @@ export function createChat(opts: ChatOptions): Chat {
         break;
       }
       case 'ack': {
+        if (preview.settle(frame.ref)) {
+          if (frame.conversation?.id === t.conversationId) commit({ ...t, conversation: frame.conversation });
+          return;
+        }
         const what = pending.get(frame.ref);
         pending.delete(frame.ref);
         if (what?.kind !== 'send') return;
@@ -204,6 +228,7 @@ export function createChat(opts: ChatOptions): Chat {
           switchTo(tl.acknowledge(tl.adopt(t, m.conversationId, frame.conversation), what.clientKey, m));
           subscribe(m.conversationId);
         } else commit(tl.acknowledge(t, what.clientKey, m));
+        preview.sync();
         sendRetry.reset();
         if (inflight === what.clientKey) inflight = null;
         flush();
@@ -211,8 +236,11 @@ export function createChat(opts: ChatOptions): Chat {
       }
       case 'conversation.updated': {
         const c = frame.conversation;
-        if (c.id === t.conversationId) commit({ ...t, conversation: c });
-        else if (c.visitorId === visitorId && isNewer(c)) follow(c);
+        if (c.id === t.conversationId) {
+          const before = t.conversation;
+          commit({ ...t, conversation: c });
+          preview.updated(before);
+        } else if (c.visitorId === visitorId && isNewer(c)) follow(c);
         break;
       }
       case 'typing.updated':
@@ -250,6 +278,7 @@ export function createChat(opts: ChatOptions): Chat {
       sendRetryTimer = undefined;
       syncing = false;
       agentTyping.set(null);
+      preview.reset();
     }
     const was = link;
     link =
@@ -284,6 +313,13 @@ export function createChat(opts: ChatOptions): Chat {
     ...(opts.backoff ? { backoff: opts.backoff } : {}),
   });
 
+  const preview = createPreview({
+    store,
+    timeline: () => t,
+    send: (frame) => conn.send(frame),
+    ...(opts.redact ? { redact: opts.redact } : {}),
+  });
+
   const typing = createTypingSignal((value) => {
     if (t.conversationId)
       conn.send({ type: 'typing.update', conversationId: t.conversationId, typing: value });
@@ -291,7 +327,7 @@ export function createChat(opts: ChatOptions): Chat {
 
   return {
     get state() {
-      return { link, timeline: t, agentTyping: agentTyping.value, agentMessages };
+      return { link, timeline: t, agentTyping: agentTyping.value, agentMessages, preview: preview.notice };
     },
     onChange: (l) => void listeners.push(l),
     start: () => conn.start(),
@@ -300,12 +336,15 @@ export function createChat(opts: ChatOptions): Chat {
       clearTimeout(sendRetryTimer);
       typing.stop();
       agentTyping.set(null);
+      preview.reset();
       conn.stop();
     },
     send(body) {
-      const text = body.trim();
+      // Masked before it is queued: the outbox, the screen and the wire only ever hold the masked text.
+      const text = preview.mask(body.trim()).trim();
       if (!text || text.length > LIMITS.messageBodyMax) return false;
       typing.stop();
+      preview.input('');
       commit(tl.enqueue(t, { clientKey: newClientKey(), body: text, createdAt: Date.now() }));
       flush();
       notify();
@@ -316,6 +355,14 @@ export function createChat(opts: ChatOptions): Chat {
       flush();
       notify();
     },
-    draft: (text) => typing.input(text),
+    draft(text) {
+      typing.input(text);
+      preview.input(text);
+    },
+    setPreview(on) {
+      preview.choose(on);
+      notify();
+    },
+    setOpen: (open) => preview.open(open),
   };
 }

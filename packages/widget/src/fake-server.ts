@@ -3,7 +3,7 @@
  * Tests read what the widget sent with `take` and answer with `push`, one frame at a time.
  */
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ClientFrame, Conversation, Message, ServerFrame } from '@candor/protocol';
+import type { ClientFrame, Conversation, Message, ServerFrame, WelcomeFrame } from '@candor/protocol';
 
 type Waiter = { type: string; resolve: (f: ClientFrame) => void };
 
@@ -71,7 +71,11 @@ export class FakeServer {
   }
 }
 
-export function welcome(conversations: Conversation[] = [], token?: string): ServerFrame {
+export function welcome(
+  conversations: Conversation[] = [],
+  token?: string,
+  extra: Pick<WelcomeFrame, 'preview' | 'redactionRules'> = {},
+): ServerFrame {
   return {
     type: 'welcome',
     protocol: 1,
@@ -79,6 +83,7 @@ export function welcome(conversations: Conversation[] = [], token?: string): Ser
     visitor: { id: 'v1', name: 'Visitor 1', ...(token ? { token } : {}) },
     conversations,
     serverTime: Date.now(),
+    ...extra,
   };
 }
 
@@ -95,6 +100,7 @@ export function conversation(id: string, patch: Partial<Conversation> = {}): Con
     lastMessage: null,
     createdAt: 1000,
     updatedAt: 1000,
+    preview: { policy: 'on_with_notice', enabled: false },
     ...patch,
   };
 }

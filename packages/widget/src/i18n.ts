@@ -26,6 +26,12 @@ const en = {
   outdated: 'This chat is out of date. Please reload the page.',
   agentTyping: 'Agent is typing…',
   resolved: 'This conversation was resolved. Write to reopen it.',
+  previewOn: 'The support team can see what you type before you send it.',
+  previewOff: 'Typing preview is off.',
+  previewTurnOff: 'Turn off',
+  previewTurnOn: 'Turn on',
+  /** Read after the button's visible text, so its accessible name says what it switches. */
+  previewWhat: 'typing preview',
 };
 
 export type Strings = typeof en;
@@ -49,6 +55,11 @@ const fr: Strings = {
   outdated: 'Ce chat n’est plus à jour. Veuillez recharger la page.',
   agentTyping: 'Un agent écrit…',
   resolved: 'Cette conversation a été résolue. Écrivez pour la rouvrir.',
+  previewOn: 'L’équipe support peut voir ce que vous écrivez avant que vous l’envoyiez.',
+  previewOff: 'Aperçu de la saisie désactivé.',
+  previewTurnOff: 'Désactiver',
+  previewTurnOn: 'Activer',
+  previewWhat: 'l’aperçu de la saisie',
 };
 
 export const STRINGS: Record<Locale, Strings> = { en, fr };

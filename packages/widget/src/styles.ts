@@ -44,6 +44,10 @@ border:1px solid transparent}
 .note{padding:8px 16px;background:#f4f5f7;border-top:1px solid #e3e5ea}
 .status:empty{display:none}
 .status{padding:4px 16px}
+.preview{margin:0;padding:8px 16px;font-size:13px;background:#fff4d6;border-top:1px solid #e8d08a}
+.preview[data-preview=off]{background:#f4f5f7;border-color:#e3e5ea;color:#4a4f5a}
+.preview button{min-height:24px;border:0;background:none;padding:0 2px;color:#1d4ed8;text-decoration:underline;
+font-weight:600;cursor:pointer}
 form{display:flex;gap:8px;align-items:flex-end;padding:10px;border-top:1px solid #e3e5ea}
 textarea{flex:1;resize:none;min-height:40px;max-height:140px;field-sizing:content;padding:9px 12px;border:1px solid #8a8f99;
 border-radius:10px;background:#fff}

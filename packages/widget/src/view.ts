@@ -5,6 +5,7 @@
 import type { Chat } from './chat';
 import type { Strings } from './i18n';
 import { createMessageList } from './message-list';
+import type { Notice } from './preview';
 import { CSS } from './styles';
 import { items } from './timeline';
 
@@ -82,6 +83,16 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     icon(ICON_SEND),
   );
   const form = node('form', {}, input, send);
+  // A note, not a live region: it is read in place, not announced on every render.
+  const previewText = node('span', {});
+  const previewToggle = node('button', { type: 'button', 'data-candor': 'preview-toggle' });
+  const previewNotice = node(
+    'div',
+    { class: 'preview', 'data-candor': 'preview-notice', role: 'note', hidden: '' },
+    previewText,
+    ' ',
+    previewToggle,
+  );
   const panel = node(
     'section',
     {
@@ -96,6 +107,7 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     log,
     note,
     status,
+    previewNotice,
     form,
   );
   launcher.setAttribute('aria-controls', 'panel');
@@ -126,6 +138,21 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     launcher.toggleAttribute('data-unread', unread);
     launcher.setAttribute('aria-label', isOpen ? s.close : unread ? s.openUnread : s.open);
     launcher.setAttribute('aria-expanded', String(isOpen));
+    renderPreview(state.preview);
+  }
+
+  function renderPreview(p: Notice): void {
+    previewNotice.hidden = p === 'hidden';
+    if (p === 'hidden' || previewNotice.dataset.preview === p) return;
+    const on = p === 'on';
+    previewNotice.dataset.preview = p;
+    previewText.textContent = on ? s.previewOn : s.previewOff;
+    // The visible words start the accessible name (label in name); the rest says what they switch.
+    previewToggle.replaceChildren(
+      on ? s.previewTurnOff : s.previewTurnOn,
+      node('span', { class: 'sr' }, ` ${s.previewWhat}`),
+    );
+    previewToggle.setAttribute('aria-pressed', String(on));
   }
 
   function open(focus = true): void {
@@ -133,6 +160,8 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     panel.hidden = false;
     root.toggleAttribute('data-open', true);
     render();
+    // Told after the render: the notice is on screen before any draft may leave.
+    chat.setOpen(true);
     log.scrollTop = log.scrollHeight;
     if (focus) input.focus();
   }
@@ -141,6 +170,7 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     const hadFocus = shadow.activeElement !== null;
     isOpen = false;
     panel.hidden = true;
+    chat.setOpen(false);
     root.toggleAttribute('data-open', false);
     render();
     // Only give focus back if it was ours: an API close must not pull focus away from the page.
@@ -159,6 +189,7 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
   }
 
   launcher.addEventListener('click', () => (isOpen ? hide() : open()));
+  previewToggle.addEventListener('click', () => chat.setPreview(chat.state.preview !== 'on'));
   close.addEventListener('click', hide);
   root.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape' && isOpen) {

@@ -27,6 +27,7 @@ function conv(id: string, over: Partial<Conversation> = {}): Conversation {
     lastMessage: { seq: 1, authorType: 'visitor', preview: 'hello', createdAt: 1000 },
     createdAt: 1000,
     updatedAt: 1000,
+    preview: { policy: 'on_with_notice', enabled: true },
     ...over,
   };
 }

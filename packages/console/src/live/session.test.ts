@@ -21,6 +21,7 @@ function conv(id: string, over: Partial<Conversation> = {}): Conversation {
     lastMessage: null,
     createdAt: 1,
     updatedAt: 1,
+    preview: { policy: 'on_with_notice', enabled: true },
     ...over,
   };
 }
@@ -335,5 +336,84 @@ describe('session: replies', () => {
       socket.sentOfType('typing.update').map((f) => f.typing),
       [true, false],
     );
+  });
+});
+
+describe('session: visitor draft', () => {
+  /** Opens c1 with its history loaded (last seq 1, from the visitor). */
+  function openC1(): FakeSocket {
+    const socket = connect();
+    const c1 = conv('c1', {
+      lastSeq: 1,
+      lastMessage: { seq: 1, authorType: 'visitor', preview: 'm1', createdAt: 1 },
+    });
+    socket.serverSend({ type: 'inbox.snapshot', conversations: [c1] });
+    session.open('c1');
+    socket.serverSend({
+      type: 'conversation.history',
+      conversation: c1,
+      messages: [msg('c1', 1)],
+      complete: true,
+    });
+    return socket;
+  }
+
+  it('shows the latest draft of the open conversation and clears it on an empty one', () => {
+    const socket = openC1();
+    socket.serverSend({ type: 'draft.updated', conversationId: 'c1', text: 'my order' });
+    socket.serverSend({ type: 'draft.updated', conversationId: 'c1', text: 'my order is late' });
+    assert.deepEqual(session.getState().visitorDrafts, { c1: 'my order is late' });
+    socket.serverSend({ type: 'draft.updated', conversationId: 'c1', text: '' });
+    assert.deepEqual(session.getState().visitorDrafts, {});
+  });
+
+  it('clears the draft when the visitor message arrives, and keeps a new draft typed after it', () => {
+    const socket = openC1();
+    socket.serverSend({ type: 'draft.updated', conversationId: 'c1', text: 'hello' });
+    socket.serverSend({ type: 'message.created', message: msg('c1', 2) });
+    assert.deepEqual(session.getState().visitorDrafts, {});
+    socket.serverSend({ type: 'draft.updated', conversationId: 'c1', text: 'and also' });
+    socket.serverSend({
+      type: 'conversation.updated',
+      conversation: conv('c1', {
+        lastSeq: 2,
+        updatedAt: 2,
+        lastMessage: { seq: 2, authorType: 'visitor', preview: 'm2', createdAt: 2 },
+      }),
+    });
+    assert.deepEqual(session.getState().visitorDrafts, { c1: 'and also' });
+  });
+
+  it('clears the draft when the conversation says the preview is off', () => {
+    const socket = openC1();
+    socket.serverSend({ type: 'draft.updated', conversationId: 'c1', text: 'hello' });
+    socket.serverSend({
+      type: 'conversation.updated',
+      conversation: conv('c1', {
+        lastSeq: 1,
+        updatedAt: 2,
+        lastMessage: { seq: 1, authorType: 'visitor', preview: 'm1', createdAt: 1 },
+        preview: { policy: 'on_with_notice', enabled: false },
+      }),
+    });
+    assert.deepEqual(session.getState().visitorDrafts, {});
+    assert.equal(session.getState().inbox.c1?.preview.enabled, false);
+  });
+
+  it('does not show the draft of another conversation after switching, nor when switching back', () => {
+    const socket = openC1();
+    socket.serverSend({ type: 'draft.updated', conversationId: 'c1', text: 'for c1' });
+    session.open('c2');
+    socket.serverSend({ type: 'draft.updated', conversationId: 'c1', text: 'still c1' });
+    assert.deepEqual(session.getState().visitorDrafts, {});
+    session.open('c1');
+    assert.deepEqual(session.getState().visitorDrafts, {});
+  });
+
+  it('forgets drafts when the connection drops', () => {
+    const socket = openC1();
+    socket.serverSend({ type: 'draft.updated', conversationId: 'c1', text: 'hello' });
+    socket.serverClose(1006);
+    assert.deepEqual(session.getState().visitorDrafts, {});
   });
 });

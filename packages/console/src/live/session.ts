@@ -7,6 +7,7 @@ import type {
   Agent,
   AckFrame,
   ClientFrame,
+  Conversation,
   ErrorFrame,
   HistoryFrame,
   Message,
@@ -23,6 +24,8 @@ import type { Outbox, OutboxEntry } from './outbox';
 import { applyHistory, applyMessage, emptyTimeline, lastSeq } from './timeline';
 import type { Timeline } from './timeline';
 import { TypingSignal } from './typing-signal';
+import { applyConversation, applyDraft, applyVisitorMessage, keepOnly, noDrafts } from './visitor-drafts';
+import type { VisitorDrafts } from './visitor-drafts';
 import { VisitorTyping } from './visitor-typing';
 
 export interface Notice {
@@ -38,6 +41,8 @@ export interface LiveState {
   readonly timelines: Readonly<Record<string, Timeline>>;
   readonly outbox: Outbox;
   readonly visitorTyping: Readonly<Record<string, true>>;
+  /** The visitor's unsent text of the open conversation, while its typing preview is on (memory only). */
+  readonly visitorDrafts: VisitorDrafts;
   /** Conversations with a resolve/reopen/assign awaiting its ack, so a double click sends one command. */
   readonly busy: Readonly<Record<string, true>>;
   readonly notice: Notice | null;
@@ -68,6 +73,7 @@ const initialState: LiveState = {
   timelines: {},
   outbox: [],
   visitorTyping: {},
+  visitorDrafts: noDrafts,
   busy: {},
   notice: null,
 };
@@ -156,7 +162,8 @@ export class LiveSession {
       if (!timelines[conversationId]) timelines = { ...timelines, [conversationId]: emptyTimeline };
       inbox = markRead(inbox, conversationId, 0);
     }
-    this.update({ openId: conversationId, timelines, inbox, notice: null });
+    const visitorDrafts = keepOnly(this.state.visitorDrafts, conversationId);
+    this.update({ openId: conversationId, timelines, inbox, visitorDrafts, notice: null });
     if (conversationId !== null) this.subscribeTo(conversationId);
   }
 
@@ -225,7 +232,8 @@ export class LiveSession {
       // Nothing in flight will be answered now; the outbox keeps the replies, resent on the next welcome.
       this.pending.clear();
       this.typingVisitors.clear();
-      this.update({ status, busy: {}, visitorTyping: {} });
+      // A draft cleared while we were away would never be cleared here: show none until the next one.
+      this.update({ status, busy: {}, visitorTyping: {}, visitorDrafts: noDrafts });
       return;
     }
     this.update({ status });
@@ -240,9 +248,10 @@ export class LiveSession {
         this.update({ inbox: openId === null ? inbox : markRead(inbox, openId, 0), inboxLoaded: true });
         return;
       }
-      case 'conversation.updated':
-        this.update({ inbox: applyUpdate(this.state.inbox, frame.conversation, this.state.openId) });
-        return;
+      case 'conversation.updated': {
+        const inbox = applyUpdate(this.state.inbox, frame.conversation, this.state.openId);
+        return this.update({ inbox, visitorDrafts: this.draftsAfter(frame.conversation, inbox) });
+      }
       case 'conversation.history':
         return this.history(frame);
       case 'message.created':
@@ -250,6 +259,8 @@ export class LiveSession {
       case 'typing.updated':
         if (frame.author.type === 'visitor') this.typingVisitors.set(frame.conversationId, frame.typing);
         return;
+      case 'draft.updated':
+        return this.update({ visitorDrafts: applyDraft(this.state.visitorDrafts, frame, this.state.openId) });
       case 'ack':
         return this.ack(frame);
       case 'error':
@@ -263,9 +274,11 @@ export class LiveSession {
     this.takePending(frame.ref);
     const id = frame.conversation.id;
     const timeline = applyHistory(this.state.timelines[id] ?? emptyTimeline, frame.messages, frame.complete);
+    const inbox = upsertConversation(this.state.inbox, frame.conversation);
     this.update({
+      visitorDrafts: this.draftsAfter(frame.conversation, inbox),
       timelines: { ...this.state.timelines, [id]: timeline },
-      inbox: upsertConversation(this.state.inbox, frame.conversation),
+      inbox,
     });
     if (id !== this.state.openId) return;
     // Paged: ask for the rest after the last seq held. An empty incomplete page would loop, so stop there.
@@ -280,6 +293,7 @@ export class LiveSession {
     this.update({
       timelines: this.withMessage(message, isOpen),
       outbox: settleMessage(this.state.outbox, message),
+      visitorDrafts: applyVisitorMessage(this.state.visitorDrafts, message),
     });
     if (message.author.type === 'visitor') this.typingVisitors.set(message.conversationId, false);
     if (isOpen) this.markOpenRead();
@@ -294,8 +308,12 @@ export class LiveSession {
     }
     if (pending?.kind === 'send') outbox = settle(outbox, pending.clientKey);
     if (pending?.kind === 'action') busy = without(busy, pending.conversationId);
-    if (frame.conversation) inbox = upsertConversation(inbox, frame.conversation);
-    this.update({ timelines, outbox, inbox, busy });
+    let { visitorDrafts } = this.state;
+    if (frame.conversation) {
+      inbox = upsertConversation(inbox, frame.conversation);
+      visitorDrafts = this.draftsAfter(frame.conversation, inbox);
+    }
+    this.update({ timelines, outbox, inbox, busy, visitorDrafts });
   }
 
   private error(frame: ErrorFrame): void {
@@ -354,6 +372,21 @@ export class LiveSession {
     if (!held) return this.state.timelines;
     const next = applyMessage(held, message, live);
     return next === held ? this.state.timelines : { ...this.state.timelines, [message.conversationId]: next };
+  }
+
+  /**
+   * Drafts after a copy of `conversation` was merged into `inbox` (which keeps the freshest copy). Called
+   * before the state moves, so the seq held is what we knew: from the inbox or the messages themselves,
+   * which a visitor's message can reach first.
+   */
+  private draftsAfter(conversation: Conversation, inbox: InboxState): VisitorDrafts {
+    const id = conversation.id;
+    const fresh = inbox[id] ?? conversation;
+    const held = Math.max(
+      this.state.inbox[id]?.lastSeq ?? fresh.lastSeq,
+      lastSeq(this.state.timelines[id]?.messages ?? []),
+    );
+    return applyConversation(this.state.visitorDrafts, fresh, held);
   }
 
   private markOpenRead(): void {

@@ -1,231 +1,29 @@
-/** Agents: the list, and a form to add one. A generated password is shown once, as the server sends it once. */
-import { useEffect, useState } from 'preact/hooks';
+/** The admin area: agents, the typing preview policy per inbox, and the redaction rules. Admins only. */
 import type { Agent } from '@candor/protocol';
-import { api, ApiError } from '../api';
-import { errorText } from '../error-text';
+import { AgentsSection } from './admin-agents';
+import { PreviewPolicySection } from './admin-preview';
+import { RedactionRulesSection } from './admin-redaction';
 
 interface Props {
   me: Agent;
   onSignedOut: () => void;
 }
 
-type Role = Agent['role'];
-const MIN_PASSWORD = 12;
-
-function describe(err: unknown): string {
-  if (!(err instanceof ApiError)) return 'Request failed.';
-  if (err.code === 'conflict') return 'An agent with this email already exists.';
-  if (err.code === 'bad_frame') return err.message || 'Check the fields and try again.';
-  return errorText(err.code, err.message);
-}
-
 export function AdminPage({ me, onSignedOut }: Props) {
-  const [agents, setAgents] = useState<Agent[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ agent: Agent; password: string | null } | null>(null);
-
-  useEffect(() => {
-    if (me.role !== 'admin') return;
-    api.listAgents().then(
-      ({ agents }) => setAgents(agents),
-      (err) => (err instanceof ApiError && err.status === 401 ? onSignedOut() : setLoadError(describe(err))),
-    );
-  }, [me.role]); // onSignedOut is a new closure each render and must not trigger a refetch
-
   if (me.role !== 'admin') {
     return (
       <main class="admin">
-        <p>Only admins can manage agents.</p>
+        <p>Only admins can manage agents and settings.</p>
       </main>
     );
   }
 
   return (
     <main class="admin" aria-labelledby="admin-title">
-      <h1 id="admin-title">Agents</h1>
-      {created && (
-        <Created agent={created.agent} password={created.password} onDone={() => setCreated(null)} />
-      )}
-      <CreateAgentForm
-        onCreated={(agent, password) => {
-          setCreated({ agent, password });
-          setAgents((list) => (list ? [...list, agent] : [agent]));
-        }}
-        onSignedOut={onSignedOut}
-      />
-      <h2>Team</h2>
-      {loadError && (
-        <p class="error" role="alert">
-          {loadError}
-        </p>
-      )}
-      {!agents && !loadError && <p class="quiet">Loading agents…</p>}
-      {agents && (
-        <table class="agents">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agents.map((a) => (
-              <tr key={a.id} data-testid="agent-row" data-agent-id={a.id}>
-                <td>{a.name}</td>
-                <td>{a.email}</td>
-                <td>{a.role === 'admin' ? 'Admin' : 'Agent'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <h1 id="admin-title">Admin</h1>
+      <AgentsSection onSignedOut={onSignedOut} />
+      <PreviewPolicySection onSignedOut={onSignedOut} />
+      <RedactionRulesSection onSignedOut={onSignedOut} />
     </main>
-  );
-}
-
-function Created({ agent, password, onDone }: { agent: Agent; password: string | null; onDone: () => void }) {
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  const copy = () => {
-    if (password === null) return;
-    // The clipboard API needs a secure context; on plain http the agent selects and copies by hand.
-    if (!navigator.clipboard) return setCopied('failed');
-    navigator.clipboard.writeText(password).then(
-      () => setCopied('yes'),
-      () => setCopied('failed'),
-    );
-  };
-  return (
-    <section class="created" role="status" aria-labelledby="created-title">
-      <h2 id="created-title">Added {agent.name}</h2>
-      {password === null ? (
-        <p>They can sign in with the password you chose.</p>
-      ) : (
-        <>
-          <p>This generated password is shown only once. Send it to {agent.email} through a safe channel.</p>
-          <p class="password-line">
-            <code data-testid="generated-password">{password}</code>
-            <button type="button" data-testid="copy-password" onClick={copy}>
-              {copied === 'yes' ? 'Copied' : 'Copy'}
-            </button>
-          </p>
-          {copied === 'failed' && <p class="hint">Copy failed: select the password and copy it by hand.</p>}
-        </>
-      )}
-      <button type="button" onClick={onDone}>
-        Done
-      </button>
-    </section>
-  );
-}
-
-interface FormProps {
-  onCreated: (agent: Agent, password: string | null) => void;
-  onSignedOut: () => void;
-}
-
-function CreateAgentForm({ onCreated, onSignedOut }: FormProps) {
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('agent');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (password && password.length < MIN_PASSWORD) {
-      setError(
-        `A chosen password needs at least ${MIN_PASSWORD} characters; leave it empty to generate one.`,
-      );
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await api.createAgent({
-        email: email.trim(),
-        name: name.trim(),
-        role,
-        ...(password ? { password } : {}),
-      });
-      onCreated(res.agent, res.password ?? null);
-      setEmail('');
-      setName('');
-      setRole('agent');
-      setPassword('');
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return onSignedOut();
-      setError(describe(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form class="create-agent" onSubmit={(e) => void submit(e)} aria-labelledby="create-title">
-      <h2 id="create-title">Add an agent</h2>
-      <div class="fields">
-        <label>
-          <span>Email</span>
-          <input
-            type="email"
-            data-testid="agent-email"
-            required
-            value={email}
-            onInput={(e) => setEmail(e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          <span>Name</span>
-          <input
-            data-testid="agent-name"
-            required
-            value={name}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          <span>Role</span>
-          <select
-            data-testid="agent-role"
-            value={role}
-            onChange={(e) => setRole(e.currentTarget.value === 'admin' ? 'admin' : 'agent')}
-          >
-            <option value="agent">Agent</option>
-            <option value="admin">Admin</option>
-          </select>
-        </label>
-        <label>
-          <span>
-            Password <span class="quiet">(optional)</span>
-          </span>
-          <input
-            type="password"
-            data-testid="agent-password"
-            autocomplete="new-password"
-            value={password}
-            aria-describedby="password-hint"
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </label>
-      </div>
-      <p id="password-hint" class="hint">
-        Leave the password empty to generate a strong one, shown once.
-      </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <button
-        type="submit"
-        class="primary"
-        data-testid="agent-create"
-        disabled={busy || !email.trim() || !name.trim()}
-      >
-        {busy ? 'Adding…' : 'Add agent'}
-      </button>
-    </form>
   );
 }

@@ -2,20 +2,24 @@
 import type { LiveSession, LiveState } from '../live/session';
 import { pendingFor } from '../live/outbox';
 import { emptyTimeline } from '../live/timeline';
+import { shownDraft } from '../live/visitor-drafts';
 import { MessageList } from './message-list';
 import { ReplyBox } from './reply-box';
+import { PreviewPill, VisitorDraft } from './typing-preview';
 
 interface Props {
   conversationId: string;
   session: LiveSession;
   state: LiveState;
-  drafts: Map<string, string>;
+  /** This agent's unsent replies, by conversation (not the visitor's drafts: those are live state). */
+  replyDrafts: Map<string, string>;
 }
 
-export function ConversationView({ conversationId: id, session, state, drafts }: Props) {
+export function ConversationView({ conversationId: id, session, state, replyDrafts }: Props) {
   const me = session.me;
   const entry = state.inbox[id];
   const timeline = state.timelines[id] ?? emptyTimeline;
+  const visitorDraft = shownDraft(state.visitorDrafts, id);
   const notice = state.notice?.conversationId === id ? state.notice : null;
   // Commands need the socket; replies do not, they wait in the outbox.
   const canAct = state.status === 'online' && !state.busy[id] && entry !== undefined;
@@ -39,6 +43,7 @@ export function ConversationView({ conversationId: id, session, state, drafts }:
                 {entry.status === 'resolved' ? 'Resolved' : 'Open'}
               </span>
               <span data-testid="assignee">{assignee}</span>
+              <PreviewPill preview={entry.preview} />
             </p>
           )}
         </div>
@@ -106,13 +111,14 @@ export function ConversationView({ conversationId: id, session, state, drafts }:
         onRetry={(key) => session.retry(key)}
         onDiscard={(key) => session.discard(key)}
       />
+      {visitorDraft !== null && <VisitorDraft text={visitorDraft} />}
       <div class="typing" aria-live="polite">
         {state.visitorTyping[id] && <span data-testid="typing-indicator">Visitor is typing…</span>}
       </div>
       <ReplyBox
         label={`Reply to ${entry?.visitorName ?? 'the visitor'}`}
-        draft={drafts.get(id) ?? ''}
-        onDraft={(text) => (text ? drafts.set(id, text) : drafts.delete(id))}
+        draft={replyDrafts.get(id) ?? ''}
+        onDraft={(text) => (text ? replyDrafts.set(id, text) : replyDrafts.delete(id))}
         onTyping={() => session.typing(id)}
         onSend={(body) => session.send(id, body)}
       />

@@ -32,7 +32,7 @@ export function Workspace({ agent, onSignedOut }: Props) {
   const route = useRoute();
   const [tab, setTab] = useState<Tab>('new');
   const [logoutError, setLogoutError] = useState<string | null>(null);
-  const drafts = useRef(new Map<string, string>()).current;
+  const replyDrafts = useRef(new Map<string, string>()).current;
   const openId = route.page === 'inbox' ? route.conversationId : null;
 
   useEffect(() => {
@@ -105,7 +105,7 @@ export function Workspace({ agent, onSignedOut }: Props) {
               aria-current={route.page === 'admin' ? 'page' : undefined}
               onClick={(e) => go(e, 'admin')}
             >
-              Agents
+              Admin
             </a>
           )}
         </nav>
@@ -151,7 +151,7 @@ export function Workspace({ agent, onSignedOut }: Props) {
               conversationId={openId}
               session={session}
               state={state}
-              drafts={drafts}
+              replyDrafts={replyDrafts}
             />
           )}
         </div>

@@ -1,11 +1,13 @@
 import type { Store } from '../storage/store';
 import type { DomainEvent } from '../domain/events';
 import type { NameDirectory } from './name-directory';
+import type { SettingsCache } from './settings-cache';
 
 /** What every command needs. Built once in app.ts; tests build their own. */
 export interface ChatContext {
   store: Store;
   names: NameDirectory;
+  settings: SettingsCache;
   /** Called only after the store has the change. Fan-out failures are the listener's to handle. */
   emit(event: DomainEvent): void;
   now(): number;

@@ -5,6 +5,12 @@ import type { LastMessage } from '../storage/store';
 import { previewOf } from '../domain/message-body';
 import type { ChatContext } from './context';
 
+/** Drafts flow only when the inbox allows it AND the visitor's switch is on. */
+export function previewState(ctx: ChatContext, r: ConversationRecord) {
+  const policy = ctx.settings.policy(r.inboxId);
+  return { policy, enabled: policy !== 'off' && r.previewEnabled };
+}
+
 export async function presentMessage(ctx: ChatContext, m: MessageRecord): Promise<Message> {
   const name =
     m.authorType === 'visitor' && m.authorId
@@ -58,6 +64,7 @@ async function presentOne(ctx: ChatContext, r: ConversationRecord, last: LastMes
     assigneeId: r.assigneeId,
     assigneeName: r.assigneeId ? await ctx.names.agent(r.assigneeId) : null,
     lastSeq: r.lastSeq,
+    preview: previewState(ctx, r),
     lastMessage: last
       ? {
           seq: last.seq,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Conversation, Message } from '@candor/protocol';
+import { redact, type Conversation, type Message } from '@candor/protocol';
 import type { Actor, ConversationRecord } from '../domain/types';
 import { DEFAULT_INBOX_ID } from '../domain/types';
 import { decideReply } from '../domain/access';
 import { DomainError } from '../domain/errors';
-import { normaliseBody } from '../domain/message-body';
+import { normaliseBody, wellFormed } from '../domain/message-body';
 import type { AppendResult, NewMessage } from '../storage/store';
 import type { ChatContext } from './context';
 import { loadReadable } from './load-conversation';
@@ -26,12 +26,13 @@ export async function sendMessage(
   actor: Actor,
   input: SendInput,
 ): Promise<{ message: Message; conversation: Conversation; created: boolean }> {
-  const body = normaliseBody(input.body);
+  // Secrets are masked before the message is stored, relayed or logged (the widget did it too).
+  const { text: body, found } = redact(normaliseBody(input.body), ctx.settings.compiledRules);
   const message: NewMessage = {
     authorType: actor.kind,
     authorId: actor.kind === 'visitor' ? actor.visitorId : actor.agentId,
     body,
-    clientKey: input.clientKey,
+    clientKey: wellFormed(input.clientKey),
     now: ctx.now(),
   };
   let result = input.conversationId === null ? await sendToCurrent(ctx, actor, message) : undefined;
@@ -52,6 +53,17 @@ export async function sendMessage(
     presentConversation(ctx, result.conversation),
   ]);
   if (result.created) {
+    if (found.length > 0) {
+      const at = result.message.createdAt;
+      await ctx.store.recordRedactions(
+        found.map((f) => ({
+          conversationId: conversation.id,
+          messageId: result.message.id,
+          ...f,
+          createdAt: at,
+        })),
+      );
+    }
     ctx.emit({ type: 'message.created', message: presented, conversation });
     ctx.emit({ type: 'conversation.updated', conversation });
   }

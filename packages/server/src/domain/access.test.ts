@@ -11,6 +11,7 @@ const conversation = (over: Partial<ConversationRecord> = {}): ConversationRecor
   status: 'open',
   assigneeId: null,
   lastSeq: 3,
+  previewEnabled: false,
   createdAt: 0,
   updatedAt: 0,
   ...over,

@@ -2,10 +2,14 @@
  * Past-tense domain events. Commands emit them after the store has the change; realtime delivery is
  * one listener among others (webhooks, metrics, audit later). Drafts and secrets never appear here.
  */
-import type { Author, Conversation, Message } from '@candor/protocol';
+import type { Author, Conversation, Inbox, Message, RedactionRule } from '@candor/protocol';
 
 export type DomainEvent =
   | { type: 'message.created'; message: Message; conversation: Conversation }
   | { type: 'conversation.updated'; conversation: Conversation }
   | { type: 'typing.changed'; conversationId: string; author: Author; typing: boolean }
-  | { type: 'agent.logged_out'; agentId: string; sessionId: string };
+  | { type: 'agent.logged_out'; agentId: string; sessionId: string }
+  /** A visitor's unsent draft, already redacted; '' = cleared. Relayed, never stored or logged. */
+  | { type: 'draft.changed'; conversationId: string; text: string; assigneeId: string | null }
+  | { type: 'inbox.updated'; inbox: Inbox }
+  | { type: 'redaction_rules.changed'; rules: RedactionRule[] };

@@ -6,12 +6,20 @@ import { DomainError } from './errors';
  * never over the limit. Rejecting here means bad input changes nothing.
  */
 export function normaliseBody(raw: string): string {
-  const body = raw.replace(/\r\n?/g, '\n').trim();
+  const body = wellFormed(raw).replace(/\r\n?/g, '\n').trim();
   if (body.length === 0) throw new DomainError('bad_frame', 'A message cannot be empty.');
   if (body.length > LIMITS.messageBodyMax) {
     throw new DomainError('too_large', `A message is at most ${LIMITS.messageBodyMax} characters.`);
   }
   return body;
+}
+
+/**
+ * Lone UTF-16 surrogates (half an emoji, cut by a client) become U+FFFD, as String#toWellFormed does:
+ * stores would otherwise each read them back differently, and a retried send would no longer match.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(/\p{Cs}/gu, '\uFFFD');
 }
 
 /** One-line excerpt for inbox rows and notifications. */

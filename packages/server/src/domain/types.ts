@@ -1,5 +1,5 @@
 /** The domain nouns, as stored and as the rules see them. Wire shapes live in @candor/protocol. */
-import type { ConversationStatus } from '@candor/protocol';
+import type { ConversationStatus, PreviewPolicy } from '@candor/protocol';
 
 export type AgentRole = 'admin' | 'agent';
 export type AuthorType = 'visitor' | 'agent' | 'system';
@@ -27,8 +27,35 @@ export interface ConversationRecord {
   status: ConversationStatus;
   assigneeId: string | null;
   lastSeq: number;
+  /** The visitor's typing-preview switch; drafts flow only if it is on AND the inbox policy allows. */
+  previewEnabled: boolean;
   createdAt: number;
   updatedAt: number;
+}
+
+export interface InboxRecord {
+  id: string;
+  name: string;
+  previewPolicy: PreviewPolicy;
+}
+
+/** One entry of the consent trail: what the visitor was shown and chose, and when. Never a draft. */
+export interface ConsentRecord {
+  conversationId: string;
+  visitorId: string;
+  policy: PreviewPolicy;
+  enabled: boolean;
+  noticeShown: boolean;
+  createdAt: number;
+}
+
+/** A secret was masked: its kind and label only. */
+export interface RedactionEventRecord {
+  conversationId: string;
+  messageId: string | null;
+  kind: string;
+  label: string;
+  createdAt: number;
 }
 
 export interface MessageRecord {

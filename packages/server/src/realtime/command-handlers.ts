@@ -5,15 +5,15 @@ import { DomainError } from '../domain/errors';
 import { sendMessage } from '../commands/send-message';
 import { assign, setStatus } from '../commands/change-conversation';
 import { listInbox, markRead } from '../commands/read-conversations';
+import { setPreview } from '../commands/set-preview';
+import { redactDraft } from '@candor/protocol';
 import type { ClientConnection } from './connection';
 import { topics } from './topics';
 
 export async function runCommand(c: ClientConnection, frame: CommandFrame, actor: Actor): Promise<void> {
   const { ctx } = c.deps;
   const ack = (extra: object) =>
-    frame.type !== 'typing.update' && frame.type !== 'conversation.read' && frame.ref
-      ? c.send({ type: 'ack', ref: frame.ref, ...extra })
-      : undefined;
+    'ref' in frame && frame.ref ? c.send({ type: 'ack', ref: frame.ref, ...extra }) : undefined;
   switch (frame.type) {
     case 'conversation.subscribe':
       return c.subscriptions.subscribe(frame.conversationId, frame.afterSeq, frame.ref);
@@ -28,7 +28,24 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
     }
     case 'message.send': {
       const { message, conversation } = await sendMessage(ctx, actor, frame);
+      c.drafts.clear(conversation.id); // the draft became a message
       return ack({ message, conversation });
+    }
+    case 'draft.update': {
+      const followed = c.subscriptions.get(frame.conversationId);
+      if (actor.kind !== 'visitor' || !followed) throw new DomainError('not_found', 'Subscribe first.');
+      // Checked on every draft: the visitor's switch and the inbox policy, both in memory.
+      if (!followed.previewEnabled || ctx.settings.policy(followed.inboxId) === 'off') {
+        throw new DomainError('forbidden', 'Typing preview is off for this conversation.');
+      }
+      // Defence in depth: the widget masked secrets already; mask again before anything leaves.
+      return c.drafts.update(frame.conversationId, redactDraft(frame.text, ctx.settings.compiledRules).text);
+    }
+    case 'preview.set': {
+      const conversation = await setPreview(ctx, actor, frame);
+      c.subscriptions.note(conversation);
+      if (!conversation.preview.enabled) c.drafts.clear(conversation.id);
+      return ack({ conversation });
     }
     case 'typing.update': {
       // Only on a conversation this socket was authorised to follow: no store read per keystroke.

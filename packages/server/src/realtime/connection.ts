@@ -2,11 +2,11 @@ import { CLOSE_CODES, PROTOCOL_VERSION, type ErrorCode, type ServerFrame } from 
 import { clientFrame, type helloFrame } from '@candor/protocol/schemas';
 import type { z } from 'zod';
 import type { Envelope } from '../bus/bus';
-import type { Actor } from '../domain/types';
+import { DEFAULT_INBOX_ID, type Actor } from '../domain/types';
 import { TokenBucket } from '../limits/token-bucket';
 import type { AgentSession } from '../auth/agent-sessions';
 import { identifyVisitor } from '../auth/visitor-identity';
-import { visitorConversations } from '../commands/read-conversations';
+import { listInbox, visitorConversations } from '../commands/read-conversations';
 import type { ClientSocket } from './client-socket';
 import type { Watcher } from './hub';
 import type { Outbound } from './outbound';
@@ -15,6 +15,8 @@ import { runCommand } from './command-handlers';
 import { errorCodeOf } from './error-codes';
 import type { RealtimeDeps } from './realtime-deps';
 import { ConversationSubscriptions } from './conversation-subscriptions';
+import { DraftRelay } from './draft-relay';
+import { wellFormed } from '../domain/message-body';
 
 export type ConnectionAuth = { role: 'visitor' } | { role: 'agent'; session: AgentSession };
 
@@ -30,6 +32,8 @@ const MAX_VIOLATIONS = 20;
 export class ClientConnection implements Watcher {
   actor: Actor | undefined;
   readonly subscriptions: ConversationSubscriptions;
+  /** Visitors only: their drafts on the way to agents, coalesced. */
+  readonly drafts: DraftRelay;
   private readonly topicsWatched = new Set<string>();
   private readonly bucket: TokenBucket;
   private queue: Promise<void> = Promise.resolve();
@@ -46,6 +50,13 @@ export class ClientConnection implements Watcher {
     const { limits } = deps;
     this.bucket = new TokenBucket(limits.framesPerSecond, limits.frameBurst, deps.ctx.now());
     this.subscriptions = new ConversationSubscriptions(this);
+    this.drafts = new DraftRelay(
+      (conversationId, text) => {
+        const assigneeId = this.subscriptions.get(conversationId)?.assigneeId ?? null;
+        deps.ctx.emit({ type: 'draft.changed', conversationId, text, assigneeId });
+      },
+      () => deps.ctx.now(),
+    );
     this.helloTimer = setTimeout(
       () => this.close(CLOSE_CODES.unauthenticated, 'no hello'),
       limits.helloTimeoutMs,
@@ -89,6 +100,7 @@ export class ClientConnection implements Watcher {
     if (this.done && this.topicsWatched.size === 0) return;
     this.done = true;
     clearTimeout(this.helloTimer);
+    this.drafts.clearAll(); // a visitor who left is no longer typing
     for (const topic of this.topicsWatched) this.deps.hub.unwatch(topic, this);
     this.topicsWatched.clear();
     this.subscriptions.clear();
@@ -100,6 +112,11 @@ export class ClientConnection implements Watcher {
     this.closed();
   }
 
+  /** Frames received and not yet answered. */
+  get pendingCommands(): number {
+    return this.pending;
+  }
+
   /** Commands still running: shutdown waits for them so nothing acknowledged is cut short. */
   drained(): Promise<void> {
     return this.queue;
@@ -109,6 +126,9 @@ export class ClientConnection implements Watcher {
     const { event } = envelope;
     switch (event.type) {
       case 'message.created':
+        if (this.subscriptions.has(event.message.conversationId)) {
+          this.deps.metrics?.delivered(event.message.createdAt, Date.now());
+        }
         return this.subscriptions.live(event.message, outbound.text);
       case 'typing.changed': {
         const me = this.actor?.kind === 'visitor' ? this.actor.visitorId : this.actor?.agentId;
@@ -117,11 +137,36 @@ export class ClientConnection implements Watcher {
         return;
       }
       case 'conversation.updated':
+        this.subscriptions.note(event.conversation);
+        if (!event.conversation.preview.enabled) this.drafts.clear(event.conversation.id);
         return this.sendText(outbound.text);
+      case 'draft.changed': {
+        // Drafts reach the assignee and watching admins only, and only on a followed conversation.
+        const actor = this.actor;
+        if (actor?.kind !== 'agent' || !this.subscriptions.has(event.conversationId)) return;
+        if (actor.role === 'admin' || actor.agentId === event.assigneeId) this.sendText(outbound.text);
+        return;
+      }
       case 'agent.logged_out':
         if (this.auth.role === 'agent' && this.auth.session.sessionId === event.sessionId) {
           this.close(CLOSE_CODES.loggedOut, 'logged out');
         }
+        return;
+      case 'inbox.updated':
+      case 'redaction_rules.changed':
+        return; // node-wide settings, not for sockets
+    }
+  }
+
+  resync(): void {
+    this.subscriptions.resync();
+    const actor = this.actor;
+    // Inbox updates may have been missed too: a fresh snapshot replaces the agent's list.
+    if (actor?.kind === 'agent' && actor.inboxIds.some((id) => this.topicsWatched.has(topics.inbox(id)))) {
+      listInbox(this.deps.ctx, actor).then(
+        (conversations) => this.send({ type: 'inbox.snapshot', conversations }),
+        (err: unknown) => this.deps.log.error({ err: String(err) }, 'inbox resync failed'),
+      );
     }
   }
 
@@ -148,6 +193,7 @@ export class ClientConnection implements Watcher {
   }
 
   sendError(ref: string | undefined, code: ErrorCode, message: string): void {
+    this.deps.metrics?.error(code);
     this.send({ type: 'error', ...(ref ? { ref } : {}), code, message });
   }
 
@@ -174,7 +220,7 @@ export class ClientConnection implements Watcher {
       });
     }
     const { visitor, newToken } = await identifyVisitor(ctx.store, frame.visitorToken, {
-      locale: frame.locale ?? null,
+      locale: frame.locale ? wellFormed(frame.locale) : null,
       now: ctx.now(),
     });
     const actor = { kind: 'visitor' as const, visitorId: visitor.id };
@@ -185,6 +231,8 @@ export class ClientConnection implements Watcher {
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
       role: 'visitor',
+      preview: { policy: ctx.settings.policy(DEFAULT_INBOX_ID) },
+      redactionRules: [...ctx.settings.rules],
       visitor: { id: visitor.id, name: visitor.name, ...(newToken ? { token: newToken } : {}) },
       conversations: await visitorConversations(ctx, actor),
       serverTime: ctx.now(),

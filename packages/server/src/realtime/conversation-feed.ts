@@ -30,6 +30,11 @@ export class ConversationFeed {
     this.goLive();
   }
 
+  /** Events may have been lost (the bus was down): read what came after the last seq sent. */
+  resync(): void {
+    if (!this.replaying) this.heal();
+  }
+
   live(message: Message, text: string): void {
     if (this.replaying) {
       this.held.push({ message, text });

@@ -1,18 +1,41 @@
-import type { Message } from '@candor/protocol';
+import type { Conversation, Message } from '@candor/protocol';
 import { history } from '../commands/read-conversations';
 import { loadReadable } from '../commands/load-conversation';
 import { ConversationFeed } from './conversation-feed';
 import type { ClientConnection } from './connection';
 import { topics } from './topics';
 
+/** What the hot paths (typing, drafts) need to know of a followed conversation, kept fresh by events. */
+export interface FollowedConversation {
+  inboxId: string;
+  assigneeId: string | null;
+  /** The visitor's switch combined with the inbox policy, as last presented. */
+  previewEnabled: boolean;
+}
+
 /** Conversations one connection follows live; each has a feed that keeps seqs gapless. */
 export class ConversationSubscriptions {
   private readonly feeds = new Map<string, ConversationFeed>();
+  private readonly followed = new Map<string, FollowedConversation>();
 
   constructor(private readonly connection: ClientConnection) {}
 
   has(conversationId: string): boolean {
     return this.feeds.has(conversationId);
+  }
+
+  get(conversationId: string): FollowedConversation | undefined {
+    return this.followed.get(conversationId);
+  }
+
+  /** A newer view of a followed conversation arrived (assignment, preview switch, status). */
+  note(conversation: Conversation): void {
+    if (!this.followed.has(conversation.id)) return;
+    this.followed.set(conversation.id, {
+      inboxId: conversation.inboxId,
+      assigneeId: conversation.assigneeId,
+      previewEnabled: conversation.preview.enabled,
+    });
   }
 
   /**
@@ -34,6 +57,8 @@ export class ConversationSubscriptions {
     this.feeds.set(conversationId, feed);
     await c.watch(topics.conversation(conversationId));
     const page = await history(ctx, actor, conversationId, { afterSeq });
+    this.followed.set(conversationId, { inboxId: '', assigneeId: null, previewEnabled: false });
+    this.note(page.conversation);
     c.send({ type: 'conversation.history', ...(ref ? { ref } : {}), ...page });
     if (this.feeds.get(conversationId) === feed) {
       feed.replayed(page.messages.at(-1)?.seq ?? afterSeq, page.complete);
@@ -42,7 +67,12 @@ export class ConversationSubscriptions {
 
   unsubscribe(conversationId: string): void {
     this.feeds.delete(conversationId);
+    this.followed.delete(conversationId);
     this.connection.unwatch(topics.conversation(conversationId));
+  }
+
+  resync(): void {
+    for (const feed of this.feeds.values()) feed.resync();
   }
 
   live(message: Message, text: string): void {
@@ -51,5 +81,6 @@ export class ConversationSubscriptions {
 
   clear(): void {
     this.feeds.clear();
+    this.followed.clear();
   }
 }

@@ -6,6 +6,8 @@ import { topicsFor } from './topics';
 /** Something on this node that wants the events of a topic: a client connection. */
 export interface Watcher {
   deliver(envelope: Envelope, outbound: Outbound): void;
+  /** The bus was down and is back: events may have been missed; catch up from the store. */
+  resync?(): void;
 }
 
 /**
@@ -21,6 +23,7 @@ export class Hub {
     private readonly onError: (err: unknown, what: string) => void,
   ) {
     bus.onEnvelope((envelope) => this.dispatch(envelope));
+    bus.onResync?.(() => this.resync());
   }
 
   /** Resolves once the bus delivers this topic, so a replay read after it cannot miss an event. */
@@ -29,7 +32,12 @@ export class Hub {
     if (!set) {
       set = new Set();
       this.watchers.set(topic, set);
-      this.subscribing.set(topic, this.bus.subscribe(topic));
+      // A failed subscribe is not fatal: the bus keeps the topic wanted and resubscribes it before
+      // resync, when every watcher catches up from the store.
+      this.subscribing.set(
+        topic,
+        this.bus.subscribe(topic).catch((err: unknown) => this.onError(err, 'bus subscribe')),
+      );
     }
     set.add(watcher);
     return this.subscribing.get(topic) ?? Promise.resolve();
@@ -52,6 +60,12 @@ export class Hub {
 
   watchedTopics(): number {
     return this.watchers.size;
+  }
+
+  private resync(): void {
+    const everyone = new Set<Watcher>();
+    for (const set of this.watchers.values()) for (const watcher of set) everyone.add(watcher);
+    for (const watcher of everyone) watcher.resync?.();
   }
 
   private dispatch(envelope: Envelope): void {

@@ -25,7 +25,11 @@ function frameFor(event: DomainEvent): ServerFrame | null {
         author: event.author,
         typing: event.typing,
       };
+    case 'draft.changed':
+      return { type: 'draft.updated', conversationId: event.conversationId, text: event.text };
     case 'agent.logged_out':
-      return null; // acted on by the connection, never sent
+    case 'inbox.updated':
+    case 'redaction_rules.changed':
+      return null; // acted on by the node or the connection, never sent as is
   }
 }

@@ -1,5 +1,6 @@
 import type { ChatContext } from '../commands/context';
 import type { Hub } from './hub';
+import type { Metrics } from '../metrics/metrics';
 
 export interface RealtimeLimits {
   framesPerSecond: number;
@@ -21,6 +22,7 @@ export interface RealtimeDeps {
   hub: Hub;
   log: Log;
   limits: RealtimeLimits;
+  metrics?: Metrics;
 }
 
 export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {

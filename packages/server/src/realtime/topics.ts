@@ -10,6 +10,8 @@ export const topics = {
   inbox: (id: string) => `inbox:${id}`,
   visitor: (id: string) => `visitor:${id}`,
   agent: (id: string) => `agent:${id}`,
+  /** Settings every node caches: inbox policies, redaction rules. */
+  settings: 'settings',
 };
 
 export function topicsFor(event: DomainEvent): string[] {
@@ -17,7 +19,11 @@ export function topicsFor(event: DomainEvent): string[] {
     case 'message.created':
       return [topics.conversation(event.message.conversationId)];
     case 'typing.changed':
+    case 'draft.changed':
       return [topics.conversation(event.conversationId)];
+    case 'inbox.updated':
+    case 'redaction_rules.changed':
+      return [topics.settings];
     case 'conversation.updated':
       return [topics.inbox(event.conversation.inboxId), topics.visitor(event.conversation.visitorId)];
     case 'agent.logged_out':

@@ -2,7 +2,7 @@
  * The tables as Kysely sees them, and the mapping from rows to domain records. Columns are snake_case;
  * times are epoch milliseconds in bigint columns, read back as JS numbers by both dialects.
  */
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type {
   AgentRecord,
   AgentRole,
@@ -11,7 +11,7 @@ import type {
   MessageRecord,
   VisitorRecord,
 } from '../domain/types';
-import type { ConversationStatus } from '@candor/protocol';
+import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
 
 export interface AgentsTable {
   id: string;
@@ -25,6 +25,41 @@ export interface AgentsTable {
 export interface InboxesTable {
   id: string;
   name: string;
+  preview_policy: PreviewPolicy;
+  created_at: number;
+}
+
+export interface PreviewConsentsTable {
+  id: string;
+  conversation_id: string;
+  visitor_id: string;
+  policy: PreviewPolicy;
+  enabled: number;
+  notice_shown: number;
+  created_at: number;
+}
+
+export interface RedactionRulesTable {
+  id: string;
+  label: string;
+  pattern: string;
+  validator: RedactionRule['validator'];
+  created_by: string;
+  created_at: number;
+}
+
+export interface SecretsTable {
+  name: string;
+  value: string;
+  created_at: number;
+}
+
+export interface RedactionEventsTable {
+  id: string;
+  conversation_id: string;
+  message_id: string | null;
+  kind: string;
+  label: string;
   created_at: number;
 }
 
@@ -55,6 +90,7 @@ export interface ConversationsTable {
   status: ConversationStatus;
   assignee_id: string | null;
   last_seq: number;
+  preview_enabled: Generated<number>;
   created_at: number;
   updated_at: number;
 }
@@ -85,6 +121,10 @@ export interface Database {
   conversations: ConversationsTable;
   messages: MessagesTable;
   agent_reads: AgentReadsTable;
+  preview_consents: PreviewConsentsTable;
+  redaction_rules: RedactionRulesTable;
+  redaction_events: RedactionEventsTable;
+  secrets: SecretsTable;
 }
 
 export function toAgent(row: Selectable<AgentsTable>): AgentRecord {
@@ -110,6 +150,7 @@ export function toConversation(row: Selectable<ConversationsTable>): Conversatio
     status: row.status,
     assigneeId: row.assignee_id,
     lastSeq: row.last_seq,
+    previewEnabled: Number(row.preview_enabled) === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

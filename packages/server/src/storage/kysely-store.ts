@@ -3,21 +3,28 @@
  * Kysely instance is opened and in their StoreDialect (error classification, migration schema).
  */
 import { sql, type Kysely } from 'kysely';
+import type { PreviewPolicy, RedactionRule } from '@candor/protocol';
 import type {
   AgentRecord,
   AuthorType,
+  ConsentRecord,
+  RedactionEventRecord,
   ConversationRecord,
   MessageRecord,
   VisitorRecord,
 } from '../domain/types';
 import * as agents from './agent-queries';
+import { AppendBatcher } from './append-batcher';
+import { writeAppends } from './append-write';
 import * as conversations from './conversation-queries';
 import type { Database } from './database';
-import * as append from './message-append';
+import type { AppendRequest } from './message-append';
 import * as messages from './message-queries';
 import { migrateToLatest } from './migrations/migrate';
 import { StoreNotFoundError } from './not-found-error';
 import * as reads from './read-queries';
+import * as preview from './preview-queries';
+import * as redactions from './redaction-queries';
 import {
   StoreConflictError,
   StoreUnavailableError,
@@ -31,19 +38,30 @@ import {
 import type { StoreDialect } from './store-dialect';
 import * as visitors from './visitor-queries';
 
+export interface KyselyStoreOptions {
+  /** Most appends written in one transaction (group commit); 1 gives each its own. Default 256. */
+  maxAppendBatch?: number;
+}
+
 export class KyselyStore implements Store {
+  /** appendMessage and startConversation: what arrives during a commit shares the next one. */
+  private readonly appends: AppendBatcher<AppendRequest, AppendResult>;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: StoreDialect,
-  ) {}
-
-  private get appendContext(): append.AppendContext {
-    return { db: this.db, dialect: this.dialect };
+    options: KyselyStoreOptions = {},
+  ) {
+    this.appends = new AppendBatcher((batch) => writeAppends({ db, dialect }, batch), options.maxAppendBatch);
   }
 
   migrate = () => this.guard(() => migrateToLatest(this.db, this.dialect.migrationSchema));
   ping = () => this.guard(async () => void (await sql`select 1`.execute(this.db)));
-  close = () => this.db.destroy();
+  /** Appends already submitted are written (or fail) first. */
+  close = async () => {
+    await this.appends.idle();
+    await this.db.destroy();
+  };
 
   countAgents = () => this.guard(() => agents.countAgents(this.db));
   createAgent = (agent: AgentRecord) => this.guard(() => agents.createAgent(this.db, agent));
@@ -73,11 +91,11 @@ export class KyselyStore implements Store {
     this.guard(() => conversations.updateConversation(this.db, id, patch));
 
   appendMessage = (conversationId: string, message: NewMessage): Promise<AppendResult> =>
-    this.guard(() => append.appendMessage(this.appendContext, conversationId, message));
+    this.guard(() => this.appends.submit({ conversationId, message }));
   startConversation = (
-    conversation: { id: string; inboxId: string; visitorId: string },
+    { id, inboxId, visitorId }: { id: string; inboxId: string; visitorId: string },
     message: NewMessage,
-  ) => this.guard(() => append.startConversation(this.appendContext, conversation, message));
+  ) => this.guard(() => this.appends.submit({ conversationId: id, message, start: { inboxId, visitorId } }));
   findMessageByClientKey = (
     authorType: AuthorType,
     authorId: string | null,
@@ -94,6 +112,24 @@ export class KyselyStore implements Store {
   readStates = (agentId: string, conversationIds: readonly string[]) =>
     this.guard(() => reads.readStates(this.db, agentId, conversationIds));
 
+  sharedSecret = (name: string, fresh: string, now: number) =>
+    this.guard(() => redactions.sharedSecret(this.db, name, fresh, now));
+  listInboxes = () => this.guard(() => preview.listInboxes(this.db));
+  updateInboxPolicy = (id: string, policy: PreviewPolicy) =>
+    this.guard(() => preview.updateInboxPolicy(this.db, id, policy));
+  setPreview = (conversationId: string, consent: Omit<ConsentRecord, 'conversationId'>) =>
+    this.guard(() => preview.setPreview(this.db, conversationId, consent));
+  listConsents = (conversationId: string) => this.guard(() => preview.listConsents(this.db, conversationId));
+
+  listRedactionRules = () => this.guard(() => redactions.listRedactionRules(this.db));
+  createRedactionRule = (rule: RedactionRule & { createdBy: string; now: number }) =>
+    this.guard(() => redactions.createRedactionRule(this.db, rule));
+  deleteRedactionRule = (id: string) => this.guard(() => redactions.deleteRedactionRule(this.db, id));
+  recordRedactions = (events: readonly RedactionEventRecord[]) =>
+    this.guard(() => redactions.recordRedactions(this.db, events));
+  listRedactionEvents = (conversationId: string) =>
+    this.guard(() => redactions.listRedactionEvents(this.db, conversationId));
+
   /** Turns driver errors into the Store's own: callers never see a dialect's error codes. */
   private async guard<T>(work: () => Promise<T>): Promise<T> {
     try {
@@ -108,7 +144,7 @@ export class KyselyStore implements Store {
       }
       const kind = this.dialect.classify(error);
       const reason = error instanceof Error ? error.message : String(error);
-      if (kind === 'unavailable')
+      if (kind === 'unavailable' || kind === 'retry')
         throw new StoreUnavailableError(`store unavailable: ${reason}`, { cause: error });
       if (kind === 'unique') throw new StoreConflictError(`already exists: ${reason}`, { cause: error });
       throw error;

@@ -1,7 +1,8 @@
 /**
- * The one write path that must be exact: a message gets the next seq of its conversation, once per
- * clientKey, durably. Everything happens in one transaction; on PostgreSQL the UPDATE of the conversation
- * row takes a row lock, which serialises concurrent appends to that conversation.
+ * One append, statement by statement: the exact semantics every batch must reproduce. A message gets
+ * the next seq of its conversation, once per clientKey. On PostgreSQL the UPDATE of the conversation row
+ * takes a row lock, which serialises concurrent appends to that conversation. append-write.ts runs this
+ * for a lone request, and per request in a savepoint when a grouped batch hit a statement error.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -10,36 +11,36 @@ import { getConversation } from './conversation-queries';
 import { findMessageByClientKey } from './message-queries';
 import { StoreNotFoundError } from './not-found-error';
 import type { AppendResult, NewMessage } from './store';
-import type { StoreDialect } from './store-dialect';
 
 type Db = Kysely<Database>;
-type NewConversation = { id: string; inboxId: string; visitorId: string };
 
-export interface AppendContext {
-  db: Db;
-  dialect: StoreDialect;
+/** appendMessage, or startConversation when `start` is set (the conversation is created first). */
+export interface AppendRequest {
+  conversationId: string;
+  message: NewMessage;
+  start?: { inboxId: string; visitorId: string };
 }
 
-export function appendMessage(
-  ctx: AppendContext,
-  conversationId: string,
-  message: NewMessage,
-): Promise<AppendResult> {
-  return withDuplicateRecovery(ctx, message, (trx) => insertNext(trx, conversationId, message));
+/** The idempotency identity of a message; undefined when it has none (no key, or no author id). */
+export function clientKeyOf(
+  message: Pick<NewMessage, 'authorType' | 'authorId' | 'clientKey'>,
+): string | undefined {
+  // A null author id never matches (NULLs are distinct in the unique index too), so keys are per author.
+  if (message.clientKey === null || message.authorId === null) return undefined;
+  return JSON.stringify([message.authorType, message.authorId, message.clientKey]);
 }
 
-export function startConversation(
-  ctx: AppendContext,
-  conversation: NewConversation,
-  message: NewMessage,
-): Promise<AppendResult> {
-  return withDuplicateRecovery(ctx, message, async (trx) => {
+export async function appendOne(trx: Db, request: AppendRequest): Promise<AppendResult> {
+  const stored = await findStored(trx, request.message);
+  if (stored !== undefined) return stored;
+  const { conversationId: id, message, start } = request;
+  if (start !== undefined) {
     await trx
       .insertInto('conversations')
       .values({
-        id: conversation.id,
-        inbox_id: conversation.inboxId,
-        visitor_id: conversation.visitorId,
+        id,
+        inbox_id: start.inboxId,
+        visitor_id: start.visitorId,
         status: 'open',
         assignee_id: null,
         last_seq: 0,
@@ -47,31 +48,12 @@ export function startConversation(
         updated_at: message.now,
       })
       .execute();
-    return insertNext(trx, conversation.id, message);
-  });
-}
-
-/**
- * Runs `write` in a transaction unless the clientKey is already stored. Two racing sends of one key both
- * miss the lookup; the loser then hits the unique index, its transaction rolls back, and it answers with
- * the winner's message, read afresh outside the failed transaction.
- */
-async function withDuplicateRecovery(
-  { db, dialect }: AppendContext,
-  message: NewMessage,
-  write: (trx: Db) => Promise<AppendResult>,
-): Promise<AppendResult> {
-  try {
-    return await db.transaction().execute(async (trx) => (await findStored(trx, message)) ?? write(trx));
-  } catch (error) {
-    if (message.clientKey === null || dialect.classify(error) !== 'unique') throw error;
-    const stored = await findStored(db, message);
-    if (stored === undefined) throw error;
-    return stored;
   }
+  return insertNext(trx, id, message);
 }
 
-async function findStored(db: Db, message: NewMessage): Promise<AppendResult | undefined> {
+/** The stored message of this clientKey, with its conversation as it is now. */
+export async function findStored(db: Db, message: NewMessage): Promise<AppendResult | undefined> {
   if (message.clientKey === null) return undefined;
   const author = { type: message.authorType, id: message.authorId };
   const stored = await findMessageByClientKey(db, author, message.clientKey);

@@ -1,14 +1,23 @@
 /**
  * The little that differs between SQLite and PostgreSQL once both speak Kysely: how a driver error is
- * classified, and where the migration bookkeeping lives.
+ * classified, where the migration bookkeeping lives, and whether other connections write concurrently.
  */
 
-/** 'unique': a unique or primary key violation. 'unavailable': the store could not be reached or gave up. */
-export type StoreErrorKind = 'unique' | 'unavailable';
+/**
+ * 'unique': a unique or primary key violation. 'unavailable': the store could not be reached or gave up.
+ * 'retry': the transaction lost a lock race (deadlock, serialization failure): nothing was written and
+ * running it again succeeds; callers that cannot retry report it as 'unavailable'.
+ */
+export type StoreErrorKind = 'unique' | 'unavailable' | 'retry';
 
 export interface StoreDialect {
   /** PostgreSQL: the schema in use, so Kysely's Migrator looks for its tables there and nowhere else. */
   readonly migrationSchema?: string;
+  /**
+   * Other connections write concurrently (PostgreSQL): a batch of appends locks its conversations'
+   * rows first, in id order, so two batches never wait on each other in a cycle. SQLite has one writer.
+   */
+  readonly concurrentWriters: boolean;
   classify(error: unknown): StoreErrorKind | undefined;
 }
 

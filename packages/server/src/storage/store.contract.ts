@@ -5,8 +5,10 @@
 import { after, before, describe } from 'node:test';
 import type { Store } from './store';
 import { agentContract } from './contract/agent.contract';
+import { batchingContract } from './contract/batching.contract';
 import { conversationContract } from './contract/conversation.contract';
 import { messageContract } from './contract/message.contract';
+import { previewContract } from './contract/preview.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -26,6 +28,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
     agentContract(current);
     messageContract(current);
+    batchingContract(current);
     conversationContract(current);
+    previewContract(current);
   });
 }

@@ -6,11 +6,14 @@ import type {
   AgentRecord,
   AgentRole,
   AuthorType,
+  ConsentRecord,
+  InboxRecord,
+  RedactionEventRecord,
   ConversationRecord,
   MessageRecord,
   VisitorRecord,
 } from '../domain/types';
-import type { ConversationStatus } from '@candor/protocol';
+import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
 
 export interface NewMessage {
   authorType: AuthorType;
@@ -108,6 +111,26 @@ export interface Store {
   /** Messages with seq > afterSeq, ascending, at most limit. */
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<MessageRecord[]>;
   lastMessages(conversationIds: readonly string[]): Promise<LastMessage[]>;
+
+  /** A secret shared by every node: the stored one, or `fresh` if none was stored yet (first writer wins). */
+  sharedSecret(name: string, fresh: string, now: number): Promise<string>;
+
+  listInboxes(): Promise<InboxRecord[]>;
+  updateInboxPolicy(id: string, policy: PreviewPolicy): Promise<InboxRecord | undefined>;
+  /** Sets a conversation's preview switch and appends the consent record, in one transaction. */
+  setPreview(
+    conversationId: string,
+    consent: Omit<ConsentRecord, 'conversationId'>,
+  ): Promise<ConversationRecord | undefined>;
+  /** The consent trail of a conversation, oldest first. */
+  listConsents(conversationId: string): Promise<ConsentRecord[]>;
+
+  listRedactionRules(): Promise<RedactionRule[]>;
+  createRedactionRule(rule: RedactionRule & { createdBy: string; now: number }): Promise<void>;
+  /** false when there was no such rule. */
+  deleteRedactionRule(id: string): Promise<boolean>;
+  recordRedactions(events: readonly RedactionEventRecord[]): Promise<void>;
+  listRedactionEvents(conversationId: string): Promise<RedactionEventRecord[]>;
 
   /** Read markers only move forward. */
   markRead(agentId: string, conversationId: string, seq: number): Promise<void>;

@@ -2,9 +2,8 @@
  * The real PostgreSQL for tests: where it is, whether it answers, and a describe() that skips with a
  * reason when it does not, except under CI, where a missing server is a failure.
  */
-import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { describe, it } from 'node:test';
+import { describeIf } from './describe-if';
 import { Client } from 'pg';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -34,11 +33,5 @@ const unreachable = await adminQuery('select 1').then(
 
 /** describe() for suites needing PostgreSQL. */
 export function describeWithPostgres(name: string, body: () => void): void {
-  if (unreachable !== undefined && process.env.CI) {
-    describe(name, () => it('reaches PostgreSQL (required when CI is set)', () => assert.fail(unreachable)));
-  } else if (unreachable !== undefined) {
-    describe(name, { skip: unreachable }, () => it('needs PostgreSQL', () => undefined));
-  } else {
-    describe(name, body);
-  }
+  describeIf(name, unreachable, body);
 }

@@ -1,4 +1,4 @@
 import { describeBusContract } from '../bus.contract';
 import { LocalBus } from './local-bus';
 
-describeBusContract('local', () => Promise.resolve(new LocalBus()));
+describeBusContract('local', () => Promise.resolve(new LocalBus()), { singleNode: 'one process' });

@@ -5,9 +5,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from '../database';
 import { initial } from './0001-initial';
+import { typingPreview } from './0002-typing-preview';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_typing_preview': typingPreview,
 };
 
 const provider: MigrationProvider = {

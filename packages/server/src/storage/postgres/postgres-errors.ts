@@ -15,6 +15,8 @@ const UNAVAILABLE_CODES = new Set([
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now: still starting up
   '53300', // too_many_connections
+]);
+const RETRY_CODES = new Set([
   '40001', // serialization_failure: nothing was written, a retry succeeds
   '40P01', // deadlock_detected: likewise
 ]);
@@ -24,11 +26,12 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying
 function classify(error: unknown): StoreErrorKind | undefined {
   const { codes, messages } = errorFacts(error);
   if (codes.includes(UNIQUE_VIOLATION)) return 'unique';
+  if (codes.some((code) => RETRY_CODES.has(code))) return 'retry';
   if (codes.some((code) => UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return 'unavailable';
   if (messages.some((message) => UNAVAILABLE_MESSAGES.test(message))) return 'unavailable';
   return undefined;
 }
 
 export function postgresDialect(schema: string): StoreDialect {
-  return { migrationSchema: schema, classify };
+  return { migrationSchema: schema, concurrentWriters: true, classify };
 }

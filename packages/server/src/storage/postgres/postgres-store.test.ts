@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { describeStoreContract } from '../store.contract';
 import { newConversation, visitorSays } from '../contract/fixtures';
-import { StoreUnavailableError, type Store } from '../store';
+import { StoreUnavailableError, type AppendResult, type Store } from '../store';
 import { openPostgresStore } from './postgres-store';
 import {
   adminQuery,
@@ -12,6 +12,7 @@ import {
 } from '../../testing/postgres-test-db';
 
 const url = TEST_DATABASE_URL;
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const schema = freshSchema();
 const admin = adminQuery;
 
@@ -54,6 +55,51 @@ describeWithPostgres('postgres store', () => {
       await store.close();
     });
 
+    it("keeps seqs gapless and in each node's call order when two nodes append to the same conversations", async () => {
+      const [a, b] = await Promise.all([1, 2].map(() => openPostgresStore({ url, schema })));
+      assert.ok(a !== undefined && b !== undefined);
+      try {
+        const conversations = await Promise.all(range(12).map(() => newConversation(a)));
+        // Each node's bursts name the conversations in a different order, so unordered row locks would
+        // deadlock between two batches.
+        const burst = (node: Store, name: string, order: (i: number) => number) =>
+          Promise.all(
+            range(600).map((i) => {
+              const { conversation, visitorId } = conversations[order(i) % 12] ?? assert.fail();
+              return node.appendMessage(conversation.id, visitorSays(visitorId, `${name}${i}`));
+            }),
+          );
+        await Promise.all([
+          burst(a, 'a', (i) => i),
+          burst(b, 'b', (i) => 11 * i + 5),
+          burst(a, 'a2-', (i) => 7 * i),
+          burst(b, 'b2-', (i) => 5 * i + 3),
+        ]);
+        for (const { conversation } of conversations) {
+          const stored = await a.listMessages(conversation.id, 0, 10_000);
+          assert.deepEqual(
+            stored.map((m) => m.seq),
+            range(stored.length).map((i) => i + 1),
+          );
+          assert.equal(stored.length, 1 + 200);
+          for (const prefix of ['a', 'b', 'a2-', 'b2-']) {
+            const calls = stored.flatMap((m) =>
+              m.body.match(/^([ab](?:2-)?)(\d+)$/)?.[1] === prefix
+                ? [Number(m.body.slice(prefix.length))]
+                : [],
+            );
+            assert.deepEqual(
+              calls,
+              [...calls].sort((x, y) => x - y),
+              `${prefix}: stored in call order`,
+            );
+          }
+        }
+      } finally {
+        await Promise.all([a?.close(), b?.close()]);
+      }
+    });
+
     describe('when the server drops its connections (a restart)', () => {
       const app = `candor_${schema}`;
       const errors: Error[] = [];
@@ -77,28 +123,55 @@ describeWithPostgres('postgres store', () => {
         await store.ping();
       });
 
-      it('rejects calls cut off mid-way with StoreUnavailableError, never crashing', async () => {
-        const { conversation, visitorId } = await newConversation(store);
-        const sends = Promise.allSettled(
-          Array.from({ length: 40 }, (_, i) =>
-            store.appendMessage(conversation.id, visitorSays(visitorId, `m${i}`)),
-          ),
-        );
-        await new Promise((r) => setTimeout(r, 5));
-        await dropConnections();
-        const outcomes = await sends;
-        assert.ok(
-          outcomes.some((o) => o.status === 'rejected'),
-          'the cut hit some calls',
-        );
-        for (const o of outcomes)
-          if (o.status === 'rejected') assert.ok(o.reason instanceof StoreUnavailableError, String(o.reason));
-        const stored = await store.listMessages(conversation.id, 0, 100);
-        assert.deepEqual(
-          stored.map((m) => m.seq),
-          stored.map((_, i) => i + 1),
-          'no gap after the cut',
-        );
+      it('never acknowledges a send it did not store when connections drop mid-batch', async () => {
+        const conversations = await Promise.all(range(8).map(() => newConversation(store)));
+        const acked: AppendResult[] = [];
+        const failures: unknown[] = [];
+        let cuts = 0;
+        let stop = false;
+        // 100 callers keep sending, so batches are always in flight; connections are dropped until a
+        // cut has failed some calls, then the callers go on until the store has acknowledged more.
+        const caller = async (c: number) => {
+          const { conversation, visitorId } = conversations[c % 8] ?? assert.fail();
+          for (let i = 0; !stop; i++) {
+            const send = store.appendMessage(conversation.id, visitorSays(visitorId, `c${c}-${i}`));
+            await send.then(
+              (r) => void acked.push(r),
+              (e: unknown) => void failures.push(e),
+            );
+          }
+        };
+        const callers = Promise.all(range(100).map(caller));
+        const ackedAtLeast = async (n: number) => {
+          while (acked.length < n) await new Promise((r) => setTimeout(r, 5));
+        };
+        await ackedAtLeast(300);
+        while (failures.length === 0 && cuts++ < 100) {
+          await dropConnections();
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        await ackedAtLeast(acked.length + 300);
+        stop = true;
+        await callers;
+
+        assert.ok(failures.length > 0, 'the cut hit some calls');
+        for (const e of failures) assert.ok(e instanceof StoreUnavailableError, String(e));
+        const reader = await openPostgresStore({ url, schema });
+        try {
+          for (const { conversation } of conversations) {
+            const stored = await reader.listMessages(conversation.id, 0, 100_000);
+            assert.deepEqual(
+              stored.map((m) => m.seq),
+              stored.map((_, i) => i + 1),
+              'no gap after the cut',
+            );
+            const byId = new Map(stored.map((m) => [m.id, m]));
+            for (const r of acked.filter((a) => a.message.conversationId === conversation.id))
+              assert.deepEqual(byId.get(r.message.id), r.message, 'every acknowledged send is stored');
+          }
+        } finally {
+          await reader.close();
+        }
       });
     });
   });

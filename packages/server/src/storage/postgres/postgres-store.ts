@@ -6,11 +6,11 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool, TypeOverrides } from 'pg';
 import type { Database } from '../database';
-import { KyselyStore } from '../kysely-store';
+import { KyselyStore, type KyselyStoreOptions } from '../kysely-store';
 import type { Store } from '../store';
 import { postgresDialect } from './postgres-errors';
 
-export interface PostgresStoreOptions {
+export interface PostgresStoreOptions extends KyselyStoreOptions {
   url: string;
   /** A schema to keep the tables in (created by migrate()); default: public. Lower-case identifier. */
   schema?: string;
@@ -44,5 +44,5 @@ export function openPostgresStore(options: PostgresStoreOptions): Promise<Store>
   pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return Promise.resolve(new KyselyStore(db, postgresDialect(schema)));
+  return Promise.resolve(new KyselyStore(db, postgresDialect(schema), options));
 }

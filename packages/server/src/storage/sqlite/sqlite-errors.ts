@@ -12,4 +12,5 @@ function classify(error: unknown): StoreErrorKind | undefined {
   return undefined;
 }
 
-export const sqliteDialect: StoreDialect = { classify };
+// One process, one connection behind Kysely's mutex: transactions never interleave.
+export const sqliteDialect: StoreDialect = { concurrentWriters: false, classify };

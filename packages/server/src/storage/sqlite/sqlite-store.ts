@@ -7,11 +7,11 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../database';
-import { KyselyStore } from '../kysely-store';
+import { KyselyStore, type KyselyStoreOptions } from '../kysely-store';
 import type { Store } from '../store';
 import { sqliteDialect } from './sqlite-errors';
 
-export interface SqliteStoreOptions {
+export interface SqliteStoreOptions extends KyselyStoreOptions {
   /** A file path, or ':memory:' for a throwaway store. The parent directory is created if missing. */
   file: string;
 }
@@ -27,7 +27,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return Promise.resolve(new KyselyStore(db, sqliteDialect));
+    return Promise.resolve(new KyselyStore(db, sqliteDialect, options));
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }

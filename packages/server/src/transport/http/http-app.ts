@@ -7,7 +7,10 @@ import { authRoutes } from './auth-routes';
 import { agentRoutes } from './agent-routes';
 import { conversationRoutes } from './conversation-routes';
 import { staticRoutes } from './static-routes';
+import { settingsRoutes } from './settings-routes';
 import { openApiDocument } from './openapi';
+import { metricsRoute } from './metrics-route';
+import { errorCodeOf } from '../../realtime/error-codes';
 import { requireAgent } from './session-middleware';
 import { publicAgent } from './public-agent';
 
@@ -18,6 +21,7 @@ export function httpApp(deps: HttpDeps) {
   app.onError((err, c) => {
     if (!(err instanceof DomainError))
       deps.log.error({ err: err.message, path: c.req.path }, 'request failed');
+    deps.metrics.error(errorCodeOf(err).code);
     return errorResponse(c, err);
   });
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such route.' } }, 404));
@@ -43,11 +47,13 @@ export function httpApp(deps: HttpDeps) {
       return c.json({ status: 'store unavailable' }, 503);
     }
   });
+  app.get('/metrics', metricsRoute(deps));
   app.get('/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
   app.route('/api/v1/auth', authRoutes(deps));
   app.get('/api/v1/me', requireAgent(deps), (c) => c.json({ agent: publicAgent(c.get('session').agent) }));
   app.route('/api/v1/agents', agentRoutes(deps));
   app.route('/api/v1/conversations', conversationRoutes(deps));
+  app.route('/api/v1', settingsRoutes(deps));
   app.route('/', staticRoutes());
   return app;
 }

@@ -3,6 +3,7 @@ import type { AgentSession } from '../../auth/agent-sessions';
 import type { ChatContext } from '../../commands/context';
 import type { Log } from '../../realtime/realtime-deps';
 import type { KeyedLimiter } from '../../limits/token-bucket';
+import type { Metrics } from '../../metrics/metrics';
 
 /** What every REST handler can reach. */
 export interface HttpDeps {
@@ -12,6 +13,9 @@ export interface HttpDeps {
   trustProxy: boolean;
   loginLimiter: KeyedLimiter;
   isReady(): boolean;
+  metrics: Metrics;
+  /** When set, /metrics requires `Authorization: Bearer <token>`; otherwise loopback only. */
+  metricsToken: string | undefined;
 }
 
 export interface HttpEnv {

@@ -94,6 +94,45 @@ const ops: Record<string, Record<string, Op>> = {
       ok: [200, 'Assigned', conversation],
     },
   },
+  '/api/v1/inboxes': {
+    get: {
+      summary: 'Inboxes and their typing-preview policy',
+      ok: [200, 'Inboxes', z.object({ inboxes: z.array(s.inboxSchema) })],
+    },
+  },
+  '/api/v1/inboxes/{id}': {
+    patch: {
+      summary: 'Set the typing-preview policy of an inbox (admins)',
+      params: idParam,
+      body: s.updateInboxBody,
+      ok: [200, 'Updated', z.object({ inbox: s.inboxSchema })],
+    },
+  },
+  '/api/v1/redaction-rules': {
+    get: {
+      summary: "Admins' own redaction rules",
+      ok: [200, 'Rules', z.object({ rules: z.array(s.redactionRuleSchema) })],
+    },
+    post: {
+      summary: 'Add a redaction rule (admins); the pattern is checked first',
+      body: s.createRedactionRuleBody,
+      ok: [201, 'Created', z.object({ rule: s.redactionRuleSchema })],
+    },
+  },
+  '/api/v1/redaction-rules/{id}': {
+    delete: { summary: 'Delete a redaction rule (admins)', params: idParam, ok: [204, 'Deleted', null] },
+  },
+  '/api/v1/redaction-rules/test': {
+    post: {
+      summary: 'Mask a sample with the built-in rules plus a candidate rule (admins)',
+      body: s.testRedactionRuleBody,
+      ok: [
+        200,
+        'The masked sample and what was found',
+        z.object({ text: z.string(), found: z.array(z.object({ kind: z.string(), label: z.string() })) }),
+      ],
+    },
+  },
   '/healthz': {
     get: {
       summary: 'Liveness: 200 once started',

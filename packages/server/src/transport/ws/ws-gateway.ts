@@ -56,6 +56,16 @@ export class WsGateway {
     return this.open.size;
   }
 
+  /** For metrics: open sockets by role, and commands they are waiting on. */
+  stats(): { visitor: number; agent: number; pendingCommands: number } {
+    const stats = { visitor: 0, agent: 0, pendingCommands: 0 };
+    for (const connection of this.open.values()) {
+      stats[connection.auth.role] += 1;
+      stats.pendingCommands += connection.pendingCommands;
+    }
+    return stats;
+  }
+
   /** Stop accepting, let running commands finish, then close every socket with "going away". */
   async drain(timeoutMs: number): Promise<void> {
     this.accepting = false;
@@ -72,9 +82,16 @@ export class WsGateway {
   private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const role = path === WS_PATHS.visitor ? 'visitor' : path === WS_PATHS.agent ? 'agent' : undefined;
-    if (!role) return refuse(socket, 404, 'Not Found');
-    if (!this.accepting) return refuse(socket, 503, 'Service Unavailable');
     const { origins, deps } = this.options;
+    const metrics = deps.metrics;
+    if (!role) {
+      metrics?.refusedHandshake('not_found');
+      return refuse(socket, 404, 'Not Found');
+    }
+    if (!this.accepting) {
+      metrics?.refusedHandshake('draining');
+      return refuse(socket, 503, 'Service Unavailable');
+    }
     const origin = req.headers.origin;
     const allowed =
       role === 'agent'
@@ -82,16 +99,23 @@ export class WsGateway {
         : origins.allowsVisitor(origin, req.headers.host);
     if (!allowed) {
       deps.log.warn({ origin, role }, 'websocket origin refused');
+      metrics?.refusedHandshake('origin');
       return refuse(socket, 403, 'Forbidden');
     }
     let session: AgentSession | undefined;
     if (role === 'agent') {
       const token = sessionTokenOf(req);
       session = token ? await authenticateSession(deps.ctx.store, token, deps.ctx.now()) : undefined;
-      if (!session) return refuse(socket, 401, 'Unauthorized');
+      if (!session) {
+        metrics?.refusedHandshake('unauthenticated');
+        return refuse(socket, 401, 'Unauthorized');
+      }
     }
     const ip = clientIp(req, this.options.trustProxy);
-    if (!this.counter.tryOpen(ip)) return refuse(socket, 429, 'Too Many Requests');
+    if (!this.counter.tryOpen(ip)) {
+      metrics?.refusedHandshake('ip_limit');
+      return refuse(socket, 429, 'Too Many Requests');
+    }
     const auth: ConnectionAuth = session ? { role: 'agent', session } : { role: 'visitor' };
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, auth, ip));
   }

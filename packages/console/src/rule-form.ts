@@ -1,0 +1,48 @@
+/** The redaction rule form's checks, run before anything is sent; the server checks the same again. */
+import { validateRule } from '@candor/protocol';
+import type { RedactionRule } from '@candor/protocol';
+
+export type RuleInput = Omit<RedactionRule, 'id'>;
+export type Validator = RedactionRule['validator'];
+
+export const VALIDATORS: readonly { value: Validator; label: string }[] = [
+  { value: 'none', label: 'None' },
+  { value: 'luhn', label: 'Luhn checksum (payment cards)' },
+  { value: 'iban', label: 'IBAN checksum' },
+];
+
+export const LABEL_MAX = 40;
+export const PATTERN_MAX = 200;
+
+export function parseValidator(value: string): Validator {
+  return value === 'luhn' || value === 'iban' ? value : 'none';
+}
+
+export interface RuleProblems {
+  readonly label?: string;
+  readonly pattern?: string;
+}
+
+function labelProblem(label: string): string | undefined {
+  if (label === '') return 'Give the rule a label: it is shown instead of what it hides.';
+  if (label.length > LABEL_MAX) return `The label is at most ${LABEL_MAX} characters.`;
+  return undefined;
+}
+
+function patternProblem(rule: RuleInput): string | undefined {
+  if (rule.pattern === '') return 'Enter a pattern.';
+  if (rule.pattern.length > PATTERN_MAX) return `The pattern is at most ${PATTERN_MAX} characters.`;
+  const why = validateRule(rule);
+  return why === undefined ? undefined : `This pattern cannot be used: ${why}`;
+}
+
+/** What is wrong with the rule, by field; empty when it can be sent. */
+export function checkRule(rule: RuleInput): RuleProblems {
+  const label = labelProblem(rule.label.trim());
+  const pattern = patternProblem(rule);
+  return { ...(label === undefined ? {} : { label }), ...(pattern === undefined ? {} : { pattern }) };
+}
+
+export function isValid(problems: RuleProblems): boolean {
+  return problems.label === undefined && problems.pattern === undefined;
+}

@@ -1,0 +1,211 @@
+/** Agents: the list, and a form to add one. A generated password is shown once, as the server sends it once. */
+import { useEffect, useState } from 'preact/hooks';
+import type { Agent } from '@candor/protocol';
+import { api } from '../api';
+import { isSignedOut, requestErrorText } from './admin-errors';
+
+type Role = Agent['role'];
+const MIN_PASSWORD = 12;
+const CONFLICT = 'An agent with this email already exists.';
+
+export function AgentsSection({ onSignedOut }: { onSignedOut: () => void }) {
+  const [agents, setAgents] = useState<Agent[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ agent: Agent; password: string | null } | null>(null);
+
+  useEffect(() => {
+    api.listAgents().then(
+      ({ agents }) => setAgents(agents),
+      (err) => (isSignedOut(err) ? onSignedOut() : setLoadError(requestErrorText(err, CONFLICT))),
+    );
+  }, []); // onSignedOut is a new closure each render and must not trigger a refetch
+
+  return (
+    <section class="admin-section" aria-labelledby="agents-title">
+      <h2 id="agents-title">Agents</h2>
+      {created && (
+        <Created agent={created.agent} password={created.password} onDone={() => setCreated(null)} />
+      )}
+      <CreateAgentForm
+        onCreated={(agent, password) => {
+          setCreated({ agent, password });
+          setAgents((list) => (list ? [...list, agent] : [agent]));
+        }}
+        onSignedOut={onSignedOut}
+      />
+      <h3>Team</h3>
+      {loadError && (
+        <p class="error" role="alert">
+          {loadError}
+        </p>
+      )}
+      {!agents && !loadError && <p class="quiet">Loading agents…</p>}
+      {agents && (
+        <table class="agents">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+            </tr>
+          </thead>
+          <tbody>
+            {agents.map((a) => (
+              <tr key={a.id} data-testid="agent-row" data-agent-id={a.id}>
+                <td>{a.name}</td>
+                <td>{a.email}</td>
+                <td>{a.role === 'admin' ? 'Admin' : 'Agent'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function Created({ agent, password, onDone }: { agent: Agent; password: string | null; onDone: () => void }) {
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const copy = () => {
+    if (password === null) return;
+    // The clipboard API needs a secure context; on plain http the agent selects and copies by hand.
+    if (!navigator.clipboard) return setCopied('failed');
+    navigator.clipboard.writeText(password).then(
+      () => setCopied('yes'),
+      () => setCopied('failed'),
+    );
+  };
+  return (
+    <section class="created" role="status" aria-labelledby="created-title">
+      <h3 id="created-title">Added {agent.name}</h3>
+      {password === null ? (
+        <p>They can sign in with the password you chose.</p>
+      ) : (
+        <>
+          <p>This generated password is shown only once. Send it to {agent.email} through a safe channel.</p>
+          <p class="password-line">
+            <code data-testid="generated-password">{password}</code>
+            <button type="button" data-testid="copy-password" onClick={copy}>
+              {copied === 'yes' ? 'Copied' : 'Copy'}
+            </button>
+          </p>
+          {copied === 'failed' && <p class="hint">Copy failed: select the password and copy it by hand.</p>}
+        </>
+      )}
+      <button type="button" onClick={onDone}>
+        Done
+      </button>
+    </section>
+  );
+}
+
+interface FormProps {
+  onCreated: (agent: Agent, password: string | null) => void;
+  onSignedOut: () => void;
+}
+
+function CreateAgentForm({ onCreated, onSignedOut }: FormProps) {
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('agent');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (password && password.length < MIN_PASSWORD) {
+      setError(
+        `A chosen password needs at least ${MIN_PASSWORD} characters; leave it empty to generate one.`,
+      );
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api.createAgent({
+        email: email.trim(),
+        name: name.trim(),
+        role,
+        ...(password ? { password } : {}),
+      });
+      onCreated(res.agent, res.password ?? null);
+      setEmail('');
+      setName('');
+      setRole('agent');
+      setPassword('');
+    } catch (err) {
+      if (isSignedOut(err)) return onSignedOut();
+      setError(requestErrorText(err, CONFLICT));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="create-agent" onSubmit={(e) => void submit(e)} aria-labelledby="create-title">
+      <h3 id="create-title">Add an agent</h3>
+      <div class="fields">
+        <label>
+          <span>Email</span>
+          <input
+            type="email"
+            data-testid="agent-email"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          <span>Name</span>
+          <input
+            data-testid="agent-name"
+            required
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          <span>Role</span>
+          <select
+            data-testid="agent-role"
+            value={role}
+            onChange={(e) => setRole(e.currentTarget.value === 'admin' ? 'admin' : 'agent')}
+          >
+            <option value="agent">Agent</option>
+            <option value="admin">Admin</option>
+          </select>
+        </label>
+        <label>
+          <span>
+            Password <span class="quiet">(optional)</span>
+          </span>
+          <input
+            type="password"
+            data-testid="agent-password"
+            autocomplete="new-password"
+            value={password}
+            aria-describedby="password-hint"
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        </label>
+      </div>
+      <p id="password-hint" class="hint">
+        Leave the password empty to generate a strong one, shown once.
+      </p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        class="primary"
+        data-testid="agent-create"
+        disabled={busy || !email.trim() || !name.trim()}
+      >
+        {busy ? 'Adding…' : 'Add agent'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+/** The admins' own redaction rules, on top of the built-in ones: the list, with delete, and the editor. */
+import { useEffect, useState } from 'preact/hooks';
+import type { RedactionRule } from '@candor/protocol';
+import { api } from '../api';
+import { VALIDATORS } from '../rule-form';
+import { isSignedOut, requestErrorText } from './admin-errors';
+import { RuleEditor } from './rule-editor';
+
+const CONFLICT = 'A rule with this label already exists.';
+
+function validatorName(value: RedactionRule['validator']): string {
+  return VALIDATORS.find((v) => v.value === value)?.label ?? value;
+}
+
+export function RedactionRulesSection({ onSignedOut }: { onSignedOut: () => void }) {
+  const [rules, setRules] = useState<RedactionRule[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.listRedactionRules().then(
+      ({ rules }) => setRules(rules),
+      (err) => (isSignedOut(err) ? onSignedOut() : setError(requestErrorText(err))),
+    );
+  }, []); // onSignedOut is a new closure each render and must not trigger a refetch
+
+  const remove = async (rule: RedactionRule) => {
+    setDeleting(rule.id);
+    setError(null);
+    try {
+      await api.deleteRedactionRule(rule.id);
+      setRules((list) => list?.filter((r) => r.id !== rule.id) ?? null);
+    } catch (err) {
+      if (isSignedOut(err)) return onSignedOut();
+      setError(`Could not delete “${rule.label}”: ${requestErrorText(err)}`);
+    } finally {
+      setDeleting(null);
+    }
+  };
+
+  return (
+    <section class="admin-section" aria-labelledby="rules-title">
+      <h2 id="rules-title">Redaction rules</h2>
+      <p class="hint">
+        Card numbers, IBANs, one-time codes, passwords and API keys are always masked, in drafts and in
+        messages. Add patterns of your own, such as customer or employee numbers.
+      </p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!rules && !error && <p class="quiet">Loading rules…</p>}
+      {rules && rules.length === 0 && <p class="quiet">No rules of your own yet.</p>}
+      {rules && rules.length > 0 && (
+        <table class="rules">
+          <thead>
+            <tr>
+              <th scope="col">Label</th>
+              <th scope="col">Pattern</th>
+              <th scope="col">Checksum</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((rule) => (
+              <tr key={rule.id} data-testid="rule-row" data-rule-id={rule.id}>
+                <td>{rule.label}</td>
+                <td>
+                  <code>{rule.pattern}</code>
+                </td>
+                <td>{validatorName(rule.validator)}</td>
+                <td>
+                  <button
+                    type="button"
+                    data-testid="rule-delete"
+                    aria-label={`Delete rule ${rule.label}`}
+                    disabled={deleting === rule.id}
+                    onClick={() => void remove(rule)}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <RuleEditor
+        conflict={CONFLICT}
+        onAdded={(rule) => setRules((list) => [...(list ?? []), rule])}
+        onSignedOut={onSignedOut}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import type { PreviewPolicy, RedactionRule } from '@candor/protocol';
+import { compileRules, type CompiledRules } from '@candor/protocol';
+import type { DomainEvent } from '../domain/events';
+import type { InboxRecord } from '../domain/types';
+import type { Store } from '../storage/store';
+
+/**
+ * Settings read on hot paths (every draft, every message), kept in memory on each node and refreshed
+ * by `inbox.updated` / `redaction_rules.changed` events from any node.
+ */
+export class SettingsCache {
+  private policies = new Map<string, PreviewPolicy>();
+  private ruleList: RedactionRule[] = [];
+  private compiled: CompiledRules = compileRules([]);
+
+  static async load(store: Store): Promise<SettingsCache> {
+    const cache = new SettingsCache();
+    await cache.reload(store);
+    return cache;
+  }
+
+  /** After a bus outage: changes made meanwhile on other nodes are read from the store. */
+  async reload(store: Store): Promise<void> {
+    const [inboxes, rules] = await Promise.all([store.listInboxes(), store.listRedactionRules()]);
+    this.setInboxes(inboxes);
+    this.setRules(rules);
+  }
+
+  /** Unknown inboxes get the default, so a new inbox is never more revealing than the default. */
+  policy(inboxId: string): PreviewPolicy {
+    return this.policies.get(inboxId) ?? 'on_with_notice';
+  }
+
+  get rules(): readonly RedactionRule[] {
+    return this.ruleList;
+  }
+
+  get compiledRules(): CompiledRules {
+    return this.compiled;
+  }
+
+  apply(event: DomainEvent): void {
+    if (event.type === 'inbox.updated') this.policies.set(event.inbox.id, event.inbox.previewPolicy);
+    if (event.type === 'redaction_rules.changed') this.setRules(event.rules);
+  }
+
+  private setInboxes(inboxes: readonly InboxRecord[]): void {
+    this.policies = new Map(inboxes.map((i) => [i.id, i.previewPolicy]));
+  }
+
+  private setRules(rules: RedactionRule[]): void {
+    this.ruleList = rules;
+    this.compiled = compileRules(rules);
+  }
+}

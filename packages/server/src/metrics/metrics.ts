@@ -1,0 +1,84 @@
+/**
+ * Prometheus metrics. Labels are kinds and codes only: never a message, a draft, an id or an email.
+ * Each server has its own registry, so several in one process (tests) do not collide.
+ */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { ErrorCode } from '@candor/protocol';
+import type { DomainEvent } from '../domain/events';
+
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly messages = new Counter({
+    name: 'candor_messages_stored_total',
+    help: 'Messages stored, by author type',
+    labelNames: ['author'] as const,
+    registers: [this.registry],
+  });
+  private readonly drafts = new Counter({
+    name: 'candor_drafts_relayed_total',
+    help: 'Draft updates relayed to agents (their text is never recorded)',
+    registers: [this.registry],
+  });
+  private readonly errors = new Counter({
+    name: 'candor_errors_total',
+    help: 'Error frames and REST errors sent, by code',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+  private readonly refused = new Counter({
+    name: 'candor_ws_refused_total',
+    help: 'WebSocket handshakes refused, by reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  private readonly fanout = new Histogram({
+    name: 'candor_fanout_delay_seconds',
+    help: 'From a message being stored to its delivery to a socket on this node',
+    buckets: [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  constructor(sources: {
+    connections: () => { visitor: number; agent: number };
+    pendingCommands: () => number;
+  }) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'candor_' });
+    new Gauge({
+      name: 'candor_connections',
+      help: 'Open WebSocket connections, by role',
+      labelNames: ['role'] as const,
+      registers: [this.registry],
+      collect() {
+        const open = sources.connections();
+        this.set({ role: 'visitor' }, open.visitor);
+        this.set({ role: 'agent' }, open.agent);
+      },
+    });
+    new Gauge({
+      name: 'candor_commands_pending',
+      help: 'Client commands received and not yet answered, all sockets',
+      registers: [this.registry],
+      collect() {
+        this.set(sources.pendingCommands());
+      },
+    });
+  }
+
+  /** A listener on domain events, as emitted on the node where they happened. */
+  readonly onEvent = (event: DomainEvent): void => {
+    if (event.type === 'message.created') this.messages.inc({ author: event.message.author.type });
+    else if (event.type === 'draft.changed') this.drafts.inc();
+  };
+
+  error(code: ErrorCode): void {
+    this.errors.inc({ code });
+  }
+
+  refusedHandshake(reason: 'origin' | 'unauthenticated' | 'ip_limit' | 'not_found' | 'draining'): void {
+    this.refused.inc({ reason });
+  }
+
+  delivered(storedAt: number, now: number): void {
+    this.fanout.observe(Math.max(0, now - storedAt) / 1000);
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Group commit. Requests that arrive while a write is in flight wait in a queue; when it finishes, the
+ * queue (up to `maxBatch`, in arrival order) goes to ONE `write`, so one commit (one fsync, one WAL
+ * flush) acknowledges many messages. There is no timer: a lone request is written at once, in the same
+ * tick, together with whatever else was submitted synchronously before it.
+ *
+ * A caller's promise settles only when `write` has returned, i.e. after the transaction committed.
+ * `write` reports each request on its own (one may fail while the others are stored); if it throws, the
+ * whole batch rejects with that error and nothing of it was acknowledged.
+ */
+
+export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+export type BatchWrite<T, R> = (batch: readonly T[]) => Promise<readonly Settled<R>[]>;
+
+interface Waiting<T, R> {
+  request: T;
+  resolve: (value: R) => void;
+  reject: (error: unknown) => void;
+}
+
+export class AppendBatcher<T, R> {
+  private queue: Waiting<T, R>[] = [];
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly write: BatchWrite<T, R>,
+    private readonly maxBatch = 256,
+  ) {
+    if (!Number.isInteger(maxBatch) || maxBatch < 1)
+      throw new RangeError(`maxBatch must be ≥ 1: ${maxBatch}`);
+  }
+
+  submit(request: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      // A microtask, not a timer: requests submitted in this same synchronous run join the first batch.
+      this.running ??= Promise.resolve().then(() => this.drain());
+    });
+  }
+
+  /** Resolves once every request submitted so far has settled (for a clean close). */
+  async idle(): Promise<void> {
+    while (this.running !== undefined) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.writeBatch(this.queue.splice(0, this.maxBatch));
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async writeBatch(batch: Waiting<T, R>[]): Promise<void> {
+    let outcomes: readonly Settled<R>[];
+    try {
+      outcomes = await this.write(batch.map((w) => w.request));
+      if (outcomes.length !== batch.length)
+        throw new Error(`batch of ${batch.length} got ${outcomes.length}`);
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+      return;
+    }
+    batch.forEach((waiting, i) => {
+      const outcome = outcomes[i] as Settled<R>;
+      if (outcome.ok) waiting.resolve(outcome.value);
+      else waiting.reject(outcome.error);
+    });
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Writes one batch of appends in ONE transaction (AppendBatcher's `write`). A lone request runs the
+ * statements of message-append.ts, as before grouping. A batch runs the grouped write (append-grouped.ts);
+ * if one of its statements fails (a key or conversation id another node stored meanwhile, an unknown
+ * visitor), the transaction rolls back, nothing having been committed, and the batch is written again
+ * one request at a time, each in a savepoint, so the failure stays with its request. A deadlock or
+ * serialization failure reruns the transaction; a lost connection rejects the whole batch.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Settled } from './append-batcher';
+import { lockConversations, writeGrouped } from './append-grouped';
+import type { Database } from './database';
+import { appendOne, findStored, type AppendRequest } from './message-append';
+import type { AppendResult } from './store';
+import type { StoreDialect } from './store-dialect';
+
+type Db = Kysely<Database>;
+type Outcomes = Settled<AppendResult>[];
+
+export interface AppendContext {
+  db: Db;
+  dialect: StoreDialect;
+}
+
+const ATTEMPTS = 3;
+
+export async function writeAppends(
+  ctx: AppendContext,
+  requests: readonly AppendRequest[],
+): Promise<Outcomes> {
+  const [only] = requests;
+  if (only !== undefined && requests.length === 1) {
+    return writeLone(ctx, only).then(
+      (value) => [{ ok: true, value }],
+      (error: unknown) => [{ ok: false, error }],
+    );
+  }
+  try {
+    return await inTransaction(ctx, (trx) => writeGrouped(trx, ctx.dialect, requests));
+  } catch (error) {
+    const kind = ctx.dialect.classify(error);
+    if (kind === 'unavailable' || kind === 'retry') throw error;
+  }
+  return inTransaction(ctx, (trx) => writeOneByOne(trx, ctx.dialect, requests));
+}
+
+/** A lone request locks one row and needs no ordering: message-append.ts's statements, nothing more. */
+async function writeLone(ctx: AppendContext, request: AppendRequest): Promise<AppendResult> {
+  try {
+    return await inTransaction(ctx, (trx) => appendOne(trx, request));
+  } catch (error) {
+    if (ctx.dialect.classify(error) !== 'unique') throw error;
+    // Two sends of one key raced and the other won: answer with its message, as a retry would get.
+    const stored = await findStored(ctx.db, request.message);
+    if (stored === undefined) throw error;
+    return stored;
+  }
+}
+
+async function inTransaction<T>(ctx: AppendContext, work: (trx: Db) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.db.transaction().execute(work);
+    } catch (error) {
+      if (attempt >= ATTEMPTS || ctx.dialect.classify(error) !== 'retry') throw error;
+    }
+  }
+}
+
+async function writeOneByOne(
+  trx: Db,
+  dialect: StoreDialect,
+  requests: readonly AppendRequest[],
+): Promise<Outcomes> {
+  await lockConversations(
+    trx,
+    dialect,
+    requests.map((r) => r.conversationId),
+  );
+  const outcomes: Outcomes = [];
+  for (const request of requests) {
+    await sql`savepoint candor_append`.execute(trx);
+    try {
+      const value = await appendOne(trx, request);
+      await sql`release savepoint candor_append`.execute(trx);
+      outcomes.push({ ok: true, value });
+    } catch (error) {
+      const kind = dialect.classify(error);
+      if (kind === 'unavailable' || kind === 'retry') throw error;
+      await sql`rollback to savepoint candor_append`.execute(trx);
+      await sql`release savepoint candor_append`.execute(trx);
+      // Two sends of one key raced and the other won: answer with its message, as a retry would get.
+      const stored = kind === 'unique' ? await findStored(trx, request.message) : undefined;
+      outcomes.push(stored === undefined ? { ok: false, error } : { ok: true, value: stored });
+    }
+  }
+  return outcomes;
+}

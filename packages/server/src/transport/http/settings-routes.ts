@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { compileRules, redact, validateRule } from '@candor/protocol';
+import { createRedactionRuleBody, testRedactionRuleBody, updateInboxBody } from '@candor/protocol/schemas';
+import { assertAdmin } from '../../domain/access';
+import { DomainError } from '../../domain/errors';
+import { parseBody } from './api-errors';
+import type { HttpDeps, HttpEnv } from './http-env';
+import { requireAgent } from './session-middleware';
+
+/** Inbox typing-preview policies and admins' redaction rules. Every node learns of changes by event. */
+export function settingsRoutes(deps: HttpDeps) {
+  const { ctx } = deps;
+  const publishRules = async () =>
+    ctx.emit({ type: 'redaction_rules.changed', rules: await ctx.store.listRedactionRules() });
+  const checked = (rule: { label: string; pattern: string; validator: 'none' | 'luhn' | 'iban' }) => {
+    const problem = validateRule(rule);
+    if (problem) throw new DomainError('bad_frame', `This pattern cannot be used: ${problem}`);
+    return rule;
+  };
+
+  return new Hono<HttpEnv>()
+    .use(requireAgent(deps))
+    .get('/inboxes', async (c) => c.json({ inboxes: await ctx.store.listInboxes() }))
+    .patch('/inboxes/:id', async (c) => {
+      assertAdmin(c.get('session').actor);
+      const { previewPolicy } = await parseBody(c, updateInboxBody);
+      const inbox = await ctx.store.updateInboxPolicy(c.req.param('id'), previewPolicy);
+      if (!inbox) throw new DomainError('not_found', 'No such inbox.');
+      ctx.emit({ type: 'inbox.updated', inbox });
+      deps.log.info(
+        { inboxId: inbox.id, previewPolicy, by: c.get('session').agent.id },
+        'preview policy changed',
+      );
+      return c.json({ inbox });
+    })
+    .get('/redaction-rules', async (c) => c.json({ rules: await ctx.store.listRedactionRules() }))
+    .post('/redaction-rules/test', async (c) => {
+      assertAdmin(c.get('session').actor);
+      const { sample, ...candidate } = await parseBody(c, testRedactionRuleBody);
+      const rules = compileRules([...ctx.settings.rules, { id: 'candidate', ...checked(candidate) }]);
+      return c.json(redact(sample, rules));
+    })
+    .post('/redaction-rules', async (c) => {
+      assertAdmin(c.get('session').actor);
+      const rule = { id: randomUUID(), ...checked(await parseBody(c, createRedactionRuleBody)) };
+      await ctx.store.createRedactionRule({ ...rule, createdBy: c.get('session').agent.id, now: ctx.now() });
+      await publishRules();
+      return c.json({ rule }, 201);
+    })
+    .delete('/redaction-rules/:id', async (c) => {
+      assertAdmin(c.get('session').actor);
+      if (!(await ctx.store.deleteRedactionRule(c.req.param('id'))))
+        throw new DomainError('not_found', 'No such rule.');
+      await publishRules();
+      return c.body(null, 204);
+    });
+}
