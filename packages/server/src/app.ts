@@ -29,6 +29,8 @@ import { httpApp } from './transport/http/http-app';
 import { KeyedLimiter } from './limits/token-bucket';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { Metrics } from './metrics/metrics';
+import { ConcurrencyLimit } from './limits/concurrency-limit';
+import { ThrottledLog } from './limits/throttled-log';
 import type { DomainEvent } from './domain/events';
 
 export interface Candor {
@@ -66,7 +68,9 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
   const store = await openStore(config);
   await store.migrate();
   await bootstrapAdmin(store, config, Date.now());
-  const onError = (err: unknown, what: string) => log.error({ err: String(err) }, what);
+  // Outages make every send and publish fail alike: one line a second per kind, with a count.
+  const quiet = new ThrottledLog(log);
+  const onError = (err: unknown, what: string) => quiet.error({ err: String(err) }, what);
   const bus = await openBus(config, store, onError);
   const hub = new Hub(bus, onError);
   const settings = await SettingsCache.load(store);
@@ -105,13 +109,15 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     deps: {
       ctx,
       hub,
-      log,
+      log: quiet,
       limits: {
         ...DEFAULT_REALTIME_LIMITS,
         framesPerSecond: config.frameRate.perSecond,
         frameBurst: config.frameRate.burst,
       },
       metrics,
+      // A quarter of the pool for catching up after a bus outage; sends keep the rest.
+      heals: new ConcurrencyLimit(3),
     },
     origins: new OriginPolicy(config.allowedOrigins),
     maxConnectionsPerIp: config.maxConnectionsPerIp,

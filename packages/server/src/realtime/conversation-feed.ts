@@ -4,12 +4,16 @@ import type { Message } from '@candor/protocol';
  * One client's view of one conversation's messages: every seq exactly once, in order, no gap.
  * While a replay (history read) is in flight, live messages are held back; afterwards only those
  * past what the replay sent go out. A live message that skips a seq (an event lost or reordered on
- * the bus) makes the feed read the missing ones from the store before going on.
+ * the bus) makes the feed read the missing ones from the store before going on. If that read fails
+ * (the store restarting), the feed keeps holding and retries with backoff: it skips a gap only after
+ * a successful read shows the message is not stored.
  */
 export class ConversationFeed {
   private replaying = true;
   private delivered: number;
   private held: { message: Message; text: string }[] = [];
+  private disposed = false;
+  private retry: NodeJS.Timeout | undefined;
 
   constructor(
     afterSeq: number,
@@ -28,6 +32,12 @@ export class ConversationFeed {
       return;
     }
     this.goLive();
+  }
+
+  /** Unsubscribed or closed: stop any retry. */
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.retry);
   }
 
   /** Events may have been lost (the bus was down): read what came after the last seq sent. */
@@ -59,7 +69,8 @@ export class ConversationFeed {
     }
   }
 
-  private heal(): void {
+  private heal(attempt = 0): void {
+    if (this.disposed) return;
     this.replaying = true;
     this.readAfter(this.delivered)
       .then((missing) => {
@@ -73,7 +84,9 @@ export class ConversationFeed {
       })
       .catch((err: unknown) => {
         this.onError(err);
-        this.goLive(true);
+        // Keep holding; a later read fills the gap. 250 ms, doubling, at most 5 s apart.
+        this.retry = setTimeout(() => this.heal(attempt + 1), Math.min(5_000, 250 * 2 ** attempt));
+        this.retry.unref();
       });
   }
 }

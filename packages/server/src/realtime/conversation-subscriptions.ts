@@ -51,9 +51,13 @@ export class ConversationSubscriptions {
     const feed = new ConversationFeed(
       afterSeq,
       (text) => c.sendText(text),
-      async (seq) => (await history(ctx, actor, conversationId, { afterSeq: seq })).messages,
+      async (seq) => {
+        const read = () => history(ctx, actor, conversationId, { afterSeq: seq });
+        return (await (c.deps.heals ? c.deps.heals.run(read) : read())).messages;
+      },
       (err) => log.error({ err: String(err) }, 'feed heal failed'),
     );
+    this.feeds.get(conversationId)?.dispose(); // a resubscribe replaces the old feed
     this.feeds.set(conversationId, feed);
     await c.watch(topics.conversation(conversationId));
     const page = await history(ctx, actor, conversationId, { afterSeq });
@@ -66,6 +70,7 @@ export class ConversationSubscriptions {
   }
 
   unsubscribe(conversationId: string): void {
+    this.feeds.get(conversationId)?.dispose();
     this.feeds.delete(conversationId);
     this.followed.delete(conversationId);
     this.connection.unwatch(topics.conversation(conversationId));
@@ -80,6 +85,7 @@ export class ConversationSubscriptions {
   }
 
   clear(): void {
+    for (const feed of this.feeds.values()) feed.dispose();
     this.feeds.clear();
     this.followed.clear();
   }

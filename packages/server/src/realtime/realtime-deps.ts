@@ -1,6 +1,7 @@
 import type { ChatContext } from '../commands/context';
 import type { Hub } from './hub';
 import type { Metrics } from '../metrics/metrics';
+import type { ConcurrencyLimit } from '../limits/concurrency-limit';
 
 export interface RealtimeLimits {
   framesPerSecond: number;
@@ -23,6 +24,8 @@ export interface RealtimeDeps {
   log: Log;
   limits: RealtimeLimits;
   metrics?: Metrics;
+  /** Store reads that heal gaps, node-wide: bounded so they never starve other queries. */
+  heals?: ConcurrencyLimit;
 }
 
 export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
