@@ -49,9 +49,13 @@ export async function presentConversations(
   );
 }
 
-export async function presentConversation(ctx: ChatContext, r: ConversationRecord): Promise<Conversation> {
-  const [last] = await ctx.store.lastMessages([r.id]);
-  return presentOne(ctx, r, last);
+/** `last`, when the caller just wrote it, saves reading it back. */
+export async function presentConversation(
+  ctx: ChatContext,
+  r: ConversationRecord,
+  last?: LastMessage,
+): Promise<Conversation> {
+  return presentOne(ctx, r, last ?? (await ctx.store.lastMessages([r.id]))[0]);
 }
 
 async function presentOne(ctx: ChatContext, r: ConversationRecord, last: LastMessage | undefined) {

@@ -50,7 +50,8 @@ export async function sendMessage(
   }
   const [presented, conversation] = await Promise.all([
     presentMessage(ctx, result.message),
-    presentConversation(ctx, result.conversation),
+    // A new message is the conversation's last one: no need to read it back.
+    presentConversation(ctx, result.conversation, result.created ? result.message : undefined),
   ]);
   if (result.created) {
     if (found.length > 0) {

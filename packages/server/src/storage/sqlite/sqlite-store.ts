@@ -10,6 +10,7 @@ import type { Database } from '../database';
 import { KyselyStore, type KyselyStoreOptions } from '../kysely-store';
 import type { Store } from '../store';
 import { sqliteDialect } from './sqlite-errors';
+import { withStatementCache } from './statement-cache';
 
 export interface SqliteStoreOptions extends KyselyStoreOptions {
   /** A file path, or ':memory:' for a throwaway store. The parent directory is created if missing. */
@@ -26,7 +27,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return Promise.resolve(new KyselyStore(db, sqliteDialect, options));
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
