@@ -1,20 +1,20 @@
 /**
  * A customer on the demo shop and an agent in the console, in real Chromium, talking both ways,
- * through a network cut. The customer's traffic goes through a proxy the test can cut.
+ * through a network cut. The customer's traffic goes through a proxy the test can take down.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server';
 import { browserSkipReason, launchBrowser } from './browser';
-import { CuttableProxy } from './cuttable-proxy';
+import { OutageProxy } from '../packages/server/src/testing/outage-proxy';
 import { logInToConsole, widget as widgetOf } from './chat-pages';
 
 const skip = browserSkipReason();
 
 describe('live chat in the browser', { skip }, () => {
   let server: TestServer;
-  let proxy: CuttableProxy;
+  let proxy: OutageProxy;
   let browser: Browser;
   let customer: Page;
   let agent: Page;
@@ -25,7 +25,7 @@ describe('live chat in the browser', { skip }, () => {
 
   before(async () => {
     server = await startTestServer();
-    proxy = new CuttableProxy(Number(new URL(server.url).port));
+    proxy = new OutageProxy('127.0.0.1', Number(new URL(server.url).port));
     await proxy.start();
     browser = await launchBrowser();
     customer = await (await browser.newContext({ locale: 'en-US' })).newPage();
@@ -70,8 +70,7 @@ describe('live chat in the browser', { skip }, () => {
   });
 
   it('after a network cut, both sides catch up with nothing lost and nothing twice', async () => {
-    proxy.refusing = true;
-    proxy.cut();
+    await proxy.down();
     await widget('input').fill('Typed while offline');
     await widget('input').press('Enter');
     // Queued, not sent: shown at once as "sending" while no connection can be made.
@@ -82,7 +81,7 @@ describe('live chat in the browser', { skip }, () => {
     await agent.getByTestId('reply-input').fill('Sent while you were away');
     await agent.getByTestId('reply-send').click();
     await agentMessages().filter({ hasText: 'while you were away' }).waitFor();
-    proxy.refusing = false;
+    await proxy.up();
 
     await customerMessages().filter({ hasText: 'while you were away' }).waitFor({ timeout: 20_000 });
     await agentMessages().filter({ hasText: 'Typed while offline' }).waitFor({ timeout: 20_000 });

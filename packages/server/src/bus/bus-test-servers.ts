@@ -66,7 +66,8 @@ export class ChildServer {
   }
 }
 
-function accepts(port: number): Promise<boolean> {
+/** Whether something listens on this loopback port yet. */
+export function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     socket.once('connect', () => {

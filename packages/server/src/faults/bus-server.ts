@@ -4,9 +4,8 @@
  * comes back empty, as Redis without persistence or core NATS do.
  */
 import type { ChildProcess } from 'node:child_process';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { freePort, missingBinary } from '../bus/bus-test-servers';
+import { accepts, freePort, missingBinary } from '../bus/bus-test-servers';
 import { endProcess, hasExited, spawnTracked } from './child-process';
 
 export type BusKind = 'redis' | 'nats';
@@ -61,15 +60,4 @@ export class BusServer {
   async kill(): Promise<void> {
     if (this.child) await endProcess(this.child);
   }
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }

@@ -8,7 +8,7 @@ import { freePort } from '../bus/bus-test-servers';
 import { adminQuery, TEST_DATABASE_URL } from '../testing/postgres-test-db';
 import { BusServer, type BusKind } from './bus-server';
 import { CandorNode } from './candor-node';
-import { OutageProxy } from './outage-proxy';
+import { OutageProxy } from '../testing/outage-proxy';
 
 export const FAULT_ADMIN = { email: 'admin@example.test', password: 'admin-password-for-faults' };
 

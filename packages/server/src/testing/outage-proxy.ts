@@ -1,7 +1,8 @@
 /**
- * A loopback TCP proxy in front of PostgreSQL whose outage looks, from the nodes, like a server restart:
+ * A loopback TCP proxy whose outage looks, from its clients, like a server restart or a network cut:
  * every open connection drops at once and new ones are refused (ECONNREFUSED) until it is back. The
- * shared PostgreSQL itself is never restarted, so colleagues' tests on it carry on.
+ * fault tests put it in front of PostgreSQL (which is never restarted itself, so other tests on it
+ * carry on); the browser tests put it between the customer's page and Candor.
  */
 import net from 'node:net';
 
@@ -28,12 +29,21 @@ export class OutageProxy {
 
   /** Down for `ms`: open connections cut, the port closed; then listening again on the same port. */
   async outage(ms: number): Promise<void> {
+    await this.down();
+    await new Promise((r) => setTimeout(r, ms));
+    await this.up();
+  }
+
+  /** Open connections cut at once, and new ones refused until up(). */
+  async down(): Promise<void> {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.cut += this.clients.size;
     for (const s of this.sockets) s.destroy();
     await closed;
-    await new Promise((r) => setTimeout(r, ms));
-    await this.listen(this.port);
+  }
+
+  up(): Promise<void> {
+    return this.listen(this.port);
   }
 
   async stop(): Promise<void> {
