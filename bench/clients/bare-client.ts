@@ -1,0 +1,40 @@
+/** The bare relay's side: the same frame bytes as Candor's, routed by the visitor's URL. */
+import type { Endpoints } from '../lib/systems';
+import { draftFrames, messageFrames } from './frames';
+import type { LoadClient } from './load-client';
+import { toWs } from './load-client';
+import { openSocket, waitFor } from './wire';
+
+export function bareClient(endpoints: Endpoints): LoadClient {
+  const visitorBase = toWs(endpoints.visitorUrl);
+  return {
+    async visitor(index) {
+      const conversationId = `conv-${index}`;
+      const ws = await openSocket(`${visitorBase}/visitor?c=${conversationId}`);
+      const message = messageFrames(conversationId);
+      const draft = draftFrames(conversationId);
+      let n = 0;
+      return {
+        conversationId,
+        sendMessage: (stamp) => ws.send(message(++n, stamp)),
+        sendDraft: (stamp) => ws.send(draft(stamp)),
+        close: () => ws.terminate(),
+      };
+    },
+    async agent(conversationIds, onFrame) {
+      const ws = await openSocket(`${toWs(endpoints.agentUrl)}/agent`);
+      const subscribed = waitFor(ws, (t) => t.startsWith('{"subscribed"'));
+      ws.send(JSON.stringify({ subscribe: conversationIds }));
+      await subscribed;
+      ws.on('message', onFrame);
+      return { close: () => ws.terminate() };
+    },
+    async idle(index, localAddress) {
+      const ws = await openSocket(
+        `${visitorBase}/visitor?c=idle-${index}`,
+        localAddress ? { localAddress } : {},
+      );
+      return { close: () => ws.terminate() };
+    },
+  };
+}
