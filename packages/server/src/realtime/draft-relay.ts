@@ -30,10 +30,13 @@ export class DraftRelay {
     }
     state.latest = text;
     if (state.timer) return; // the trailing flush will carry the latest text
-    const wait = state.lastSentAt + this.intervalMs - this.now();
-    if (wait <= 0) return this.flush(conversationId, state);
+    const now = this.now();
+    const slot = state.lastSentAt + this.intervalMs;
+    if (slot <= now) return this.flush(conversationId, state, now);
     const pending = state;
-    state.timer = setTimeout(() => this.flush(conversationId, pending), wait);
+    // The next slot is on a fixed grid: a timer that fires late must not push every later slot
+    // back, or a visitor typing at exactly the relay's rate sees delays grow and drafts merge away.
+    state.timer = setTimeout(() => this.flush(conversationId, pending, slot), slot - now);
     state.timer.unref();
   }
 
@@ -50,11 +53,11 @@ export class DraftRelay {
     for (const conversationId of [...this.drafts.keys()]) this.clear(conversationId);
   }
 
-  private flush(conversationId: string, state: DraftState): void {
+  private flush(conversationId: string, state: DraftState, slot: number): void {
     state.timer = undefined;
     if (state.latest === state.shown) return;
     state.shown = state.latest;
-    state.lastSentAt = this.now();
+    state.lastSentAt = slot;
     this.publish(conversationId, state.latest);
   }
 }
