@@ -1,6 +1,7 @@
-import type { Conversation, Message } from '@candor/protocol';
+import { LIMITS, type Conversation, type Message } from '@candor/protocol';
 import { history } from '../commands/read-conversations';
 import { loadReadable } from '../commands/load-conversation';
+import { presentMessage } from '../commands/presenters';
 import { ConversationFeed } from './conversation-feed';
 import type { ClientConnection } from './connection';
 import { topics } from './topics';
@@ -52,8 +53,12 @@ export class ConversationSubscriptions {
       afterSeq,
       (text) => c.sendText(text),
       async (seq) => {
-        const read = () => history(ctx, actor, conversationId, { afterSeq: seq });
-        return (await (c.deps.heals ? c.deps.heals.run(read) : read())).messages;
+        // Authorised at subscribe: a heal needs the missing messages only, not history()'s
+        // access check and presentation (four queries instead of one, on the path that runs for
+        // every feed of the node after a bus outage).
+        const read = () => ctx.store.listMessages(conversationId, seq, LIMITS.historyPageMax);
+        const rows = await (c.deps.heals ? c.deps.heals.run(read) : read());
+        return Promise.all(rows.map((m) => presentMessage(ctx, m)));
       },
       (err) => log.error({ err: String(err) }, 'feed heal failed'),
     );
