@@ -13,6 +13,11 @@ export const LIMITS = {
   historyPageMax: 200,
   /** Draft relays per conversation per second, after coalescing (the latest draft wins). */
   draftsPerSecond: 5,
+  /**
+   * Relays allowed back to back before the rate applies: a widget pacing at exactly 5 a second has
+   * its drafts arrive a little early or late over the network, and must not wait for a slot.
+   */
+  draftBurst: 2,
 } as const;
 
 /** WebSocket endpoints; the role is fixed by the path so each has its own auth and origin policy. */
