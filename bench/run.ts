@@ -24,12 +24,18 @@ async function main(): Promise<number> {
       quick: { type: 'boolean', default: false },
       only: { type: 'string', multiple: true },
       profile: { type: 'boolean', default: false },
+      // For working on one system: `--systems candor-sqlite,bare-ws --runs 1`. Published figures use
+      // every system and at least three runs.
+      systems: { type: 'string' },
+      runs: { type: 'string' },
     },
   });
   if (values.profile) {
     process.env.BENCH_PROFILE = '1';
     process.stderr.write(`CPU profiles of the systems under test go to ${PROFILE_DIR}\n`);
   }
+  if (values.systems) process.env.BENCH_SYSTEMS = values.systems;
+  if (values.runs) process.env.BENCH_RUNS = values.runs;
   const names = values.only?.flatMap((n) => n.split(',')) ?? Object.keys(BENCHES);
   const unknown = names.filter((n) => !BENCHES[n]);
   if (unknown.length) {

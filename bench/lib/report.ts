@@ -64,7 +64,9 @@ export function writeReport(
   const dir = join(REPO_ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const text = `${JSON.stringify(json, null, 2)}\n`;
-  if (json.quick) return writeFileSync(join(dir, `${name}.tmp.json`), text);
+  // A partial run (some systems, fewer runs) must not replace the published figures either.
+  if (json.quick || process.env.BENCH_SYSTEMS || process.env.BENCH_RUNS)
+    return writeFileSync(join(dir, `${name}.tmp.json`), text);
   writeFileSync(join(dir, `${name}.json`), text);
   writeFileSync(join(dir, `${name}.md`), `${markdown}\n`);
 }

@@ -92,11 +92,14 @@ export async function alternate<T>(
   runs: number,
   trial: (system: SystemId, run: number) => Promise<T>,
 ): Promise<Map<SystemId, T[]>> {
-  const out = new Map<SystemId, T[]>(systems.map((s) => [s, []]));
-  for (let run = 1; run <= runs; run++) {
-    for (const system of systems) {
+  const only = process.env.BENCH_SYSTEMS?.split(',');
+  const chosen = only ? systems.filter((s) => only.includes(s)) : systems;
+  const total = Number(process.env.BENCH_RUNS) || runs;
+  const out = new Map<SystemId, T[]>(chosen.map((s) => [s, []]));
+  for (let run = 1; run <= total; run++) {
+    for (const system of chosen) {
       const began = Date.now();
-      process.stderr.write(`  run ${run}/${runs} ${system} … `);
+      process.stderr.write(`  run ${run}/${total} ${system} … `);
       const result = await trial(system, run);
       out.get(system)!.push(result);
       process.stderr.write(`done in ${((Date.now() - began) / 1000).toFixed(0)} s\n`);
