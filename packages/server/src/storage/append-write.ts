@@ -1,14 +1,16 @@
 /**
- * Writes one batch of appends in ONE transaction (AppendBatcher's `write`). A lone request runs the
- * statements of message-append.ts, as before grouping. A batch runs the grouped write (append-grouped.ts);
- * if one of its statements fails (a key or conversation id another node stored meanwhile, an unknown
- * visitor), the transaction rolls back, nothing having been committed, and the batch is written again
+ * Writes one batch of appends in ONE transaction (AppendBatcher's `write`). A lone request takes the
+ * shortest path with message-append.ts's semantics (append-lone.ts). A batch runs the grouped write
+ * (append-grouped.ts); if one of its statements fails (a key or conversation id another node stored
+ * meanwhile, an unknown visitor), the transaction rolls back, nothing having been committed, and the batch is written again
  * one request at a time, each in a savepoint, so the failure stays with its request. A deadlock or
  * serialization failure reruns the transaction; a lost connection rejects the whole batch.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Settled } from './append-batcher';
+import { inTransaction, type AppendContext } from './append-context';
 import { lockConversations, writeGrouped } from './append-grouped';
+import { writeLone } from './append-lone';
 import type { Database } from './database';
 import { appendOne, findStored, type AppendRequest } from './message-append';
 import type { AppendResult } from './store';
@@ -16,13 +18,6 @@ import type { StoreDialect } from './store-dialect';
 
 type Db = Kysely<Database>;
 type Outcomes = Settled<AppendResult>[];
-
-export interface AppendContext {
-  db: Db;
-  dialect: StoreDialect;
-}
-
-const ATTEMPTS = 3;
 
 export async function writeAppends(
   ctx: AppendContext,
@@ -42,29 +37,6 @@ export async function writeAppends(
     if (kind === 'unavailable' || kind === 'retry') throw error;
   }
   return inTransaction(ctx, (trx) => writeOneByOne(trx, ctx.dialect, requests));
-}
-
-/** A lone request locks one row and needs no ordering: message-append.ts's statements, nothing more. */
-async function writeLone(ctx: AppendContext, request: AppendRequest): Promise<AppendResult> {
-  try {
-    return await inTransaction(ctx, (trx) => appendOne(trx, request));
-  } catch (error) {
-    if (ctx.dialect.classify(error) !== 'unique') throw error;
-    // Two sends of one key raced and the other won: answer with its message, as a retry would get.
-    const stored = await findStored(ctx.db, request.message);
-    if (stored === undefined) throw error;
-    return stored;
-  }
-}
-
-async function inTransaction<T>(ctx: AppendContext, work: (trx: Db) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await ctx.db.transaction().execute(work);
-    } catch (error) {
-      if (attempt >= ATTEMPTS || ctx.dialect.classify(error) !== 'retry') throw error;
-    }
-  }
 }
 
 async function writeOneByOne(

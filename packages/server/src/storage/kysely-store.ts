@@ -1,6 +1,7 @@
 /**
  * The one Store implementation, over any Kysely instance. SQLite and PostgreSQL differ only in how the
- * Kysely instance is opened and in their StoreDialect (error classification, migration schema).
+ * Kysely instance is opened and in their StoreDialect (error classification, migration schema, whether
+ * writes run inside WITH).
  */
 import { sql, type Kysely } from 'kysely';
 import type { PreviewPolicy, RedactionRule } from '@candor/protocol';
@@ -18,6 +19,7 @@ import { AppendBatcher } from './append-batcher';
 import { writeAppends } from './append-write';
 import * as conversations from './conversation-queries';
 import type { Database } from './database';
+import { prepareHotQueries, readConversation, type HotQueries } from './hot-queries';
 import type { AppendRequest } from './message-append';
 import * as messages from './message-queries';
 import { migrateToLatest } from './migrations/migrate';
@@ -46,13 +48,20 @@ export interface KyselyStoreOptions {
 export class KyselyStore implements Store {
   /** appendMessage and startConversation: what arrives during a commit shares the next one. */
   private readonly appends: AppendBatcher<AppendRequest, AppendResult>;
+  /** What every chat message runs, compiled once for this dialect. */
+  private readonly queries: HotQueries;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: StoreDialect,
     options: KyselyStoreOptions = {},
   ) {
-    this.appends = new AppendBatcher((batch) => writeAppends({ db, dialect }, batch), options.maxAppendBatch);
+    const queries = prepareHotQueries(db, dialect);
+    this.queries = queries;
+    this.appends = new AppendBatcher(
+      (batch) => writeAppends({ db, dialect, queries }, batch),
+      options.maxAppendBatch,
+    );
   }
 
   migrate = () => this.guard(() => migrateToLatest(this.db, this.dialect.migrationSchema));
@@ -82,7 +91,7 @@ export class KyselyStore implements Store {
     this.guard(() => visitors.findVisitorByTokenHash(this.db, tokenHash));
   findVisitorById = (id: string) => this.guard(() => visitors.findVisitorById(this.db, id));
 
-  getConversation = (id: string) => this.guard(() => conversations.getConversation(this.db, id));
+  getConversation = (id: string) => this.guard(() => readConversation(this.db, this.queries, id));
   listVisitorConversations = (visitorId: string, limit: number): Promise<ConversationRecord[]> =>
     this.guard(() => conversations.listVisitorConversations(this.db, visitorId, limit));
   listConversations = (query: ConversationQuery) =>

@@ -1,8 +1,9 @@
 /**
  * One append, statement by statement: the exact semantics every batch must reproduce. A message gets
  * the next seq of its conversation, once per clientKey. On PostgreSQL the UPDATE of the conversation row
- * takes a row lock, which serialises concurrent appends to that conversation. append-write.ts runs this
- * for a lone request, and per request in a savepoint when a grouped batch hit a statement error.
+ * takes a row lock, which serialises concurrent appends to that conversation. append-lone.ts runs this
+ * for a lone conversation start (and reproduces it in fewer statements for a lone append), append-write.ts
+ * per request in a savepoint when a grouped batch hit a statement error.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';

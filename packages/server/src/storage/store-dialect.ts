@@ -18,6 +18,8 @@ export interface StoreDialect {
    * rows first, in id order, so two batches never wait on each other in a cycle. SQLite has one writer.
    */
   readonly concurrentWriters: boolean;
+  /** UPDATE and INSERT run inside WITH (PostgreSQL): a lone append is one statement, no transaction. */
+  readonly writingCtes: boolean;
   classify(error: unknown): StoreErrorKind | undefined;
 }
 

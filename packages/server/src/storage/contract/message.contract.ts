@@ -46,6 +46,22 @@ export function messageContract(store: () => Store): void {
       );
     });
 
+    it('answers a repeated clientKey with the stored message wherever it is sent again', async () => {
+      const first = await newConversation(store());
+      const other = await newConversation(store());
+      const send = visitorSays(first.visitorId, 'once');
+      const once = await store().appendMessage(first.conversation.id, send);
+      const elsewhere = await store().appendMessage(other.conversation.id, send);
+      const nowhere = await store().appendMessage(uid('nope'), send);
+      for (const again of [elsewhere, nowhere]) {
+        assert.deepEqual(
+          [again.created, again.message, again.conversation],
+          [false, once.message, once.conversation],
+        );
+      }
+      assert.equal((await store().getConversation(other.conversation.id))?.lastSeq, 1);
+    });
+
     it('does not start a second conversation for a repeated first message', async () => {
       const visitor = await newVisitor(store());
       const send = visitorSays(visitor.id, 'hi');

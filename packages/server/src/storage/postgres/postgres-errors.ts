@@ -33,5 +33,5 @@ function classify(error: unknown): StoreErrorKind | undefined {
 }
 
 export function postgresDialect(schema: string): StoreDialect {
-  return { migrationSchema: schema, concurrentWriters: true, classify };
+  return { migrationSchema: schema, concurrentWriters: true, writingCtes: true, classify };
 }

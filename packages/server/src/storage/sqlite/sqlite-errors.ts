@@ -13,4 +13,4 @@ function classify(error: unknown): StoreErrorKind | undefined {
 }
 
 // One process, one connection behind Kysely's mutex: transactions never interleave.
-export const sqliteDialect: StoreDialect = { concurrentWriters: false, classify };
+export const sqliteDialect: StoreDialect = { concurrentWriters: false, writingCtes: false, classify };

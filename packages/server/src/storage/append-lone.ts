@@ -1,0 +1,84 @@
+/**
+ * A lone append (no other request to share its commit with), in as few statements as the dialect
+ * allows: on PostgreSQL one statement (the conversation's UPDATE and the message's INSERT in one WITH),
+ * atomic without a transaction; on SQLite the same two statements in a transaction. Both prepared once
+ * (hot-queries.ts). It locks one conversation row, so it needs none of a batch's lock ordering. A
+ * conversation start (once per conversation) runs message-append.ts's appendOne in a transaction.
+ *
+ * appendOne's semantics hold without its first read, the clientKey lookup: a key already stored makes
+ * the INSERT fail on the unique index (author_type, author_id, client_key), which undoes the UPDATE, and
+ * the stored message is then read as appendOne would have answered. A key no index covers (no author id)
+ * never matches in appendOne either. appendOne reads the key before the conversation, so a missing
+ * conversation is reported only after looking for the key.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { MessageRecord } from '../domain/types';
+import { inTransaction, retrying, type AppendContext } from './append-context';
+import { toConversation, type ConversationsTable } from './database';
+import type { NewMessageRow } from './hot-queries';
+import { appendOne, findStored, type AppendRequest } from './message-append';
+import { StoreNotFoundError } from './not-found-error';
+import type { AppendResult, NewMessage } from './store';
+
+export async function writeLone(ctx: AppendContext, request: AppendRequest): Promise<AppendResult> {
+  try {
+    if (request.start === undefined) return await appendLone(ctx, request.conversationId, request.message);
+    return await inTransaction(ctx, (trx) => appendOne(trx, request));
+  } catch (error) {
+    if (ctx.dialect.classify(error) !== 'unique') throw error;
+    // The key was stored before, or two sends of one key raced and the other won: answer with its
+    // message, as a retry would get.
+    const stored = await findStored(ctx.db, request.message);
+    if (stored === undefined) throw error;
+    return stored;
+  }
+}
+
+async function appendLone(
+  ctx: AppendContext,
+  conversationId: string,
+  message: NewMessage,
+): Promise<AppendResult> {
+  const row: NewMessageRow = {
+    id: randomUUID(),
+    conversation_id: conversationId,
+    author_type: message.authorType,
+    author_id: message.authorId,
+    body: message.body,
+    client_key: message.clientKey,
+    created_at: message.now,
+  };
+  const moved = await retrying(ctx, () => bumpAndInsert(ctx, row));
+  if (moved === undefined) {
+    const stored = await findStored(ctx.db, message);
+    if (stored !== undefined) return stored;
+    throw new StoreNotFoundError(`conversation ${conversationId} not found`);
+  }
+  // The message as stored: the values just written, so there is no need to read them back.
+  const { authorType, authorId, body, clientKey, now: createdAt } = message;
+  const stored: MessageRecord = {
+    id: row.id,
+    conversationId,
+    seq: moved.last_seq,
+    authorType,
+    authorId,
+    body,
+    clientKey,
+    createdAt,
+  };
+  return { message: stored, conversation: toConversation(moved), created: true };
+}
+
+/** The conversation as moved, or undefined (and nothing written) if there is none with that id. */
+async function bumpAndInsert(
+  { db, queries }: AppendContext,
+  row: NewMessageRow,
+): Promise<Selectable<ConversationsTable> | undefined> {
+  if (queries.bumpAndInsert !== undefined) return (await queries.bumpAndInsert.execute(db, row)).rows[0];
+  return db.transaction().execute(async (trx) => {
+    const [moved] = (await queries.bump.execute(trx, { id: row.conversation_id, now: row.created_at })).rows;
+    if (moved !== undefined) await queries.insertMessage.execute(trx, { ...row, seq: moved.last_seq });
+    return moved;
+  });
+}

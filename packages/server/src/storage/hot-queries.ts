@@ -1,0 +1,106 @@
+/**
+ * The statements every chat message runs (its sender's authorisation read, then the append), prepared
+ * once per store (prepared-query.ts) instead of built for each call. Everything else builds its query
+ * per call: it runs too rarely for the building to matter.
+ */
+import type { InsertResult, Kysely, QueryCreator, Selectable } from 'kysely';
+import type { ConversationRecord } from '../domain/types';
+import { toConversation, type ConversationsTable, type Database, type MessagesTable } from './database';
+import { prepareQuery, type PreparedQuery } from './prepared-query';
+import type { StoreDialect } from './store-dialect';
+
+type ConversationRow = Selectable<ConversationsTable>;
+type MessageRow = Selectable<MessagesTable>;
+/** A message to insert; its seq comes from the conversation the same statement moves. */
+export type NewMessageRow = Omit<MessageRow, 'seq'>;
+
+export interface HotQueries {
+  conversation: PreparedQuery<{ id: string }, ConversationRow>;
+  /** Takes the next seq of a conversation: the row as moved, or none if there is no such conversation. */
+  bump: PreparedQuery<{ id: string; now: number }, ConversationRow>;
+  insertMessage: PreparedQuery<MessageRow, InsertResult>;
+  /**
+   * Only where the dialect runs writes inside WITH: `bump` and `insertMessage` as ONE statement, atomic
+   * without a transaction. Inserts nothing when there is no such conversation.
+   */
+  bumpAndInsert?: PreparedQuery<NewMessageRow, ConversationRow>;
+}
+
+export function prepareHotQueries(db: Kysely<Database>, dialect: StoreDialect): HotQueries {
+  return {
+    conversation: prepareQuery(db, (p) =>
+      db.selectFrom('conversations').selectAll().where('id', '=', p('id')),
+    ),
+    bump: prepareQuery(db, (p) => bumpConversation(db, p('id'), p('now'))),
+    insertMessage: prepareQuery(db, (p) =>
+      db.insertInto('messages').values({
+        id: p('id'),
+        conversation_id: p('conversation_id'),
+        seq: p('seq'),
+        author_type: p('author_type'),
+        author_id: p('author_id'),
+        body: p('body'),
+        client_key: p('client_key'),
+        created_at: p('created_at'),
+      }),
+    ),
+    ...(dialect.writingCtes && { bumpAndInsert: prepareBumpAndInsert(db) }),
+  };
+}
+
+function bumpConversation(db: QueryCreator<Database>, id: string, now: number) {
+  return db
+    .updateTable('conversations')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: now }))
+    .where('id', '=', id)
+    .returningAll();
+}
+
+function prepareBumpAndInsert(db: Kysely<Database>): PreparedQuery<NewMessageRow, ConversationRow> {
+  return prepareQuery<NewMessageRow, ConversationRow>(db, (p) =>
+    db
+      .with('bumped', (qc) => bumpConversation(qc, p('conversation_id'), p('created_at')))
+      .with('added', (qc) =>
+        qc
+          .insertInto('messages')
+          .columns([
+            'id',
+            'conversation_id',
+            'seq',
+            'author_type',
+            'author_id',
+            'body',
+            'client_key',
+            'created_at',
+          ])
+          // INSERT ... SELECT: no row, so no message, when the UPDATE found no conversation. A parameter
+          // in a select list has no type from its column, hence the casts.
+          .expression((eb) =>
+            eb
+              .selectFrom('bumped')
+              .select([
+                eb.cast<string>(eb.val(p('id')), 'text').as('id'),
+                'bumped.id as conversation_id',
+                'bumped.last_seq as seq',
+                eb.cast<string>(eb.val(p('author_type')), 'text').as('author_type'),
+                eb.cast<string | null>(eb.val(p('author_id')), 'text').as('author_id'),
+                eb.cast<string>(eb.val(p('body')), 'text').as('body'),
+                eb.cast<string | null>(eb.val(p('client_key')), 'text').as('client_key'),
+                eb.cast<number>(eb.val(p('created_at')), 'bigint').as('created_at'),
+              ]),
+          ),
+      )
+      .selectFrom('bumped')
+      .selectAll(),
+  );
+}
+
+/** getConversation through the prepared statement. */
+export async function readConversation(
+  db: Kysely<Database>,
+  queries: HotQueries,
+  id: string,
+): Promise<ConversationRecord | undefined> {
+  const [row] = (await queries.conversation.execute(db, { id })).rows;
+  return row && toConversation(row);
+}
