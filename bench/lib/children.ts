@@ -1,5 +1,5 @@
 /**
- * Child processes of a bench run. Each is `node --import tsx <script>` under `bash -c 'ulimit -n …'`
+ * Child processes of a bench run. Each is `node [--import tsx] <script>` under `bash -c 'ulimit -n …'`
  * (Node cannot raise its own file limit), with an IPC channel for RPC. Every child and every cleanup
  * step is registered, so an error, Ctrl-C or SIGTERM still ends them all.
  */
@@ -28,12 +28,13 @@ export interface SpawnOptions {
   exposeGc?: boolean;
   /** More node flags, e.g. --cpu-prof. */
   nodeFlags?: string[];
+  /** false for a script already built to JavaScript. Default true. */
+  tsx?: boolean;
 }
 
 export async function spawnChild(script: string, args: string[], options: SpawnOptions = {}): Promise<Child> {
   const flags = [
-    '--import',
-    'tsx',
+    ...(options.tsx === false ? [] : ['--import', 'tsx']),
     ...(options.exposeGc ? ['--expose-gc'] : []),
     ...(options.nodeFlags ?? []),
   ]

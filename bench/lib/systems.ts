@@ -10,6 +10,7 @@ import pg from 'pg';
 import type { Usage } from './child-main';
 import { onCleanup, spawnChild, type Child } from './children';
 import { processCpu, processCpuUs, processRss } from './machine-load';
+import { systemBundle } from './system-bundle';
 
 export type SystemId =
   'candor-sqlite' | 'candor-postgres' | 'candor-redis-2' | 'candor-nats-2' | 'bare-ws' | 'socketio';
@@ -58,8 +59,6 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-const SYSTEM_MAIN = 'bench/systems/main.ts';
-
 export async function startSystem(id: SystemId): Promise<RunningSystem> {
   const removals: (() => Promise<void> | void)[] = [];
   // Nothing inherited from the shell decides the store or the bus: each system sets its own.
@@ -90,8 +89,9 @@ export async function startSystem(id: SystemId): Promise<RunningSystem> {
     const urls: string[] = [];
     // One after the other: the first node migrates the shared schema and creates the admin.
     for (let node = 0; node < (id.endsWith('-2') ? 2 : 1); node++) {
-      const child = await spawnChild(SYSTEM_MAIN, [server], {
+      const child = await spawnChild(await systemBundle(), [server], {
         env,
+        tsx: false,
         exposeGc: true,
         nodeFlags: profileFlags(),
       });
