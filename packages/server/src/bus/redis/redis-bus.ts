@@ -28,6 +28,8 @@ const clientOptions: RedisOptions = {
   autoResendUnfulfilledCommands: false,
   commandTimeout: 5_000,
   protocol: 2, // plain pub/sub on its own connection needs no RESP3; every Redis-compatible server speaks 2
+  // A message is published on up to three topics in one tick: one write to Redis instead of three.
+  enableAutoPipelining: true,
 };
 
 /** Resolves once both connections are ready; rejects (and gives up) if Redis cannot be reached. */
