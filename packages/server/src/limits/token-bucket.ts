@@ -1,25 +1,34 @@
 /**
  * Token bucket: `burst` actions at once, refilled at `perSecond`. Used for frames per connection and
  * login attempts. Time is passed in so the rule is testable without waiting.
+ *
+ * The state is one number, so a holder of many buckets (one per socket) keeps no object per bucket:
+ * the time at which the bucket is full again (GCRA's "theoretical arrival time"); 0, or any time
+ * past, means full. The bucket then holds `burst - (fullAt - now) / interval` tokens.
  */
+
+/** Takes a token: the new `fullAt`, or undefined when the bucket is empty (nothing changes then). */
+export function takeToken(fullAt: number, now: number, perSecond: number, burst: number): number | undefined {
+  const interval = 1000 / perSecond;
+  const next = Math.max(fullAt, now) + interval;
+  return next - now > burst * interval ? undefined : next;
+}
+
 export class TokenBucket {
-  private tokens: number;
-  private last: number;
+  private fullAt: number;
 
   constructor(
     private readonly perSecond: number,
     private readonly burst: number,
     now: number,
   ) {
-    this.tokens = burst;
-    this.last = now;
+    this.fullAt = now;
   }
 
   take(now: number): boolean {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    const fullAt = takeToken(this.fullAt, now, this.perSecond, this.burst);
+    if (fullAt === undefined) return false;
+    this.fullAt = fullAt;
     return true;
   }
 }

@@ -28,7 +28,7 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
     }
     case 'message.send': {
       const { message, conversation } = await sendMessage(ctx, actor, frame);
-      c.drafts.clear(conversation.id); // the draft became a message
+      c.clearDraft(conversation.id); // the draft became a message
       return ack({ message, conversation });
     }
     case 'draft.update': {
@@ -44,7 +44,7 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
     case 'preview.set': {
       const conversation = await setPreview(ctx, actor, frame);
       c.subscriptions.note(conversation);
-      if (!conversation.preview.enabled) c.drafts.clear(conversation.id);
+      if (!conversation.preview.enabled) c.clearDraft(conversation.id);
       return ack({ conversation });
     }
     case 'typing.update': {

@@ -3,7 +3,7 @@ import { clientFrame, type helloFrame } from '@candor/protocol/schemas';
 import type { z } from 'zod';
 import type { Envelope } from '../bus/bus';
 import { DEFAULT_INBOX_ID, type Actor } from '../domain/types';
-import { TokenBucket } from '../limits/token-bucket';
+import { takeToken } from '../limits/token-bucket';
 import type { AgentSession } from '../auth/agent-sessions';
 import { identifyVisitor } from '../auth/visitor-identity';
 import { listInbox, visitorConversations } from '../commands/read-conversations';
@@ -17,8 +17,11 @@ import type { RealtimeDeps } from './realtime-deps';
 import { ConversationSubscriptions } from './conversation-subscriptions';
 import { DraftRelay } from './draft-relay';
 import { wellFormed } from '../domain/message-body';
+import { hasItem, itemsOf, withItem, withoutItem, type OneOrMany } from './one-or-many';
 
 export type ConnectionAuth = { role: 'visitor' } | { role: 'agent'; session: AgentSession };
+/** Every visitor socket's auth: one shared object rather than one per socket. */
+export const VISITOR_AUTH: ConnectionAuth = Object.freeze({ role: 'visitor' });
 
 /** Frames waiting behind the one being handled; past this the client is flooding. */
 const MAX_PENDING = 64;
@@ -28,40 +31,54 @@ const MAX_VIOLATIONS = 20;
 /**
  * One client socket, after the transport accepted it: the protocol state machine. Frames are handled
  * one at a time in arrival order, so two sends from one client are stored in the order they were sent.
+ *
+ * Most sockets are widgets left open and idle, thousands per node: whatever only some sockets use
+ * (subscriptions, drafts, a Set of topics, the command queue) is created on first use and dropped
+ * when done with, so an idle socket holds little beyond its actor and its one topic.
  */
 export class ClientConnection implements Watcher {
   actor: Actor | undefined;
-  readonly subscriptions: ConversationSubscriptions;
-  /** Visitors only: their drafts on the way to agents, coalesced. */
-  readonly drafts: DraftRelay;
-  private readonly topicsWatched = new Set<string>();
-  private readonly bucket: TokenBucket;
-  private queue: Promise<void> = Promise.resolve();
+  private followed: ConversationSubscriptions | undefined;
+  private draftRelay: DraftRelay | undefined;
+  /** A visitor watches one topic (its own), so no Set until a second. */
+  private topicsWatched: OneOrMany<string>;
+  /** The frame rate limit's token bucket, as the time it is full again (see takeToken). */
+  private framesFullAt = 0;
+  /** The frame being handled and those waiting behind it; undefined when none. */
+  private queue: Promise<void> | undefined;
   private pending = 0;
   private violations = 0;
   private done = false;
-  private readonly helloTimer: NodeJS.Timeout;
+  private helloTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly socket: ClientSocket,
     readonly deps: RealtimeDeps,
     readonly auth: ConnectionAuth,
   ) {
-    const { limits } = deps;
-    this.bucket = new TokenBucket(limits.framesPerSecond, limits.frameBurst, deps.ctx.now());
-    this.subscriptions = new ConversationSubscriptions(this);
-    this.drafts = new DraftRelay(
-      (conversationId, text) => {
-        const assigneeId = this.subscriptions.get(conversationId)?.assigneeId ?? null;
-        deps.ctx.emit({ type: 'draft.changed', conversationId, text, assigneeId });
-      },
-      () => deps.ctx.now(),
-    );
-    this.helloTimer = setTimeout(
-      () => this.close(CLOSE_CODES.unauthenticated, 'no hello'),
-      limits.helloTimeoutMs,
-    );
+    // The connection as the timer's argument: no closure to keep per socket.
+    this.helloTimer = setTimeout(helloExpired, deps.limits.helloTimeoutMs, this);
     this.helloTimer.unref();
+  }
+
+  get subscriptions(): ConversationSubscriptions {
+    return (this.followed ??= new ConversationSubscriptions(this));
+  }
+
+  /** Visitors only: their drafts on the way to agents, coalesced. */
+  get drafts(): DraftRelay {
+    return (this.draftRelay ??= new DraftRelay(
+      (conversationId, text) => {
+        const assigneeId = this.followed?.get(conversationId)?.assigneeId ?? null;
+        this.deps.ctx.emit({ type: 'draft.changed', conversationId, text, assigneeId });
+      },
+      () => this.deps.ctx.now(),
+    ));
+  }
+
+  /** Ends a draft, without creating a relay for a socket that never sent one (agents). */
+  clearDraft(conversationId: string): void {
+    this.draftRelay?.clear(conversationId);
   }
 
   receive(text: string): void {
@@ -72,7 +89,10 @@ export class ClientConnection implements Watcher {
     } catch {
       return this.sendError(undefined, 'bad_frame', 'A frame must be a JSON object.');
     }
-    if (!this.bucket.take(this.deps.ctx.now()) || this.pending >= MAX_PENDING) {
+    const { framesPerSecond, frameBurst } = this.deps.limits;
+    const fullAt = takeToken(this.framesFullAt, this.deps.ctx.now(), framesPerSecond, frameBurst);
+    if (fullAt !== undefined) this.framesFullAt = fullAt;
+    if (fullAt === undefined || this.pending >= MAX_PENDING) {
       if (++this.violations > MAX_VIOLATIONS) return this.close(CLOSE_CODES.rateLimited, 'too many frames');
       // With its ref, so the client knows which command to retry later.
       return this.sendError(refOf(raw), 'rate_limited', 'Too many frames; slow down.');
@@ -89,21 +109,25 @@ export class ClientConnection implements Watcher {
     }
     const frame = parsed.data;
     this.pending++;
-    this.queue = this.queue
+    this.queue = (this.queue ?? Promise.resolve())
       .then(() => (frame.type === 'hello' ? this.hello(frame) : this.command(frame)))
       .catch((err: unknown) => this.fail(refOf(frame), err))
-      .finally(() => this.pending--);
+      .finally(() => {
+        // None left behind it: the chain is this one, and an idle socket keeps no settled promise.
+        if (--this.pending === 0) this.queue = undefined;
+      });
   }
 
   /** The transport saw the socket close. Idempotent. */
   closed(): void {
-    if (this.done && this.topicsWatched.size === 0) return;
+    if (this.done && this.topicsWatched === undefined) return;
     this.done = true;
-    clearTimeout(this.helloTimer);
-    this.drafts.clearAll(); // a visitor who left is no longer typing
-    for (const topic of this.topicsWatched) this.deps.hub.unwatch(topic, this);
-    this.topicsWatched.clear();
-    this.subscriptions.clear();
+    this.helloDone();
+    this.draftRelay?.clearAll(); // a visitor who left is no longer typing
+    const watched = itemsOf(this.topicsWatched);
+    this.topicsWatched = undefined;
+    for (const topic of watched) this.deps.hub.unwatch(topic, this);
+    this.followed?.clear();
   }
 
   close(code: number, reason: string): void {
@@ -119,31 +143,31 @@ export class ClientConnection implements Watcher {
 
   /** Commands still running: shutdown waits for them so nothing acknowledged is cut short. */
   drained(): Promise<void> {
-    return this.queue;
+    return this.queue ?? Promise.resolve();
   }
 
   deliver(envelope: Envelope, outbound: Outbound): void {
     const { event } = envelope;
     switch (event.type) {
       case 'message.created':
-        if (this.subscriptions.has(event.message.conversationId)) {
+        if (this.followed?.has(event.message.conversationId)) {
           this.deps.metrics?.delivered(event.message.createdAt, Date.now());
         }
-        return this.subscriptions.live(event.message, outbound.text);
+        return this.followed?.live(event.message, outbound.text);
       case 'typing.changed': {
         const me = this.actor?.kind === 'visitor' ? this.actor.visitorId : this.actor?.agentId;
         if (event.author.type === this.actor?.kind && event.author.id === me) return; // all but the typer
-        if (this.subscriptions.has(event.conversationId)) this.sendText(outbound.text);
+        if (this.followed?.has(event.conversationId)) this.sendText(outbound.text);
         return;
       }
       case 'conversation.updated':
-        this.subscriptions.note(event.conversation);
-        if (!event.conversation.preview.enabled) this.drafts.clear(event.conversation.id);
+        this.followed?.note(event.conversation);
+        if (!event.conversation.preview.enabled) this.clearDraft(event.conversation.id);
         return this.sendText(outbound.text);
       case 'draft.changed': {
         // Drafts reach the assignee and watching admins only, and only on a followed conversation.
         const actor = this.actor;
-        if (actor?.kind !== 'agent' || !this.subscriptions.has(event.conversationId)) return;
+        if (actor?.kind !== 'agent' || !this.followed?.has(event.conversationId)) return;
         if (actor.role === 'admin' || actor.agentId === event.assigneeId) this.sendText(outbound.text);
         return;
       }
@@ -159,10 +183,11 @@ export class ClientConnection implements Watcher {
   }
 
   resync(): void {
-    this.subscriptions.resync();
+    this.followed?.resync();
     const actor = this.actor;
+    const watched = this.topicsWatched;
     // Inbox updates may have been missed too: a fresh snapshot replaces the agent's list.
-    if (actor?.kind === 'agent' && actor.inboxIds.some((id) => this.topicsWatched.has(topics.inbox(id)))) {
+    if (actor?.kind === 'agent' && actor.inboxIds.some((id) => hasItem(watched, topics.inbox(id)))) {
       listInbox(this.deps.ctx, actor).then(
         (conversations) => this.send({ type: 'inbox.snapshot', conversations }),
         (err: unknown) => this.deps.log.error({ err: String(err) }, 'inbox resync failed'),
@@ -171,12 +196,14 @@ export class ClientConnection implements Watcher {
   }
 
   watch(topic: string): Promise<void> {
-    this.topicsWatched.add(topic);
+    this.topicsWatched = withItem(this.topicsWatched, topic);
     return this.deps.hub.watch(topic, this);
   }
 
   unwatch(topic: string): void {
-    if (this.topicsWatched.delete(topic)) this.deps.hub.unwatch(topic, this);
+    if (!hasItem(this.topicsWatched, topic)) return;
+    this.topicsWatched = withoutItem(this.topicsWatched, topic);
+    this.deps.hub.unwatch(topic, this);
   }
 
   send(frame: ServerFrame): void {
@@ -209,7 +236,7 @@ export class ClientConnection implements Watcher {
       await this.watch(topics.agent(agent.id));
       this.actor = actor;
       const { passwordHash: _, ...publicAgent } = agent;
-      clearTimeout(this.helloTimer);
+      this.helloDone();
       return this.send({
         type: 'welcome',
         protocol: PROTOCOL_VERSION,
@@ -226,7 +253,7 @@ export class ClientConnection implements Watcher {
     const actor = { kind: 'visitor' as const, visitorId: visitor.id };
     await this.watch(topics.visitor(visitor.id));
     this.actor = actor;
-    clearTimeout(this.helloTimer);
+    this.helloDone();
     this.send({
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
@@ -244,6 +271,12 @@ export class ClientConnection implements Watcher {
     await runCommand(this, frame, this.actor);
   }
 
+  /** Timer cleared and its reference dropped: a cleared Timeout is still ~200 bytes. */
+  private helloDone(): void {
+    clearTimeout(this.helloTimer);
+    this.helloTimer = undefined;
+  }
+
   private fail(ref: string | undefined, err: unknown): void {
     const { code, message } = errorCodeOf(err);
     if (code === 'internal' || code === 'unavailable') {
@@ -251,6 +284,10 @@ export class ClientConnection implements Watcher {
     }
     this.sendError(ref, code, message);
   }
+}
+
+function helloExpired(connection: ClientConnection): void {
+  connection.close(CLOSE_CODES.unauthenticated, 'no hello');
 }
 
 function refOf(frame: unknown): string | undefined {

@@ -14,29 +14,31 @@ export interface FollowedConversation {
   previewEnabled: boolean;
 }
 
+interface Followed {
+  feed: ConversationFeed;
+  /** Set once the history page was read; until then typing and drafts are refused. */
+  view: FollowedConversation | undefined;
+}
+
 /** Conversations one connection follows live; each has a feed that keeps seqs gapless. */
 export class ConversationSubscriptions {
-  private readonly feeds = new Map<string, ConversationFeed>();
-  private readonly followed = new Map<string, FollowedConversation>();
+  /** One map for feed and view: a Map costs ~200 bytes even empty, and every follower holds one. */
+  private readonly followed = new Map<string, Followed>();
 
   constructor(private readonly connection: ClientConnection) {}
 
   has(conversationId: string): boolean {
-    return this.feeds.has(conversationId);
+    return this.followed.has(conversationId);
   }
 
   get(conversationId: string): FollowedConversation | undefined {
-    return this.followed.get(conversationId);
+    return this.followed.get(conversationId)?.view;
   }
 
   /** A newer view of a followed conversation arrived (assignment, preview switch, status). */
   note(conversation: Conversation): void {
-    if (!this.followed.has(conversation.id)) return;
-    this.followed.set(conversation.id, {
-      inboxId: conversation.inboxId,
-      assigneeId: conversation.assigneeId,
-      previewEnabled: conversation.preview.enabled,
-    });
+    const followed = this.followed.get(conversation.id);
+    if (followed?.view) followed.view = viewOf(conversation);
   }
 
   /**
@@ -62,36 +64,41 @@ export class ConversationSubscriptions {
       },
       (err) => log.error({ err: String(err) }, 'feed heal failed'),
     );
-    this.feeds.get(conversationId)?.dispose(); // a resubscribe replaces the old feed
-    this.feeds.set(conversationId, feed);
+    const previous = this.followed.get(conversationId);
+    previous?.feed.dispose(); // a resubscribe replaces the old feed, and keeps its view until read
+    this.followed.set(conversationId, { feed, view: previous?.view });
     await c.watch(topics.conversation(conversationId));
     const page = await history(ctx, actor, conversationId, { afterSeq });
-    this.followed.set(conversationId, { inboxId: '', assigneeId: null, previewEnabled: false });
-    this.note(page.conversation);
+    const followed = this.followed.get(conversationId);
+    if (followed) followed.view = viewOf(page.conversation);
     c.send({ type: 'conversation.history', ...(ref ? { ref } : {}), ...page });
-    if (this.feeds.get(conversationId) === feed) {
-      feed.replayed(page.messages.at(-1)?.seq ?? afterSeq, page.complete);
-    }
+    if (followed?.feed === feed) feed.replayed(page.messages.at(-1)?.seq ?? afterSeq, page.complete);
   }
 
   unsubscribe(conversationId: string): void {
-    this.feeds.get(conversationId)?.dispose();
-    this.feeds.delete(conversationId);
+    this.followed.get(conversationId)?.feed.dispose();
     this.followed.delete(conversationId);
     this.connection.unwatch(topics.conversation(conversationId));
   }
 
   resync(): void {
-    for (const feed of this.feeds.values()) feed.resync();
+    for (const { feed } of this.followed.values()) feed.resync();
   }
 
   live(message: Message, text: string): void {
-    this.feeds.get(message.conversationId)?.live(message, text);
+    this.followed.get(message.conversationId)?.feed.live(message, text);
   }
 
   clear(): void {
-    for (const feed of this.feeds.values()) feed.dispose();
-    this.feeds.clear();
+    for (const { feed } of this.followed.values()) feed.dispose();
     this.followed.clear();
   }
+}
+
+function viewOf(conversation: Conversation): FollowedConversation {
+  return {
+    inboxId: conversation.inboxId,
+    assigneeId: conversation.assigneeId,
+    previewEnabled: conversation.preview.enabled,
+  };
 }

@@ -2,6 +2,7 @@ import type { Bus, Envelope } from '../bus/bus';
 import type { DomainEvent } from '../domain/events';
 import { outboundFor, type Outbound } from './outbound';
 import { topicsFor } from './topics';
+import { hasItem, withItem, withoutItem, type OneOrMany } from './one-or-many';
 
 /** Something on this node that wants the events of a topic: a client connection. */
 export interface Watcher {
@@ -15,7 +16,9 @@ export interface Watcher {
  * topic while at least one local watcher wants it, and only then.
  */
 export class Hub {
-  private readonly watchers = new Map<string, Set<Watcher>>();
+  /** Most topics (a visitor's own) have one watcher: held as is, a Set only from the second. */
+  private readonly watchers = new Map<string, OneOrMany<Watcher>>();
+  /** Bus subscribes not yet settled; a settled one is dropped, so idle topics hold no promise. */
   private readonly subscribing = new Map<string, Promise<void>>();
 
   constructor(
@@ -28,24 +31,20 @@ export class Hub {
 
   /** Resolves once the bus delivers this topic, so a replay read after it cannot miss an event. */
   watch(topic: string, watcher: Watcher): Promise<void> {
-    let set = this.watchers.get(topic);
-    if (!set) {
-      set = new Set();
-      this.watchers.set(topic, set);
-      // A failed subscribe is not fatal: the bus keeps the topic wanted and resubscribes it before
-      // resync, when every watcher catches up from the store.
-      this.subscribing.set(
-        topic,
-        this.bus.subscribe(topic).catch((err: unknown) => this.onError(err, 'bus subscribe')),
-      );
-    }
-    set.add(watcher);
+    const current = this.watchers.get(topic);
+    this.watchers.set(topic, withItem(current, watcher));
+    if (current === undefined) this.subscribe(topic);
     return this.subscribing.get(topic) ?? Promise.resolve();
   }
 
   unwatch(topic: string, watcher: Watcher): void {
-    const set = this.watchers.get(topic);
-    if (!set?.delete(watcher) || set.size > 0) return;
+    const current = this.watchers.get(topic);
+    if (!hasItem(current, watcher)) return;
+    const rest = withoutItem(current, watcher);
+    if (rest !== undefined) {
+      this.watchers.set(topic, rest);
+      return;
+    }
     this.watchers.delete(topic);
     this.subscribing.delete(topic);
     this.bus.unsubscribe(topic).catch((err: unknown) => this.onError(err, 'bus unsubscribe'));
@@ -62,16 +61,38 @@ export class Hub {
     return this.watchers.size;
   }
 
+  private subscribe(topic: string): void {
+    // A failed subscribe is not fatal: the bus keeps the topic wanted and resubscribes it before
+    // resync, when every watcher catches up from the store.
+    const subscribed: Promise<void> = this.bus.subscribe(topic).then(
+      () => this.settled(topic, subscribed),
+      (err: unknown) => {
+        this.onError(err, 'bus subscribe');
+        this.settled(topic, subscribed);
+      },
+    );
+    this.subscribing.set(topic, subscribed);
+  }
+
+  /** Watchers from now on need not wait; one that unwatched and rewatched has a newer promise. */
+  private settled(topic: string, subscribed: Promise<void>): void {
+    if (this.subscribing.get(topic) === subscribed) this.subscribing.delete(topic);
+  }
+
   private resync(): void {
     const everyone = new Set<Watcher>();
-    for (const set of this.watchers.values()) for (const watcher of set) everyone.add(watcher);
+    for (const current of this.watchers.values()) {
+      if (current instanceof Set) for (const watcher of current) everyone.add(watcher);
+      else if (current !== undefined) everyone.add(current);
+    }
     for (const watcher of everyone) watcher.resync?.();
   }
 
   private dispatch(envelope: Envelope): void {
-    const set = this.watchers.get(envelope.topic);
-    if (!set) return;
+    const current = this.watchers.get(envelope.topic);
+    if (current === undefined) return;
     const outbound = outboundFor(envelope.event);
-    for (const watcher of set) watcher.deliver(envelope, outbound);
+    if (current instanceof Set) for (const watcher of current) watcher.deliver(envelope, outbound);
+    else current.deliver(envelope, outbound);
   }
 }

@@ -5,10 +5,11 @@
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { CorkingWebSocket } from './corking-websocket';
 import { CLOSE_CODES, LIMITS, WS_PATHS } from '@candor/protocol';
 import { authenticateSession, type AgentSession } from '../../auth/agent-sessions';
-import { ClientConnection, type ConnectionAuth } from '../../realtime/connection';
+import { ClientConnection, VISITOR_AUTH, type ConnectionAuth } from '../../realtime/connection';
 import type { RealtimeDeps } from '../../realtime/realtime-deps';
 import { ConnectionCounter } from '../../limits/connection-counter';
 import type { OriginPolicy } from '../origin-policy';
@@ -23,15 +24,36 @@ export interface GatewayOptions {
   heartbeatMs?: number;
 }
 
+/**
+ * A server socket carrying what the gateway knows of it, so that every socket shares one set of
+ * listener functions (they find all they need on `this`) instead of holding closures of its own.
+ */
+class GatewaySocket extends CorkingWebSocket {
+  gateway!: WsGateway;
+  connection!: ClientConnection;
+  ip = '';
+  /** Answered the last ping (or is new): the heartbeat terminates sockets that did not. */
+  alive = true;
+
+  /**
+   * Pongs are noted here rather than by a listener: a fourth event name grows the event table every
+   * socket holds by about 100 bytes.
+   */
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'pong') this.alive = true;
+    return super.emit(event, ...args);
+  }
+}
+
 export class WsGateway {
   private readonly wss = new WebSocketServer({
     noServer: true,
     maxPayload: LIMITS.frameBytesMax,
     perMessageDeflate: false, // compression costs CPU and memory per socket, and leaks lengths
     clientTracking: false,
+    WebSocket: GatewaySocket,
   });
-  private readonly open = new Map<WebSocket, ClientConnection>();
-  private readonly alive = new WeakSet<WebSocket>();
+  private readonly open = new Set<GatewaySocket>();
   private readonly counter: ConnectionCounter;
   private readonly heartbeat: NodeJS.Timeout;
   private accepting = true;
@@ -44,7 +66,7 @@ export class WsGateway {
 
   attach(server: Server): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      socket.on('error', () => socket.destroy());
+      socket.on('error', destroySocket);
       this.upgrade(req, socket, head).catch((err: unknown) => {
         this.options.deps.log.error({ err: String(err) }, 'upgrade failed');
         refuse(socket, 503, 'Service Unavailable');
@@ -59,7 +81,7 @@ export class WsGateway {
   /** For metrics: open sockets by role, and commands they are waiting on. */
   stats(): { visitor: number; agent: number; pendingCommands: number } {
     const stats = { visitor: 0, agent: 0, pendingCommands: 0 };
-    for (const connection of this.open.values()) {
+    for (const { connection } of this.open) {
       stats[connection.auth.role] += 1;
       stats.pendingCommands += connection.pendingCommands;
     }
@@ -70,10 +92,10 @@ export class WsGateway {
   async drain(timeoutMs: number): Promise<void> {
     this.accepting = false;
     clearInterval(this.heartbeat);
-    const settled = Promise.allSettled([...this.open.values()].map((c) => c.drained()));
+    const settled = Promise.allSettled([...this.open].map((ws) => ws.connection.drained()));
     await Promise.race([settled, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
-    for (const [ws, connection] of this.open) {
-      connection.close(CLOSE_CODES.goingAway, 'server shutting down');
+    for (const ws of this.open) {
+      ws.connection.close(CLOSE_CODES.goingAway, 'server shutting down');
       ws.terminate();
     }
     this.open.clear();
@@ -116,40 +138,64 @@ export class WsGateway {
       metrics?.refusedHandshake('ip_limit');
       return refuse(socket, 429, 'Too Many Requests');
     }
-    const auth: ConnectionAuth = session ? { role: 'agent', session } : { role: 'visitor' };
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, auth, ip));
+    const auth: ConnectionAuth = session ? { role: 'agent', session } : VISITOR_AUTH;
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      socket.off('error', destroySocket); // ws listens for socket errors from now on
+      this.accept(ws, auth, ip);
+    });
   }
 
-  private accept(ws: WebSocket, auth: ConnectionAuth, ip: string): void {
-    const connection = new ClientConnection(ws, this.options.deps, auth);
-    this.open.set(ws, connection);
-    this.alive.add(ws);
-    ws.on('pong', () => this.alive.add(ws));
-    ws.on('message', (data, isBinary) => {
-      if (isBinary) return connection.sendError(undefined, 'bad_frame', 'Frames are JSON text.');
-      connection.receive(
-        Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8'),
-      );
-    });
-    ws.on('error', () => ws.terminate()); // ws already closed with the right code (1009, 1007, 1002)
-    ws.once('close', () => {
-      this.open.delete(ws);
-      this.counter.closed(ip);
-      connection.closed();
-    });
+  private accept(ws: GatewaySocket, auth: ConnectionAuth, ip: string): void {
+    ws.gateway = this;
+    ws.connection = new ClientConnection(ws, this.options.deps, auth);
+    ws.ip = ip;
+    this.open.add(ws);
+    ws.on('message', onMessage);
+    ws.on('error', onError);
+    ws.on('close', onClose);
+  }
+
+  /** For the close listener. ws emits 'close' once; a second call would find `ws` gone anyway. */
+  socketClosed(ws: GatewaySocket): void {
+    if (!this.open.delete(ws)) return;
+    this.counter.closed(ws.ip);
+    ws.connection.closed();
   }
 
   /** Sockets that did not answer the last ping are dead (a cut cable sends no FIN): free them. */
   private beat(): void {
-    for (const ws of this.open.keys()) {
-      if (!this.alive.has(ws)) {
+    for (const ws of this.open) {
+      if (!ws.alive) {
         ws.terminate();
         continue;
       }
-      this.alive.delete(ws);
+      ws.alive = false;
       ws.ping();
     }
   }
+}
+
+// Socket listeners: ws calls them with the socket as `this`, and it constructs GatewaySocket (the
+// server's WebSocket option), so `this` is one.
+function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+  const { connection } = this as GatewaySocket;
+  if (isBinary) return connection.sendError(undefined, 'bad_frame', 'Frames are JSON text.');
+  connection.receive(
+    Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8'),
+  );
+}
+
+function onError(this: WebSocket): void {
+  this.terminate(); // ws already closed with the right code (1009, 1007, 1002)
+}
+
+function onClose(this: WebSocket): void {
+  const ws = this as GatewaySocket;
+  ws.gateway.socketClosed(ws);
+}
+
+function destroySocket(this: Duplex): void {
+  this.destroy();
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {
