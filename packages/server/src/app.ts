@@ -18,6 +18,7 @@ import type { BusErrorHandler } from './bus/fan-out';
 import { DraftSealer } from './bus/draft-sealer';
 import { randomBytes } from 'node:crypto';
 import { Hub } from './realtime/hub';
+import { ConversationHomes } from './commands/conversation-homes';
 import { NameDirectory } from './commands/name-directory';
 import { SettingsCache } from './commands/settings-cache';
 import { topics } from './realtime/topics';
@@ -89,7 +90,14 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     metrics.onEvent(event);
     hub.emit(event);
   };
-  const ctx: ChatContext = { store, names: new NameDirectory(store), settings, emit, now: Date.now };
+  const ctx: ChatContext = {
+    store,
+    names: new NameDirectory(store),
+    homes: new ConversationHomes(store),
+    settings,
+    emit,
+    now: Date.now,
+  };
   let ready = false;
   const app = httpApp({
     ctx,

@@ -1,5 +1,6 @@
 import type { Store } from '../storage/store';
 import type { DomainEvent } from '../domain/events';
+import type { ConversationHomes } from './conversation-homes';
 import type { NameDirectory } from './name-directory';
 import type { SettingsCache } from './settings-cache';
 
@@ -7,6 +8,7 @@ import type { SettingsCache } from './settings-cache';
 export interface ChatContext {
   store: Store;
   names: NameDirectory;
+  homes: ConversationHomes;
   settings: SettingsCache;
   /** Called only after the store has the change. Fan-out failures are the listener's to handle. */
   emit(event: DomainEvent): void;

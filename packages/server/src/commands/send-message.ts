@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { redact, type Conversation, type Message } from '@candor/protocol';
 import type { Actor, ConversationRecord } from '../domain/types';
 import { DEFAULT_INBOX_ID } from '../domain/types';
-import { decideReply } from '../domain/access';
+import { assertCanRead, decideReply } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import { normaliseBody, wellFormed } from '../domain/message-body';
 import type { AppendResult, NewMessage } from '../storage/store';
@@ -38,9 +38,19 @@ export async function sendMessage(
   let result = input.conversationId === null ? await sendToCurrent(ctx, actor, message) : undefined;
   if (!result) {
     if (input.conversationId === null) throw new DomainError('bad_frame', 'conversationId is required.');
-    const conversation = await loadReadable(ctx, actor, input.conversationId);
-    const decision = decideReply(actor, conversation);
-    result = await ctx.store.appendMessage(conversation.id, message);
+    const id = input.conversationId;
+    // An agent may write only if the conversation is not someone else's: decided before writing. A
+    // visitor may write into their own conversations, which never change hands: no read first, and
+    // reopening is decided on the conversation as the append found it.
+    const before =
+      actor.kind === 'agent' ? decideReply(actor, await loadReadable(ctx, actor, id)) : undefined;
+    if (actor.kind === 'visitor') {
+      const home = await ctx.homes.of(id);
+      if (home === undefined) throw new DomainError('not_found', 'No such conversation.');
+      assertCanRead(actor, home);
+    }
+    result = await ctx.store.appendMessage(id, message);
+    const decision = before ?? decideReply(actor, result.conversation);
     if (result.created && (decision.assignTo || decision.reopen)) {
       result = { ...result, conversation: await applyReplyEffects(ctx, result.conversation, decision) };
     }

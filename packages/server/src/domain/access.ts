@@ -6,12 +6,15 @@
 import type { Actor, ConversationRecord } from './types';
 import { DomainError } from './errors';
 
-export function canRead(actor: Actor, conversation: ConversationRecord): boolean {
+/** Where a conversation belongs: all that reading it depends on, and fixed when it is created. */
+export type ConversationHome = Pick<ConversationRecord, 'visitorId' | 'inboxId'>;
+
+export function canRead(actor: Actor, conversation: ConversationHome): boolean {
   if (actor.kind === 'visitor') return conversation.visitorId === actor.visitorId;
   return actor.inboxIds.includes(conversation.inboxId);
 }
 
-export function assertCanRead(actor: Actor, conversation: ConversationRecord): void {
+export function assertCanRead(actor: Actor, conversation: ConversationHome): void {
   // Same answer for "does not exist" and "not yours", so ids cannot be probed.
   if (!canRead(actor, conversation)) throw new DomainError('not_found', 'No such conversation.');
 }

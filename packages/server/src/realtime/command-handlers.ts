@@ -31,16 +31,8 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
       c.clearDraft(conversation.id); // the draft became a message
       return ack({ message, conversation });
     }
-    case 'draft.update': {
-      const followed = c.subscriptions.get(frame.conversationId);
-      if (actor.kind !== 'visitor' || !followed) throw new DomainError('not_found', 'Subscribe first.');
-      // Checked on every draft: the visitor's switch and the inbox policy, both in memory.
-      if (!followed.previewEnabled || ctx.settings.policy(followed.inboxId) === 'off') {
-        throw new DomainError('forbidden', 'Typing preview is off for this conversation.');
-      }
-      // Defence in depth: the widget masked secrets already; mask again before anything leaves.
-      return c.drafts.update(frame.conversationId, redactDraft(frame.text, ctx.settings.compiledRules).text);
-    }
+    case 'draft.update':
+      return relayDraft(c, frame, actor);
     case 'preview.set': {
       const conversation = await setPreview(ctx, actor, frame);
       c.subscriptions.note(conversation);
@@ -69,4 +61,21 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
     case 'conversation.read':
       return markRead(ctx, actor, frame.conversationId, frame.seq);
   }
+}
+
+/** draft.update: synchronous, no I/O (the connection runs it directly when nothing is queued). */
+export function relayDraft(
+  c: ClientConnection,
+  frame: Extract<CommandFrame, { type: 'draft.update' }>,
+  actor: Actor,
+): void {
+  const { ctx } = c.deps;
+  const followed = c.subscriptions.get(frame.conversationId);
+  if (actor.kind !== 'visitor' || !followed) throw new DomainError('not_found', 'Subscribe first.');
+  // Checked on every draft: the visitor's switch and the inbox policy, both in memory.
+  if (!followed.previewEnabled || ctx.settings.policy(followed.inboxId) === 'off') {
+    throw new DomainError('forbidden', 'Typing preview is off for this conversation.');
+  }
+  // Defence in depth: the widget masked secrets already; mask again before anything leaves.
+  c.drafts.update(frame.conversationId, redactDraft(frame.text, ctx.settings.compiledRules).text);
 }

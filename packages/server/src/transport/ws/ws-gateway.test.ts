@@ -116,6 +116,8 @@ describe('WebSocket gateway', () => {
     it("a visitor can neither read nor write another visitor's conversation", async () => {
       const { client: alice } = await TestClient.hello(server.wsUrl, 'visitor');
       const secret = await alice.sendMessage(null, 'my private question');
+      // Alice writes into it by id too, so the server knows whose it is without reading it again.
+      await alice.sendMessage(secret.conversationId, 'more detail');
       const { client: mallory } = await TestClient.hello(server.wsUrl, 'visitor');
       const read = await mallory.request({
         type: 'conversation.subscribe',
@@ -139,7 +141,7 @@ describe('WebSocket gateway', () => {
       assert.equal(resolve.type === 'error' && resolve.code, 'not_found');
       assert.deepEqual(
         (await server.store.listMessages(secret.conversationId, 0, 10)).map((m) => m.body),
-        ['my private question'],
+        ['my private question', 'more detail'],
       );
       alice.close();
       mallory.close();
