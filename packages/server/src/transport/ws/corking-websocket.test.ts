@@ -32,11 +32,11 @@ async function connectedPair() {
     client.terminate();
     await new Promise((r) => wss.close(r));
   };
-  return { server, received, writes: () => writes, until, close };
+  return { server, client, received, writes: () => writes, until, close };
 }
 
 describe('corking websocket', () => {
-  it('sends the frames of one tick in one write, in order', async () => {
+  it('sends the frames of one turn of the event loop in one write, in order', async () => {
     const pair = await connectedPair();
     try {
       for (let i = 0; i < 5; i++) pair.server.send(`frame ${i}`);
@@ -48,7 +48,7 @@ describe('corking websocket', () => {
     }
   });
 
-  it('sends a frame of a later tick on its own, without waiting for more', async () => {
+  it('sends a frame of a later turn on its own, without waiting for more', async () => {
     const pair = await connectedPair();
     try {
       pair.server.send('first');
@@ -57,6 +57,20 @@ describe('corking websocket', () => {
       await pair.until(2);
       assert.deepEqual(pair.received, ['first', 'second']);
       assert.equal(pair.writes(), 2);
+    } finally {
+      await pair.close();
+    }
+  });
+
+  it('sends what was corked and the close frame when closed and terminated in the same turn', async () => {
+    const pair = await connectedPair();
+    const closed = new Promise<number>((resolve) => pair.client.once('close', resolve));
+    try {
+      pair.server.send('last words');
+      pair.server.close(1001, 'going away');
+      pair.server.terminate();
+      assert.equal(await closed, 1001);
+      assert.deepEqual(pair.received, ['last words']);
     } finally {
       await pair.close();
     }
