@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestServer } from '../testing/test-server';
 import { TestClient } from '../testing/test-client';
+import { Metrics } from './metrics';
 
 describe('Prometheus metrics', () => {
   it('count messages, connections and errors, and never carry message text', async () => {
@@ -34,6 +35,21 @@ describe('Prometheus metrics', () => {
       assert.equal(ok.status, 200);
     } finally {
       await server.close();
+    }
+  });
+
+  it('count relayed drafts, the same on every scrape, without their text', async () => {
+    const metrics = new Metrics({
+      connections: () => ({ visitor: 0, agent: 0 }),
+      pendingCommands: () => 0,
+    });
+    const draft = { type: 'draft.changed', conversationId: 'c1', assigneeId: null } as const;
+    metrics.onEvent({ ...draft, text: 'DRAFT-CANARY one' });
+    metrics.onEvent({ ...draft, text: 'DRAFT-CANARY two' });
+    for (let scrape = 0; scrape < 2; scrape++) {
+      const text = await metrics.registry.metrics();
+      assert.match(text, /candor_drafts_relayed_total 2\n/);
+      assert.equal(text.includes('DRAFT-CANARY'), false);
     }
   });
 });
