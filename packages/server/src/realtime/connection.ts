@@ -67,13 +67,17 @@ export class ClientConnection implements Watcher {
 
   /** Visitors only: their drafts on the way to agents, coalesced. */
   get drafts(): DraftRelay {
-    return (this.draftRelay ??= new DraftRelay(
+    if (this.draftRelay) return this.draftRelay;
+    this.draftRelay = new DraftRelay(
       (conversationId, text) => {
         const assigneeId = this.followed?.get(conversationId)?.assigneeId ?? null;
         this.deps.ctx.emit({ type: 'draft.changed', conversationId, text, assigneeId });
       },
       () => this.deps.ctx.now(),
-    ));
+    );
+    // A socket with drafts hears of inbox policy changes, to clear them if an admin turns it off.
+    void this.watch(topics.settings);
+    return this.draftRelay;
   }
 
   /** Ends a draft, without creating a relay for a socket that never sent one (agents). */
@@ -186,6 +190,12 @@ export class ClientConnection implements Watcher {
         }
         return;
       case 'inbox.updated':
+        // Watched by drafting visitors only: an admin turning the preview off clears what agents see.
+        if (event.inbox.previewPolicy === 'off') {
+          const inboxId = event.inbox.id;
+          this.draftRelay?.clearWhere((id) => this.followed?.get(id)?.inboxId === inboxId);
+        }
+        return;
       case 'redaction_rules.changed':
         return; // node-wide settings, not for sockets
     }

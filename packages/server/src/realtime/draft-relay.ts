@@ -57,7 +57,13 @@ export class DraftRelay {
   }
 
   clearAll(): void {
-    for (const conversationId of [...this.drafts.keys()]) this.clear(conversationId);
+    this.clearWhere(() => true);
+  }
+
+  /** Clears the drafts of the conversations `which` picks (e.g. those of an inbox turned off). */
+  clearWhere(which: (conversationId: string) => boolean): void {
+    for (const conversationId of [...this.drafts.keys()])
+      if (which(conversationId)) this.clear(conversationId);
   }
 
   private flush(conversationId: string, state: DraftState): void {

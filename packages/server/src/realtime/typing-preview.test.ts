@@ -174,6 +174,28 @@ describe('typing preview', () => {
     agent.close();
   });
 
+  it('an admin turning the policy off clears a draft the agent is being shown', async () => {
+    const { visitor, agent, enable, draft } = await chat();
+    await enable();
+    draft('a draft on screen');
+    const shown = await agent.next('draft.updated');
+    assert.equal(shown.text, 'a draft on screen');
+    const patch = (previewPolicy: string) =>
+      fetch(`${server.url}/api/v1/inboxes/default`, {
+        method: 'PATCH',
+        headers: { cookie: admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ previewPolicy }),
+      });
+    try {
+      assert.equal((await patch('off')).status, 200);
+      assert.equal((await agent.next('draft.updated')).text, '', "the agent's view is cleared");
+    } finally {
+      await patch('on_with_notice');
+    }
+    visitor.close();
+    agent.close();
+  });
+
   it('never stores or logs a draft: a canary typed a thousand times is found nowhere', async () => {
     const { visitor, agent, enable, draft } = await chat();
     await enable();
