@@ -33,6 +33,14 @@ describe('typing preview', () => {
   });
   after(() => server.close());
 
+  /** An admin sets the default inbox's typing preview policy. */
+  const patch = (previewPolicy: string) =>
+    fetch(`${server.url}/api/v1/inboxes/default`, {
+      method: 'PATCH',
+      headers: { cookie: admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ previewPolicy }),
+    });
+
   /** A visitor with a conversation, and the admin (assignee after replying) watching it. */
   async function chat(options: { assign?: boolean } = {}) {
     const { client: visitor } = await TestClient.hello(server.wsUrl, 'visitor');
@@ -153,12 +161,6 @@ describe('typing preview', () => {
   it('an admin setting the inbox policy to off stops drafts and refuses turning it on', async () => {
     const { visitor, agent, enable, draft } = await chat();
     await enable();
-    const patch = (previewPolicy: string) =>
-      fetch(`${server.url}/api/v1/inboxes/default`, {
-        method: 'PATCH',
-        headers: { cookie: admin, 'content-type': 'application/json' },
-        body: JSON.stringify({ previewPolicy }),
-      });
     try {
       assert.equal((await patch('off')).status, 200);
       draft('while the policy is off');
@@ -180,12 +182,6 @@ describe('typing preview', () => {
     draft('a draft on screen');
     const shown = await agent.next('draft.updated');
     assert.equal(shown.text, 'a draft on screen');
-    const patch = (previewPolicy: string) =>
-      fetch(`${server.url}/api/v1/inboxes/default`, {
-        method: 'PATCH',
-        headers: { cookie: admin, 'content-type': 'application/json' },
-        body: JSON.stringify({ previewPolicy }),
-      });
     try {
       assert.equal((await patch('off')).status, 200);
       assert.equal((await agent.next('draft.updated')).text, '', "the agent's view is cleared");
