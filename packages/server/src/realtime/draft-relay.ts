@@ -1,14 +1,18 @@
 import { LIMITS } from '@candor/protocol';
+import { takeToken } from '../limits/token-bucket';
 
 interface DraftState {
   latest: string;
   /** What agents were last shown: '' when nothing. */
   shown: string;
-  /** Relays allowed now (a token bucket: up to LIMITS.draftBurst, refilled at the draft rate). */
-  tokens: number;
-  refilledAt: number;
+  /** The relay rate's token bucket, as the time it is full again (limits/token-bucket.ts). */
+  fullAt: number;
   timer: NodeJS.Timeout | undefined;
 }
+
+const RATE = LIMITS.draftsPerSecond;
+const BURST = LIMITS.draftBurst;
+const INTERVAL_MS = 1000 / RATE;
 
 /**
  * Coalesces one visitor socket's drafts per conversation: the latest text wins and goes out at most
@@ -27,22 +31,25 @@ export class DraftRelay {
   ) {}
 
   update(conversationId: string, text: string): void {
-    const now = this.now();
     let state = this.drafts.get(conversationId);
     if (!state) {
-      state = { latest: text, shown: '', tokens: LIMITS.draftBurst, refilledAt: now, timer: undefined };
+      state = { latest: text, shown: '', fullAt: 0, timer: undefined };
       this.drafts.set(conversationId, state);
     }
     state.latest = text;
-    if (state.timer) return; // the trailing flush will carry the latest text
-    refill(state, now);
-    if (state.tokens >= 1) return this.flush(conversationId, state);
+    if (state.timer || state.latest === state.shown) return; // a pending flush carries the latest
+    const now = this.now();
+    const fullAt = takeToken(state.fullAt, now, RATE, BURST);
+    if (fullAt !== undefined) return this.show(conversationId, state, fullAt);
     const pending = state;
-    const waitMs = Math.ceil((1 - state.tokens) * INTERVAL_MS);
+    // The next token frees when the bucket is one interval short of holding BURST - 1 more.
+    const waitMs = Math.max(0, Math.ceil(state.fullAt - (BURST - 1) * INTERVAL_MS - now));
     state.timer = setTimeout(() => {
       pending.timer = undefined;
-      refill(pending, this.now());
-      this.flush(conversationId, pending);
+      if (pending.latest === pending.shown) return;
+      // A timer may fire a hair early on a coarse clock: the token is taken all the same, and the
+      // next wait is that much longer, so the average rate holds.
+      this.show(conversationId, pending, Math.max(pending.fullAt, this.now()) + INTERVAL_MS);
     }, waitMs);
     state.timer.unref();
   }
@@ -66,21 +73,9 @@ export class DraftRelay {
       if (which(conversationId)) this.clear(conversationId);
   }
 
-  private flush(conversationId: string, state: DraftState): void {
-    if (state.latest === state.shown) return;
-    // A timer may fire a hair early on a coarse clock: the bucket goes slightly below zero and the
-    // next wait is that much longer, so the average rate holds.
-    state.tokens -= 1;
+  private show(conversationId: string, state: DraftState, fullAt: number): void {
+    state.fullAt = fullAt;
     state.shown = state.latest;
     this.publish(conversationId, state.latest);
   }
-}
-
-const INTERVAL_MS = 1000 / LIMITS.draftsPerSecond;
-
-function refill(state: DraftState, now: number): void {
-  const elapsed = now - state.refilledAt;
-  if (elapsed <= 0) return;
-  state.tokens = Math.min(LIMITS.draftBurst, state.tokens + elapsed / INTERVAL_MS);
-  state.refilledAt = now;
 }
