@@ -5,7 +5,12 @@ import { table } from './report';
 import { SYSTEMS, type SystemId } from './systems';
 import type { RelayTrial } from './trial';
 
-export function relayTable(med: Map<SystemId, Medians<RelayTrial>>, baseline: SystemId): string {
+/** `byNode`: also split the server CPU into node A (visitors) and node B (the agent), for scale-out. */
+export function relayTable(
+  med: Map<SystemId, Medians<RelayTrial>>,
+  baseline: SystemId,
+  byNode = false,
+): string {
   const base = med.get(baseline);
   const rows = [...med].map(([system, r]) => [
     SYSTEMS[system].label,
@@ -14,6 +19,7 @@ export function relayTable(med: Map<SystemId, Medians<RelayTrial>>, baseline: Sy
     fmt(r.p99Ms, 2),
     fmt(r.serverCpuUsPerDelivered, 1),
     `${fmt(ratio(r.serverCpuUsPerDelivered, base?.serverCpuUsPerDelivered ?? NaN), 2)}×`,
+    ...(byNode ? [nodeSplit(r)] : []),
     SYSTEMS[system].services.length ? fmt(r.servicesCpuUsPerDelivered, 1) : '–',
     `${fmt(r.serverCpuPct, 0)} (${fmt(r.serverKernelPct, 0)} % kernel)`,
     fmt(r.serverRssMb, 0),
@@ -29,6 +35,7 @@ export function relayTable(med: Map<SystemId, Medians<RelayTrial>>, baseline: Sy
       'p99 ms',
       'server CPU µs/msg',
       `vs ${baseline === 'bare-ws' ? 'bare' : SYSTEMS[baseline].label}`,
+      ...(byNode ? ['node A · node B µs/msg'] : []),
       'DB/bus server CPU µs/msg',
       'server CPU % of a core (kernel share)',
       'server RSS MB',
@@ -38,4 +45,11 @@ export function relayTable(med: Map<SystemId, Medians<RelayTrial>>, baseline: Sy
     ],
     rows,
   );
+}
+
+function nodeSplit(r: Medians<RelayTrial>): string {
+  const b = r.serverCpuUsPerDelivered - r.nodeACpuUsPerDelivered;
+  return b < 1
+    ? `${fmt(r.nodeACpuUsPerDelivered, 1)} · –`
+    : `${fmt(r.nodeACpuUsPerDelivered, 1)} · ${fmt(b, 1)}`;
 }

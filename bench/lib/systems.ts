@@ -2,7 +2,7 @@
  * The systems under test, as the parent starts them: each in its own child process(es), with the temp
  * data dir or PostgreSQL schema it needs removed afterwards, and its CPU time and RSS on request.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -51,8 +51,12 @@ export interface RunningSystem {
   endpoints: Endpoints;
   /** Asked of the system's processes (after full GCs if `gc`), summed: for memory at rest. */
   usage(gc?: boolean): Promise<Usage>;
+  /** `--profile`: starts, or stops and writes (as `<name>.node<i>.cpuprofile`), window profiles. */
+  profile(phase: 'start' | 'end', name: string): Promise<void>;
   /** Read from /proc by the parent, summed over the system's processes: for CPU under load. */
   cpuUs(): number;
+  /** cpuUs of the first process alone (node A, the visitors' node, in scale-out). */
+  firstCpuUs(): number;
   /** The kernel's part of cpuUs (system time). */
   systemCpuUs(): number;
   rss(): number;
@@ -93,7 +97,6 @@ export async function startSystem(id: SystemId): Promise<RunningSystem> {
         env,
         tsx: false,
         exposeGc: true,
-        nodeFlags: profileFlags(),
       });
       children.push(child);
       urls.push((await child.rpc.call<{ url: string }>('start', undefined, 120_000)).url);
@@ -104,7 +107,19 @@ export async function startSystem(id: SystemId): Promise<RunningSystem> {
       // Scale-out: visitors on the first node, agents on the last, so every message crosses the bus.
       endpoints: { visitorUrl: urls[0]!, agentUrl: urls.at(-1)! },
       usage: (gc = false) => sumUsage(children, gc),
+      profile: async (phase, name) => {
+        if (process.env.BENCH_PROFILE !== '1') return;
+        mkdirSync(PROFILE_DIR, { recursive: true });
+        await Promise.all(
+          children.map((c, i) =>
+            phase === 'start'
+              ? c.rpc.call('profileStart', undefined, 10_000)
+              : c.rpc.call('profileStop', join(PROFILE_DIR, `${name}.node${i}.cpuprofile`), 60_000),
+          ),
+        );
+      },
       cpuUs: () => children.reduce((sum, c) => sum + processCpuUs(c.pid), 0),
+      firstCpuUs: () => processCpuUs(children[0]!.pid),
       systemCpuUs: () => children.reduce((sum, c) => sum + processCpu(c.pid).systemUs, 0),
       rss: () => children.reduce((sum, c) => sum + processRss(c.pid), 0),
       stop: async () => {
@@ -121,12 +136,8 @@ export async function startSystem(id: SystemId): Promise<RunningSystem> {
   }
 }
 
-/** `--profile`: every system process writes a V8 CPU profile there when it exits. */
+/** `--profile`: every system process writes a V8 CPU profile of each measuring window there. */
 export const PROFILE_DIR = join(tmpdir(), 'candor-bench-profiles');
-
-function profileFlags(): string[] {
-  return process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-}
 
 async function sumUsage(children: Child[], gc: boolean): Promise<Usage> {
   const all = await Promise.all(children.map((c) => c.rpc.call<Usage>('usage', { gc }, 60_000)));

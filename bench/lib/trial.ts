@@ -15,6 +15,8 @@ export type RelayTrial = RelayLoadResult & {
   deliveredPerS: number;
   serverCpuMs: number;
   serverCpuUsPerDelivered: number;
+  /** Node A's share (the visitors' node; all of it when there is one process). */
+  nodeACpuUsPerDelivered: number;
   /** Server CPU time over the window, in % of one core. */
   serverCpuPct: number;
   /** The kernel's share of the server's CPU time (syscalls, socket writes, fsync), in %. */
@@ -33,21 +35,32 @@ export async function relayTrial(system: SystemId, run: number, params: RelayPar
   const marks: Partial<
     Record<
       'start' | 'end',
-      { at: number; cpuUs: number; systemUs: number; rss: number; machineUs: number; servicesUs: number }
+      {
+        at: number;
+        cpuUs: number;
+        firstUs: number;
+        systemUs: number;
+        rss: number;
+        machineUs: number;
+        servicesUs: number;
+      }
     >
   > = {};
   try {
     const generator = await spawnChild('bench/lib/relay-load.ts', [], {
       handlers: {
-        mark: (phase) => {
+        mark: async (phase) => {
           marks[phase as 'start' | 'end'] = {
             at: performance.now(),
             cpuUs: sys.cpuUs(),
+            firstUs: sys.firstCpuUs(),
             systemUs: sys.systemCpuUs(),
             rss: sys.rss(),
             machineUs: machineBusyUs(),
             servicesUs: servicesCpuUs(SYSTEMS[system].services),
           };
+          // --profile: V8 profiles of the measuring window (the profiler's own cost is inside it).
+          await sys.profile(phase as 'start' | 'end', `${system}.${params.mode.type}.run${run}`);
           return true;
         },
       },
@@ -72,6 +85,7 @@ export async function relayTrial(system: SystemId, run: number, params: RelayPar
         deliveredPerS: result.receivedInWindow / result.windowS,
         serverCpuMs: cpuUs / 1000,
         serverCpuUsPerDelivered: cpuUs / result.receivedInWindow,
+        nodeACpuUsPerDelivered: (end.firstUs - start.firstUs) / result.receivedInWindow,
         serverCpuPct: (cpuUs / windowUs) * 100,
         serverKernelPct: ((end.systemUs - start.systemUs) / cpuUs) * 100,
         serverRssMb: end.rss / 2 ** 20,

@@ -48,7 +48,7 @@ export async function scaleOut(options: BenchOptions): Promise<string> {
     '',
     `### ${title}`,
     '',
-    relayTable(mediansBySystem(bySystem), 'candor-postgres'),
+    relayTable(mediansBySystem(bySystem), 'candor-postgres', true),
   ].join('\n');
   writeReport(
     'scale-out',
