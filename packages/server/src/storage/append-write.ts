@@ -1,6 +1,7 @@
 /**
  * Writes one batch of appends in ONE transaction (AppendBatcher's `write`). A lone request takes the
- * shortest path with message-append.ts's semantics (append-lone.ts). A batch runs the grouped write
+ * shortest path with message-append.ts's semantics (append-lone.ts). On PostgreSQL a batch first tries
+ * one statement (append-one-statement.ts), which writes all or nothing. Otherwise it runs the grouped write
  * (append-grouped.ts); if one of its statements fails (a key or conversation id another node stored
  * meanwhile, an unknown visitor), the transaction rolls back, nothing having been committed, and the batch is written again
  * one request at a time, each in a savepoint, so the failure stays with its request. A deadlock or
@@ -8,7 +9,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Settled } from './append-batcher';
-import { inTransaction, type AppendContext } from './append-context';
+import { inTransaction, retrying, type AppendContext } from './append-context';
+import { fitsOneStatement, writeInOneStatement } from './append-one-statement';
 import { lockConversations, writeGrouped } from './append-grouped';
 import { writeLone } from './append-lone';
 import type { Database } from './database';
@@ -29,6 +31,16 @@ export async function writeAppends(
       (value) => [{ ok: true, value }],
       (error: unknown) => [{ ok: false, error }],
     );
+  }
+  const { appendBatch } = ctx.queries;
+  if (appendBatch !== undefined && fitsOneStatement(requests)) {
+    try {
+      const outcomes = await retrying(ctx, () => writeInOneStatement(ctx.db, appendBatch, requests));
+      if (outcomes !== undefined) return outcomes;
+    } catch (error) {
+      const kind = ctx.dialect.classify(error);
+      if (kind === 'unavailable' || kind === 'retry') throw error;
+    }
   }
   try {
     return await inTransaction(ctx, (trx) => writeGrouped(trx, ctx.dialect, requests));

@@ -7,6 +7,7 @@ import type { InsertResult, Kysely, QueryCreator, Selectable } from 'kysely';
 import type { ConversationRecord } from '../domain/types';
 import { toConversation, type ConversationsTable, type Database, type MessagesTable } from './database';
 import { prepareQuery, type PreparedQuery } from './prepared-query';
+import { prepareAppendBatch, type AppendBatchQuery } from './append-one-statement';
 import type { StoreDialect } from './store-dialect';
 
 type ConversationRow = Selectable<ConversationsTable>;
@@ -24,6 +25,8 @@ export interface HotQueries {
    * without a transaction. Inserts nothing when there is no such conversation.
    */
   bumpAndInsert?: PreparedQuery<NewMessageRow, ConversationRow>;
+  /** Only there too: a batch's common case in one statement (append-one-statement.ts). */
+  appendBatch?: AppendBatchQuery;
 }
 
 export function prepareHotQueries(db: Kysely<Database>, dialect: StoreDialect): HotQueries {
@@ -44,7 +47,10 @@ export function prepareHotQueries(db: Kysely<Database>, dialect: StoreDialect): 
         created_at: p('created_at'),
       }),
     ),
-    ...(dialect.writingCtes && { bumpAndInsert: prepareBumpAndInsert(db) }),
+    ...(dialect.writingCtes && {
+      bumpAndInsert: prepareBumpAndInsert(db),
+      appendBatch: prepareAppendBatch(db),
+    }),
   };
 }
 

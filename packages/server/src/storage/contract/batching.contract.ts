@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { StoreNotFoundError } from '../not-found-error';
-import { StoreConflictError, type Store } from '../store';
+import { StoreConflictError, type AppendResult, type Store } from '../store';
 import { newConversation, newVisitor, uid, visitorSays } from './fixtures';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -56,6 +56,36 @@ export function batchingContract(store: () => Store): void {
         stored.map((m) => m.seq),
         range(11).map((i) => i + 1),
       );
+    });
+
+    it('answers repeats of keys stored earlier with the stored messages, and numbers the rest in order', async () => {
+      const { conversation, visitorId } = await newConversation(store());
+      const keys = range(20).map(() => uid('k'));
+      const earlier: AppendResult[] = [];
+      for (const i of [3, 8, 13]) {
+        const says = visitorSays(visitorId, `early${i}`, { clientKey: keys[i] });
+        earlier.push(await store().appendMessage(conversation.id, says));
+      }
+      const results = await Promise.all(
+        range(20).map((i) =>
+          store().appendMessage(conversation.id, visitorSays(visitorId, `b${i}`, { clientKey: keys[i] })),
+        ),
+      );
+      const repeats = [3, 8, 13];
+      assert.deepEqual(
+        results.flatMap((r, i) => (r.created ? [] : [[i, r.message.id]])),
+        repeats.map((i, n) => [i, earlier[n]?.message.id]),
+      );
+      const fresh = range(20).filter((i) => !repeats.includes(i));
+      const stored = await store().listMessages(conversation.id, 0, 100);
+      assert.deepEqual(
+        stored.map((m) => [m.seq, m.body]),
+        ['hello', 'early3', 'early8', 'early13', ...fresh.map((i) => `b${i}`)].map((body, i) => [
+          i + 1,
+          body,
+        ]),
+      );
+      for (const i of fresh) assert.equal(results[i]?.conversation.lastSeq, results[i]?.message.seq);
     });
 
     it('rejects only the send to an unknown conversation', async () => {
