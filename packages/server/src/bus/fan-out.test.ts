@@ -58,3 +58,22 @@ it('reports a throwing handler instead of letting it escape into a socket callba
     'bus resync handler: Error: bang',
   ]);
 });
+
+it('puts one event on several topics, each envelope naming its own topic', () => {
+  const publisher = fanOut().fan;
+  const { fan: receiver, got, errors } = fanOut();
+  receiver.topics.add('inbox:i1');
+  const updated = { ...event, agentId: 'a "quoted" one' };
+  receiver.remote('agent:a1', publisher.local('agent:a1', updated));
+  receiver.remote('inbox:i1', publisher.local('inbox:i1', updated));
+  receiver.remote('agent:a1', publisher.local('agent:a1', event));
+  assert.deepEqual(
+    got.map((e) => [e.origin, e.topic, e.event]),
+    [
+      [publisher.nodeId, 'agent:a1', updated],
+      [publisher.nodeId, 'inbox:i1', updated],
+      [publisher.nodeId, 'agent:a1', event],
+    ],
+  );
+  assert.deepEqual(errors, []);
+});

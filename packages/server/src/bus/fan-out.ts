@@ -16,6 +16,10 @@ export class FanOut {
   readonly topics = new Set<string>();
   private handler: EnvelopeHandler = () => undefined;
   private resync: () => void = () => undefined;
+  /** How every envelope this node publishes begins (local() writes the origin first). */
+  private readonly ownPrefix = `{"origin":${JSON.stringify(this.nodeId)},"topic":`;
+  private lastEvent: DomainEvent | undefined;
+  private lastJson = '';
 
   constructor(
     private readonly onError: BusErrorHandler,
@@ -32,19 +36,25 @@ export class FanOut {
 
   /** publish's first half: this node's watchers, synchronously. Returns what goes on the wire. */
   local(topic: string, event: DomainEvent): string {
-    const envelope: Envelope = { origin: this.nodeId, topic, event };
-    if (this.topics.has(topic)) this.deliver(envelope);
-    if (event.type === 'draft.changed' && this.sealer) {
-      return JSON.stringify({
-        ...envelope,
-        event: { ...event, text: '', sealed: this.sealer.seal(event.text) },
-      });
+    if (this.topics.has(topic)) this.deliver({ origin: this.nodeId, topic, event });
+    // An event goes out on up to three topics in a row: its JSON is made once, the envelope around it
+    // by concatenation (topics are `kind:uuid`, yet quoted as JSON all the same).
+    if (event !== this.lastEvent) {
+      this.lastEvent = event;
+      this.lastJson = JSON.stringify(this.onWire(event));
     }
-    return JSON.stringify(envelope);
+    return `${this.ownPrefix}${JSON.stringify(topic)},"event":${this.lastJson}}`;
+  }
+
+  private onWire(event: DomainEvent): DomainEvent | (DomainEvent & { sealed: string }) {
+    if (event.type !== 'draft.changed' || !this.sealer) return event;
+    return { ...event, text: '', sealed: this.sealer.seal(event.text) };
   }
 
   /** An envelope from the wire: own echoes, stale topics and malformed payloads are dropped. */
   remote(topic: string, raw: string): void {
+    // Redis hands a node back what it published itself: recognised by its first bytes, not parsed.
+    if (raw.startsWith(this.ownPrefix)) return;
     const envelope = decodeEnvelope(raw);
     if (!envelope || envelope.topic !== topic) {
       this.onError(new Error(`malformed envelope on ${topic}`), 'bus receive');
