@@ -37,6 +37,24 @@ describe('AppendBatcher', () => {
     assert.equal(await sent, 'stored 1');
   });
 
+  it('puts requests from separate callbacks of one event-loop turn (frames of several sockets) in one batch', async () => {
+    const batches: number[][] = [];
+    // A synchronous store (SQLite) commits inside write itself, before any other callback can run.
+    const syncWrite = (batch: readonly number[]) => {
+      batches.push([...batch]);
+      return Promise.resolve(batch.map((n): Settled<string> => ({ ok: true, value: `stored ${n}` })));
+    };
+    const batcher = new AppendBatcher(syncWrite);
+    // Timers due together run in one phase with microtasks between them, as sockets' reads do.
+    const sent = await new Promise<Promise<string>[]>((resolve) => {
+      const all: Promise<string>[] = [];
+      for (const n of [1, 2, 3]) setTimeout(() => all.push(batcher.submit(n)), 0);
+      setTimeout(() => resolve(all), 0);
+    });
+    assert.deepEqual(await Promise.all(sent), ['stored 1', 'stored 2', 'stored 3']);
+    assert.deepEqual(batches, [[1, 2, 3]]);
+  });
+
   it('groups what arrives during a commit into the next one, in arrival order, at most maxBatch', async () => {
     const { write, batches, commit } = controlledWrite();
     const batcher = new AppendBatcher(write, 3);

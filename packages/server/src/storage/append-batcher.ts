@@ -1,8 +1,11 @@
 /**
  * Group commit. Requests that arrive while a write is in flight wait in a queue; when it finishes, the
  * queue (up to `maxBatch`, in arrival order) goes to ONE `write`, so one commit (one fsync, one WAL
- * flush) acknowledges many messages. There is no timer: a lone request is written at once, in the same
- * tick, together with whatever else was submitted synchronously before it.
+ * flush) acknowledges many messages. There is no timer: a lone request is written in the same turn of
+ * the event loop, once the sockets that were readable in it have all been read (setImmediate), with
+ * every request they brought. A microtask would not wait for them: SQLite's driver is synchronous, so
+ * the first frame of a turn would start a commit that blocks the loop for the fsync (milliseconds on
+ * some disks) before the next socket is even read, and batches would stay at one or two messages.
  *
  * A caller's promise settles only when `write` has returned, i.e. after the transaction committed.
  * `write` reports each request on its own (one may fail while the others are stored); if it throws, the
@@ -34,8 +37,7 @@ export class AppendBatcher<T, R> {
   submit(request: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
-      // A microtask, not a timer: requests submitted in this same synchronous run join the first batch.
-      this.running ??= Promise.resolve().then(() => this.drain());
+      this.running ??= new Promise<void>((ready) => setImmediate(ready)).then(() => this.drain());
     });
   }
 
