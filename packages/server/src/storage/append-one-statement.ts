@@ -118,13 +118,11 @@ export async function writeInOneStatement(
     c_count: 0,
   };
   const counts = new Map<string, { n: number; updatedAt: number }>();
-  const ks: number[] = [];
   for (const { conversationId, message } of requests) {
     const counted = counts.get(conversationId) ?? { n: 0, updatedAt: message.now };
     counted.n += 1;
     counted.updatedAt = message.now;
     counts.set(conversationId, counted);
-    ks.push(counted.n);
     arrays.m_id.push(randomUUID());
     arrays.m_conversation_id.push(conversationId);
     arrays.m_k.push(counted.n);
@@ -145,8 +143,7 @@ export async function writeInOneStatement(
   const moved = new Map(rows.map((row) => [row.id, row]));
   return requests.map(({ conversationId, message }, i): Settled<AppendResult> => {
     const row = moved.get(conversationId)!; // every conversation moved: checked above
-    const k = ks[i]!;
-    const seq = row.last_seq - counts.get(conversationId)!.n + k;
+    const seq = row.last_seq - counts.get(conversationId)!.n + arrays.m_k[i]!;
     const { authorType, authorId, body, clientKey, now: createdAt } = message;
     const record: MessageRecord = {
       id: arrays.m_id[i]!,

@@ -88,6 +88,26 @@ export function batchingContract(store: () => Store): void {
       for (const i of fresh) assert.equal(results[i]?.conversation.lastSeq, results[i]?.message.seq);
     });
 
+    it('stores every character of a burst as sent: quotes, braces, commas, backslashes, NULL-like words', async () => {
+      const { conversation, visitorId } = await newConversation(store());
+      const bodies = [
+        'say "hi", {ok}',
+        'C:\\temp\\new',
+        'NULL',
+        '{"a":[1,2]}',
+        'it\'s \\" done',
+        'émoji 🙂 ok',
+      ];
+      await Promise.all(
+        bodies.map((body) => store().appendMessage(conversation.id, visitorSays(visitorId, body))),
+      );
+      const stored = await store().listMessages(conversation.id, 0, 100);
+      assert.deepEqual(
+        stored.slice(1).map((m) => m.body),
+        bodies,
+      );
+    });
+
     it('rejects only the send to an unknown conversation', async () => {
       const { conversation, visitorId } = await newConversation(store());
       const lost = visitorSays(visitorId, 'lost');
