@@ -102,6 +102,15 @@ describeWithPostgres('two nodes', () => {
           (f): f is Extract<ServerFrame, { type: 'draft.updated' }> => f.type === 'draft.updated',
         );
         assert.equal(draft.text, 'typed on A');
+        // An admin opening the conversation on node B mid-draft is shown it from node A at once.
+        const { client: late } = await TestClient.hello(b.wsUrl, 'agent', { cookie });
+        late.send({ type: 'conversation.subscribe', conversationId, afterSeq: 0 });
+        await late.next('conversation.history');
+        const shown = await late.waitFor(
+          (f): f is Extract<ServerFrame, { type: 'draft.updated' }> => f.type === 'draft.updated',
+        );
+        assert.equal(shown.text, 'typed on A');
+        late.close();
 
         const rows = await adminQuery<{ n: string }>(
           `select count(*) as n from ${schema}.messages where conversation_id = $1`,

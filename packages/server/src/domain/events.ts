@@ -11,5 +11,10 @@ export type DomainEvent =
   | { type: 'agent.logged_out'; agentId: string; sessionId: string }
   /** A visitor's unsent draft, already redacted; '' = cleared. Relayed, never stored or logged. */
   | { type: 'draft.changed'; conversationId: string; text: string; assigneeId: string | null }
+  /**
+   * An agent who may see drafts started following the conversation: the node holding the visitor's
+   * socket shows the current draft again, so the agent need not wait for the next keystroke.
+   */
+  | { type: 'draft.requested'; conversationId: string }
   | { type: 'inbox.updated'; inbox: Inbox }
   | { type: 'redaction_rules.changed'; rules: RedactionRule[] };

@@ -184,6 +184,8 @@ export class ClientConnection implements Watcher {
         if (actor.role === 'admin' || actor.agentId === event.assigneeId) this.sendText(outbound.text);
         return;
       }
+      case 'draft.requested':
+        return this.draftRelay?.reshow(event.conversationId); // visitors' sockets only have one
       case 'agent.logged_out':
         if (this.auth.role === 'agent' && this.auth.session.sessionId === event.sessionId) {
           this.close(CLOSE_CODES.loggedOut, 'logged out');

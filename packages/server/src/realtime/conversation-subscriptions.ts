@@ -73,6 +73,11 @@ export class ConversationSubscriptions {
     if (followed) followed.view = viewOf(page.conversation);
     c.send({ type: 'conversation.history', ...(ref ? { ref } : {}), ...page });
     if (followed?.feed === feed) feed.replayed(page.messages.at(-1)?.seq ?? afterSeq, page.complete);
+    // After the history, so the draft shows under the messages it follows.
+    if (actor.kind === 'agent' && page.conversation.preview.enabled) {
+      if (actor.role === 'admin' || actor.agentId === page.conversation.assigneeId)
+        ctx.emit({ type: 'draft.requested', conversationId });
+    }
   }
 
   unsubscribe(conversationId: string): void {

@@ -63,6 +63,15 @@ export class DraftRelay {
     if (state.shown !== '') this.publish(conversationId, '');
   }
 
+  /**
+   * An agent who may see drafts started following: what agents are shown goes out again, at once and
+   * outside the rate (it happens once per subscribe, and subscribes are rate-limited as frames).
+   */
+  reshow(conversationId: string): void {
+    const state = this.drafts.get(conversationId);
+    if (state && state.shown !== '') this.publish(conversationId, state.shown);
+  }
+
   clearAll(): void {
     this.clearWhere(() => true);
   }

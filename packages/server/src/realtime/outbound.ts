@@ -28,6 +28,7 @@ function frameFor(event: DomainEvent): ServerFrame | null {
     case 'draft.changed':
       return { type: 'draft.updated', conversationId: event.conversationId, text: event.text };
     case 'agent.logged_out':
+    case 'draft.requested':
     case 'inbox.updated':
     case 'redaction_rules.changed':
       return null; // acted on by the node or the connection, never sent as is

@@ -20,6 +20,7 @@ export function topicsFor(event: DomainEvent): string[] {
       return [topics.conversation(event.message.conversationId)];
     case 'typing.changed':
     case 'draft.changed':
+    case 'draft.requested':
       return [topics.conversation(event.conversationId)];
     case 'inbox.updated':
     case 'redaction_rules.changed':

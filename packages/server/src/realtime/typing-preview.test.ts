@@ -117,6 +117,21 @@ describe('typing preview', () => {
     other.close();
   });
 
+  it('an admin who opens the conversation mid-draft sees the draft at once, without a new keystroke', async () => {
+    const { visitor, agent, conversationId, enable, draft } = await chat();
+    await enable();
+    draft('my account is locked');
+    assert.equal((await agent.waitFor(isDraft)).text, 'my account is locked');
+    const { client: late } = await TestClient.hello(server.wsUrl, 'agent', { cookie: admin });
+    late.send({ type: 'conversation.subscribe', conversationId, afterSeq: 0 });
+    await late.next('conversation.history');
+    assert.equal((await late.waitFor(isDraft)).text, 'my account is locked');
+    assert.equal(visitor.frames.some(isDraft), false, 'the visitor is not sent their own draft');
+    visitor.close();
+    agent.close();
+    late.close();
+  });
+
   it('switching off clears the agent view at once and stops relaying; the consent trail is kept', async () => {
     const { visitor, agent, conversationId, enable, draft } = await chat();
     await enable();
