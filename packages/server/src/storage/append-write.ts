@@ -34,21 +34,22 @@ export async function writeAppends(
   }
   const { appendBatch } = ctx.queries;
   if (appendBatch !== undefined && fitsOneStatement(requests)) {
-    try {
-      const outcomes = await retrying(ctx, () => writeInOneStatement(ctx.db, appendBatch, requests));
-      if (outcomes !== undefined) return outcomes;
-    } catch (error) {
-      const kind = ctx.dialect.classify(error);
-      if (kind === 'unavailable' || kind === 'retry') throw error;
-    }
+    const outcomes = await retrying(ctx, () => writeInOneStatement(ctx.db, appendBatch, requests)).catch(
+      (error: unknown) => fallBackUnless(ctx, error),
+    );
+    if (outcomes !== undefined) return outcomes;
   }
-  try {
-    return await inTransaction(ctx, (trx) => writeGrouped(trx, ctx.dialect, requests));
-  } catch (error) {
-    const kind = ctx.dialect.classify(error);
-    if (kind === 'unavailable' || kind === 'retry') throw error;
-  }
-  return inTransaction(ctx, (trx) => writeOneByOne(trx, ctx.dialect, requests));
+  const grouped = await inTransaction(ctx, (trx) => writeGrouped(trx, ctx.dialect, requests)).catch(
+    (error: unknown) => fallBackUnless(ctx, error),
+  );
+  return grouped ?? inTransaction(ctx, (trx) => writeOneByOne(trx, ctx.dialect, requests));
+}
+
+/** A lost connection or a lost lock race ends the batch (the caller retries); anything else falls back. */
+function fallBackUnless(ctx: AppendContext, error: unknown): undefined {
+  const kind = ctx.dialect.classify(error);
+  if (kind === 'unavailable' || kind === 'retry') throw error;
+  return undefined;
 }
 
 async function writeOneByOne(
