@@ -13,11 +13,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { MessageRecord } from '../domain/types';
 import { inTransaction, retrying, type AppendContext } from './append-context';
 import { toConversation, type ConversationsTable } from './database';
 import type { NewMessageRow } from './hot-queries';
-import { appendOne, findStored, type AppendRequest } from './message-append';
+import { appendOne, findStored, storedRecord, type AppendRequest } from './message-append';
 import { StoreNotFoundError } from './not-found-error';
 import type { AppendResult, NewMessage } from './store';
 
@@ -55,18 +54,7 @@ async function appendLone(
     if (stored !== undefined) return stored;
     throw new StoreNotFoundError(`conversation ${conversationId} not found`);
   }
-  // The message as stored: the values just written, so there is no need to read them back.
-  const { authorType, authorId, body, clientKey, now: createdAt } = message;
-  const stored: MessageRecord = {
-    id: row.id,
-    conversationId,
-    seq: moved.last_seq,
-    authorType,
-    authorId,
-    body,
-    clientKey,
-    createdAt,
-  };
+  const stored = storedRecord(row.id, conversationId, moved.last_seq, message);
   return { message: stored, conversation: toConversation(moved), created: true };
 }
 

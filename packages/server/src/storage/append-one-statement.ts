@@ -12,10 +12,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { MessageRecord } from '../domain/types';
 import type { Settled } from './append-batcher';
 import { toConversation, type ConversationsTable, type Database } from './database';
-import { clientKeyOf, type AppendRequest } from './message-append';
+import { clientKeyOf, storedRecord, type AppendRequest } from './message-append';
 import { prepareQuery, type PreparedQuery } from './prepared-query';
 import type { AppendResult } from './store';
 
@@ -144,19 +143,9 @@ export async function writeInOneStatement(
   return requests.map(({ conversationId, message }, i): Settled<AppendResult> => {
     const row = moved.get(conversationId)!; // every conversation moved: checked above
     const seq = row.last_seq - counts.get(conversationId)!.n + arrays.m_k[i]!;
-    const { authorType, authorId, body, clientKey, now: createdAt } = message;
-    const record: MessageRecord = {
-      id: arrays.m_id[i]!,
-      conversationId,
-      seq,
-      authorType,
-      authorId,
-      body,
-      clientKey,
-      createdAt,
-    };
+    const record = storedRecord(arrays.m_id[i]!, conversationId, seq, message);
     // Each answer shows the conversation just after its own message, as one-at-a-time appends would.
-    const conversation = { ...toConversation(row), lastSeq: seq, updatedAt: createdAt };
+    const conversation = { ...toConversation(row), lastSeq: seq, updatedAt: message.now };
     return { ok: true, value: { message: record, conversation, created: true } };
   });
 }

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable, Selectable } from 'kysely';
 import type { MessageRecord } from '../domain/types';
 import type { ConversationsTable } from './database';
-import { clientKeyOf, type AppendRequest } from './message-append';
+import { clientKeyOf, storedRecord, type AppendRequest } from './message-append';
 import { StoreNotFoundError } from './not-found-error';
 import { StoreConflictError } from './store';
 
@@ -73,18 +73,7 @@ export function planAppends(
       return { ok: false, error: new StoreNotFoundError(`conversation ${id} not found`) };
     conversation.at = { lastSeq: conversation.at.lastSeq + 1, updatedAt: message.now };
     conversation.moved = true;
-    const { authorType, authorId, body, clientKey, now: createdAt } = message;
-    const seq = conversation.at.lastSeq;
-    const record = {
-      id: randomUUID(),
-      conversationId: id,
-      seq,
-      authorType,
-      authorId,
-      body,
-      clientKey,
-      createdAt,
-    };
+    const record = storedRecord(randomUUID(), id, conversation.at.lastSeq, message);
     messages.push(record);
     if (key !== undefined) known.set(key, record);
     return { ok: true, message: record, created: true, at: conversation.at };

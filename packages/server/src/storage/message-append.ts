@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { MessageRecord } from '../domain/types';
 import { toConversation, toMessage, type Database } from './database';
 import { getConversation } from './conversation-queries';
 import { findMessageByClientKey } from './message-queries';
@@ -29,6 +30,17 @@ export function clientKeyOf(
   // A null author id never matches (NULLs are distinct in the unique index too), so keys are per author.
   if (message.clientKey === null || message.authorId === null) return undefined;
   return JSON.stringify([message.authorType, message.authorId, message.clientKey]);
+}
+
+/** A message as stored at `seq` under `id`: the values just written, so there is no need to read them back. */
+export function storedRecord(
+  id: string,
+  conversationId: string,
+  seq: number,
+  message: NewMessage,
+): MessageRecord {
+  const { authorType, authorId, body, clientKey, now: createdAt } = message;
+  return { id, conversationId, seq, authorType, authorId, body, clientKey, createdAt };
 }
 
 export async function appendOne(trx: Db, request: AppendRequest): Promise<AppendResult> {
