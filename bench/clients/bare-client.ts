@@ -1,6 +1,6 @@
 /** The bare relay's side: the same frame bytes as Candor's, routed by the visitor's URL. */
 import type { Endpoints } from '../lib/systems';
-import { draftFrames, messageFrames } from './frames';
+import { frameSender } from './frames';
 import type { LoadClient } from './load-client';
 import { toWs } from './load-client';
 import { openSocket, waitFor } from './wire';
@@ -11,15 +11,7 @@ export function bareClient(endpoints: Endpoints): LoadClient {
     async visitor(index) {
       const conversationId = `conv-${index}`;
       const ws = await openSocket(`${visitorBase}/visitor?c=${conversationId}`);
-      const message = messageFrames(conversationId);
-      const draft = draftFrames(conversationId);
-      let n = 0;
-      return {
-        conversationId,
-        sendMessage: (stamp) => ws.send(message(++n, stamp)),
-        sendDraft: (stamp) => ws.send(draft(stamp)),
-        close: () => ws.terminate(),
-      };
+      return frameSender(ws, conversationId);
     },
     async agent(conversationIds, onFrame) {
       const ws = await openSocket(`${toWs(endpoints.agentUrl)}/agent`);

@@ -7,7 +7,7 @@ import type WebSocket from 'ws';
 import { PROTOCOL_VERSION, WS_PATHS } from '@candor/protocol';
 import type { Endpoints } from '../lib/systems';
 import { BENCH_ADMIN } from './candor-admin';
-import { draftFrames, messageFrames } from './frames';
+import { frameSender } from './frames';
 import type { LoadClient } from './load-client';
 import { toWs } from './load-client';
 import { openSocket, waitFor } from './wire';
@@ -70,15 +70,7 @@ export function candorClient(endpoints: Endpoints): LoadClient {
       ws.on('message', (data: Buffer) => {
         if (data[9] === 0x65 /* e */ && isError(data.toString())) options.onError(data.toString());
       });
-      const message = messageFrames(conversationId);
-      const draft = draftFrames(conversationId);
-      let n = 0;
-      return {
-        conversationId,
-        sendMessage: (stamp) => ws.send(message(++n, stamp)),
-        sendDraft: (stamp) => ws.send(draft(stamp)),
-        close: () => ws.terminate(),
-      };
+      return frameSender(ws, conversationId);
     },
     async agent(conversationIds, onFrame) {
       cookie ??= logIn(endpoints.agentUrl);
