@@ -13,7 +13,14 @@ import { processCpu, processCpuUs, processRss } from './machine-load';
 import { systemBundle } from './system-bundle';
 
 export type SystemId =
-  'candor-sqlite' | 'candor-postgres' | 'candor-redis-2' | 'candor-nats-2' | 'bare-ws' | 'socketio';
+  | 'candor-sqlite'
+  | 'candor-postgres'
+  | 'candor-redis-2'
+  | 'candor-nats-2'
+  | 'bare-ws'
+  | 'floor-sqlite'
+  | 'floor-postgres'
+  | 'socketio';
 /** The wire protocol the load generator speaks to a system. */
 export type WireProtocol = 'candor' | 'bare' | 'socketio';
 
@@ -32,6 +39,16 @@ export const SYSTEMS: Record<SystemId, { label: string; protocol: WireProtocol; 
     services: ['postgres', 'nats-server'],
   },
   'bare-ws': { label: 'bare ws relay (floor)', protocol: 'bare', services: [] },
+  'floor-sqlite': {
+    label: 'bare ws relay + 1 SQLite commit per message (storing floor)',
+    protocol: 'bare',
+    services: [],
+  },
+  'floor-postgres': {
+    label: 'bare ws relay + 1 PostgreSQL commit per message (storing floor)',
+    protocol: 'bare',
+    services: ['postgres'],
+  },
   socketio: { label: 'Socket.IO relay, no storage', protocol: 'socketio', services: [] },
 };
 
@@ -72,7 +89,7 @@ export async function startSystem(id: SystemId): Promise<RunningSystem> {
     REDIS_URL: undefined,
     NATS_URL: undefined,
   };
-  if (id === 'candor-sqlite') {
+  if (id === 'candor-sqlite' || id === 'floor-sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'candor-bench-'));
     env.CANDOR_DATA_DIR = dir;
     removals.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -89,7 +106,7 @@ export async function startSystem(id: SystemId): Promise<RunningSystem> {
   const forget = onCleanup(cleanup);
   const children: Child[] = [];
   try {
-    const server = id.startsWith('candor') ? 'candor' : id;
+    const server = id.startsWith('candor') ? 'candor' : id.startsWith('floor') ? 'storing-floor' : id;
     const urls: string[] = [];
     // One after the other: the first node migrates the shared schema and creates the admin.
     for (let node = 0; node < (id.endsWith('-2') ? 2 : 1); node++) {

@@ -49,6 +49,8 @@ export async function messagePath(options: BenchOptions): Promise<string> {
   const systems: SystemId[] = [
     'candor-sqlite',
     ...(pgProblem ? [] : ['candor-postgres' as const]),
+    'floor-sqlite',
+    ...(pgProblem ? [] : ['floor-postgres' as const]),
     'bare-ws',
     'socketio',
   ];
@@ -81,15 +83,24 @@ function modeTable(med: Map<SystemId, Medians<RelayTrial>>, withGoals: boolean):
   const bare = med.get('bare-ws');
   const out = [relayTable(med, 'bare-ws')];
   if (withGoals && bare) {
-    for (const system of ['candor-sqlite', 'candor-postgres'] as const) {
+    for (const [system, floor] of [
+      ['candor-sqlite', 'floor-sqlite'],
+      ['candor-postgres', 'floor-postgres'],
+    ] as const) {
       const r = med.get(system);
       if (!r) continue;
       const cpu = ratio(r.serverCpuUsPerDelivered, bare.serverCpuUsPerDelivered);
+      const f = med.get(floor);
       out.push(
         '',
         `Goals, ${SYSTEMS[system].label}: CPU per stored+delivered message ≤ 2× bare: ${fmt(cpu, 2)}× — ` +
           `${verdict(cpu <= 2)}; p99 ≤ bare p99 + 5 ms (${fmt(bare.p99Ms + 5, 2)} ms): ${fmt(r.p99Ms, 2)} ms — ` +
-          `${verdict(r.p99Ms <= bare.p99Ms + 5)}.`,
+          `${verdict(r.p99Ms <= bare.p99Ms + 5)}.` +
+          (f
+            ? ` The storing floor on the same store is ` +
+              `${fmt(ratio(f.serverCpuUsPerDelivered, bare.serverCpuUsPerDelivered), 2)}× bare; ` +
+              `Candor is ${fmt(ratio(r.serverCpuUsPerDelivered, f.serverCpuUsPerDelivered), 2)}× the floor.`
+            : ''),
       );
     }
   }

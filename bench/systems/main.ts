@@ -3,11 +3,13 @@ import { childMain } from '../lib/child-main';
 import { startBareRelay } from './bare-relay';
 import { startCandorSystem } from './candor';
 import { startSocketIoRelay } from './socketio-relay';
+import { startStoringFloor } from './storing-floor';
 
 const starters: Record<string, () => Promise<{ url: string; stop(): Promise<void> }>> = {
   candor: startCandorSystem,
   'bare-ws': startBareRelay,
   socketio: startSocketIoRelay,
+  'storing-floor': startStoringFloor,
 };
 
 const server = process.argv[2] ?? '';
