@@ -2,15 +2,15 @@
 import type { Endpoints } from '../lib/systems';
 import { frameSender } from './frames';
 import type { LoadClient } from './load-client';
-import { toWs } from './load-client';
+import { toWs, visitorUrlFor } from './load-client';
 import { openSocket, waitFor } from './wire';
 
 export function bareClient(endpoints: Endpoints): LoadClient {
-  const visitorBase = toWs(endpoints.visitorUrl);
+  const visitorBase = (index: number) => toWs(visitorUrlFor(endpoints, index));
   return {
     async visitor(index) {
       const conversationId = `conv-${index}`;
-      const ws = await openSocket(`${visitorBase}/visitor?c=${conversationId}`);
+      const ws = await openSocket(`${visitorBase(index)}/visitor?c=${conversationId}`);
       return frameSender(ws, conversationId);
     },
     async agent(conversationIds, onFrame) {
@@ -23,7 +23,7 @@ export function bareClient(endpoints: Endpoints): LoadClient {
     },
     async idle(index, localAddress) {
       const ws = await openSocket(
-        `${visitorBase}/visitor?c=idle-${index}`,
+        `${visitorBase(index)}/visitor?c=idle-${index}`,
         localAddress ? { localAddress } : {},
       );
       return { close: () => ws.terminate() };

@@ -9,7 +9,7 @@ import type { Endpoints } from '../lib/systems';
 import { BENCH_ADMIN } from './candor-admin';
 import { frameSender } from './frames';
 import type { LoadClient } from './load-client';
-import { toWs } from './load-client';
+import { toWs, visitorUrlFor } from './load-client';
 import { openSocket, waitFor } from './wire';
 
 /** Frames per socket the server allows: 20/s with a burst of 40. Stay under both. */
@@ -44,11 +44,11 @@ async function hello(
 }
 
 export function candorClient(endpoints: Endpoints): LoadClient {
-  const visitorUrl = `${toWs(endpoints.visitorUrl)}${WS_PATHS.visitor}`;
+  const visitorUrl = (index: number) => `${toWs(visitorUrlFor(endpoints, index))}${WS_PATHS.visitor}`;
   let cookie: Promise<string> | undefined;
   return {
-    async visitor(_index, options) {
-      const ws = await hello(visitorUrl);
+    async visitor(index, options) {
+      const ws = await hello(visitorUrl(index));
       const ack = await request(ws, {
         type: 'message.send',
         ref: 'setup',
@@ -79,8 +79,8 @@ export function candorClient(endpoints: Endpoints): LoadClient {
       ws.on('message', onFrame);
       return { close: () => ws.terminate() };
     },
-    async idle(_index, localAddress) {
-      const ws = await hello(visitorUrl, undefined, localAddress);
+    async idle(index, localAddress) {
+      const ws = await hello(visitorUrl(index), undefined, localAddress);
       return { close: () => ws.terminate() };
     },
   };

@@ -48,3 +48,7 @@ export function loadClientFor(protocol: WireProtocol, endpoints: Endpoints): Loa
 }
 
 export const toWs = (httpUrl: string) => httpUrl.replace(/^http/, 'ws');
+
+/** Visitor `index`'s node, as http(s) URL. */
+export const visitorUrlFor = (endpoints: Endpoints, index: number): string =>
+  endpoints.visitorUrls[index % endpoints.visitorUrls.length]!;

@@ -7,7 +7,7 @@ import type WebSocket from 'ws';
 import type { Endpoints } from '../lib/systems';
 import { STAMP_WORD } from './stamp';
 import type { LoadClient } from './load-client';
-import { toWs } from './load-client';
+import { toWs, visitorUrlFor } from './load-client';
 import { openSocket, waitFor } from './wire';
 
 const PING = 0x32; // '2'
@@ -34,7 +34,7 @@ export function socketIoClient(endpoints: Endpoints): LoadClient {
   return {
     async visitor(index) {
       const conversationId = `conv-${index}`;
-      const ws = await connect(endpoints.visitorUrl, `&c=${conversationId}`);
+      const ws = await connect(visitorUrlFor(endpoints, index), `&c=${conversationId}`);
       const head = `["message",{"conversationId":"${conversationId}","clientKey":"k`;
       const draftHead = `42["draft",{"conversationId":"${conversationId}","text":"${STAMP_WORD}`;
       let n = 0;
@@ -57,7 +57,7 @@ export function socketIoClient(endpoints: Endpoints): LoadClient {
       return { close: () => ws.terminate() };
     },
     async idle(index, localAddress) {
-      const ws = await connect(endpoints.visitorUrl, `&c=idle-${index}`, localAddress);
+      const ws = await connect(visitorUrlFor(endpoints, index), `&c=idle-${index}`, localAddress);
       return { close: () => ws.terminate() };
     },
   };

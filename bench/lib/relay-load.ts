@@ -7,7 +7,7 @@
 import { childMain } from './child-main';
 import { Recorder, type WindowResult } from './recorder';
 import { closedLoop, fixedRate, type Sender } from './senders';
-import type { Endpoints, WireProtocol } from './systems';
+import type { Endpoints, Placement, WireProtocol } from './systems';
 import { loadClientFor, type Closable, type LoadVisitor } from '../clients/load-client';
 import { mapLimit } from '../clients/wire';
 import { stampNow } from '../clients/stamp';
@@ -16,6 +16,8 @@ export interface RelayLoadParams {
   protocol: WireProtocol;
   endpoints: Endpoints;
   what: 'message' | 'draft';
+  /** Two-node systems only; default crossing. */
+  placement?: Placement;
   visitors: number;
   agents: number;
   mode: { type: 'rate'; perSecond: number } | { type: 'max'; window: number; perVisitorHz: number };

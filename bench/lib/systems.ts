@@ -57,10 +57,18 @@ export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'
 export const NATS_URL = process.env.BENCH_NATS_URL ?? 'nats://127.0.0.1:4222';
 
 export interface Endpoints {
-  /** Where visitors connect, and where agents do (the same node, or another one for scale-out). */
-  visitorUrl: string;
+  /** Where visitors connect: visitor i to the i-th modulo the length (see visitorUrlFor). */
+  visitorUrls: string[];
+  /** Where agents connect: the last node. */
   agentUrl: string;
 }
+
+/**
+ * Where a two-node system's visitors connect. `crossing`: all on node A while the agents are on node B,
+ * so every message crosses the bus (the worst case). `round-robin`: spread over both nodes in turn, as
+ * a balancer without sticky sessions spreads them, so about half the messages cross.
+ */
+export type Placement = 'crossing' | 'round-robin';
 
 export interface RunningSystem {
   id: SystemId;
@@ -80,7 +88,7 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-export async function startSystem(id: SystemId): Promise<RunningSystem> {
+export async function startSystem(id: SystemId, placement: Placement = 'crossing'): Promise<RunningSystem> {
   const removals: (() => Promise<void> | void)[] = [];
   // Nothing inherited from the shell decides the store or the bus: each system sets its own.
   const env: Record<string, string | undefined> = {
@@ -121,8 +129,7 @@ export async function startSystem(id: SystemId): Promise<RunningSystem> {
     return {
       id,
       protocol: SYSTEMS[id].protocol,
-      // Scale-out: visitors on the first node, agents on the last, so every message crosses the bus.
-      endpoints: { visitorUrl: urls[0]!, agentUrl: urls.at(-1)! },
+      endpoints: { visitorUrls: placement === 'crossing' ? [urls[0]!] : urls, agentUrl: urls.at(-1)! },
       usage: (gc = false) => sumUsage(children, gc),
       profile: async (phase, name) => {
         if (process.env.BENCH_PROFILE !== '1') return;

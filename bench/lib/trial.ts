@@ -31,7 +31,7 @@ export type RelayTrial = RelayLoadResult & {
 export type RelayParams = Omit<RelayLoadParams, 'protocol' | 'endpoints'>;
 
 export async function relayTrial(system: SystemId, run: number, params: RelayParams): Promise<RelayTrial> {
-  const sys = await startSystem(system);
+  const sys = await startSystem(system, params.placement);
   const marks: Partial<
     Record<
       'start' | 'end',
