@@ -1,7 +1,7 @@
 /**
  * Scale-out: the message path at a fixed rate on one Candor node (PostgreSQL) and on two nodes sharing
- * the database, fanning out over Redis or NATS. Two placements of the visitors, each its own pass of
- * alternating runs with the one-node system run again beside it:
+ * the database, fanning out over Redis or NATS. Each pass (PASSES) is its own set of alternating runs
+ * with the one-node system run again beside it; visitors are placed one of two ways:
  *   crossing     visitors on node A, the agent on node B: every message crosses the bus (worst case);
  *   round-robin  visitors spread over both nodes in turn, the agent on node B: about half cross, as
  *                behind a balancer without sticky sessions.
