@@ -37,7 +37,14 @@ const PASSES: { placement: Placement; rate: number; visitors: number }[] = [
   { placement: 'round-robin', rate: 200, visitors: 100 },
   { placement: 'crossing', rate: 2000, visitors: 400 },
 ];
-const SHARE_CROSSING: Record<Placement, number> = { crossing: 1, 'round-robin': 0.5 };
+/** Per placement: the share of messages that cross the bus, and where the visitors are, for titles. */
+const PLACEMENTS: Record<Placement, { crossing: number; where: string }> = {
+  crossing: { crossing: 1, where: 'on node A, 1 agent socket on node B: every message crosses' },
+  'round-robin': {
+    crossing: 0.5,
+    where: 'spread over both nodes in turn, 1 agent socket on node B: half cross',
+  },
+};
 
 export async function scaleOut(options: BenchOptions): Promise<string> {
   const m = machine();
@@ -71,10 +78,7 @@ export async function scaleOut(options: BenchOptions): Promise<string> {
       placement: pass.placement,
       ...timing,
     };
-    const title =
-      pass.placement === 'crossing'
-        ? `${rate} messages/s from ${visitors} visitors on node A, 1 agent socket on node B: every message crosses`
-        : `${rate} messages/s from ${visitors} visitors spread over both nodes in turn, 1 agent socket on node B: half cross`;
+    const title = `${rate} messages/s from ${visitors} visitors ${PLACEMENTS[pass.placement].where}`;
     process.stderr.write(`scale-out, ${pass.placement}: ${title}\n`);
     const systems: SystemId[] = [
       'candor-postgres',
@@ -106,7 +110,7 @@ function goals(med: Map<SystemId, Medians<RelayTrial>>, placement: Placement): s
   const bare = med.get('bare-ws');
   if (!one) return '';
   const floor = bare
-    ? 1 + SHARE_CROSSING[placement] * ratio(bare.serverCpuUsPerDelivered, one.serverCpuUsPerDelivered)
+    ? 1 + PLACEMENTS[placement].crossing * ratio(bare.serverCpuUsPerDelivered, one.serverCpuUsPerDelivered)
     : undefined;
   const lines = [...med]
     .filter(([system]) => system.endsWith('-2'))
@@ -118,7 +122,7 @@ function goals(med: Map<SystemId, Medians<RelayTrial>>, placement: Placement): s
     `Goal: CPU per delivered message with 2 nodes ≤ ${GOAL}× one node's. ` +
       (floor === undefined
         ? ''
-        : `Floor from this pass's bare relay: 1 + ${SHARE_CROSSING[placement]} × bare / one node = ${fmt(floor, 2)}×.`),
+        : `Floor from this pass's bare relay: 1 + ${PLACEMENTS[placement].crossing} × bare / one node = ${fmt(floor, 2)}×.`),
     '',
     ...lines,
   ].join('\n');
