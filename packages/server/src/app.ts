@@ -44,10 +44,15 @@ export interface Candor {
 }
 
 export function openStore(
-  config: Pick<Config, 'databaseUrl' | 'databaseSchema' | 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'databaseSchema' | 'dataDir'> &
+    Partial<Pick<Config, 'databasePreparedStatements'>>,
 ): Promise<Store> {
   return config.databaseUrl
-    ? openPostgresStore({ url: config.databaseUrl, schema: config.databaseSchema })
+    ? openPostgresStore({
+        url: config.databaseUrl,
+        schema: config.databaseSchema,
+        preparedStatements: config.databasePreparedStatements ?? true,
+      })
     : openSqliteStore({ file: join(config.dataDir, 'candor.db') });
 }
 

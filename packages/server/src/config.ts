@@ -37,6 +37,8 @@ const env = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier')
     .default('public'),
+  /** Named prepared statements for what every message runs; false behind PgBouncer (transaction mode) before 1.21. */
+  CANDOR_DATABASE_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
   /** Origins of customer sites allowed to open the visitor socket; `*` for any. The server's own is always allowed. */
   CANDOR_ALLOWED_ORIGINS: list,
   CANDOR_ADMIN_EMAIL: z.email().optional(),
@@ -64,6 +66,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   databaseSchema: string;
+  databasePreparedStatements: boolean;
   bus: BusConfig;
   allowedOrigins: string[];
   admin: { email: string | undefined; password: string | undefined };
@@ -96,6 +99,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.CANDOR_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.CANDOR_DATABASE_SCHEMA,
+    databasePreparedStatements: e.CANDOR_DATABASE_PREPARED_STATEMENTS === 'true',
     bus,
     allowedOrigins: e.CANDOR_ALLOWED_ORIGINS,
     admin: { email: e.CANDOR_ADMIN_EMAIL, password: e.CANDOR_ADMIN_PASSWORD },

@@ -70,7 +70,10 @@ export function prepareAppendBatch(db: Kysely<Database>): AppendBatchQuery {
         from c
         where c.id = conversations.id
           and (select count(*) from locked) = ${p('c_count')}::int
-        returning conversations.*, conversations.last_seq - c.n as seq_before
+        returning conversations.id, conversations.inbox_id, conversations.visitor_id,
+          conversations.status, conversations.assignee_id, conversations.last_seq,
+          conversations.preview_enabled, conversations.created_at, conversations.updated_at,
+          conversations.last_seq - c.n as seq_before
       ),
       added as (
         insert into messages (id, conversation_id, seq, author_type, author_id, body, client_key, created_at)
@@ -78,7 +81,9 @@ export function prepareAppendBatch(db: Kysely<Database>): AppendBatchQuery {
           m.client_key, m.created_at
         from m join moved on moved.id = m.conversation_id
       )
-      select * from moved`;
+      select id, inbox_id, visitor_id, status, assignee_id, last_seq, preview_enabled, created_at,
+        updated_at
+      from moved`;
     return { compile: () => raw.compile(db) };
   });
 }

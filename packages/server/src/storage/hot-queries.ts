@@ -29,10 +29,27 @@ export interface HotQueries {
   appendBatch?: AppendBatchQuery;
 }
 
+/**
+ * Named, not `*`: on PostgreSQL these run as named prepared statements (postgres/named-statements.ts),
+ * and a prepared `*` fails ("cached plan must not change result type") once another node's migration
+ * adds a column. Listed, an added column changes nothing for a node that does not know it yet.
+ */
+const CONVERSATION_COLUMNS = [
+  'id',
+  'inbox_id',
+  'visitor_id',
+  'status',
+  'assignee_id',
+  'last_seq',
+  'preview_enabled',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof ConversationsTable)[];
+
 export function prepareHotQueries(db: Kysely<Database>, dialect: StoreDialect): HotQueries {
   return {
     conversation: prepareQuery(db, (p) =>
-      db.selectFrom('conversations').selectAll().where('id', '=', p('id')),
+      db.selectFrom('conversations').select(CONVERSATION_COLUMNS).where('id', '=', p('id')),
     ),
     bump: prepareQuery(db, (p) => bumpConversation(db, p('id'), p('now'))),
     insertMessage: prepareQuery(db, (p) =>
@@ -59,7 +76,7 @@ function bumpConversation(db: QueryCreator<Database>, id: string, now: number) {
     .updateTable('conversations')
     .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: now }))
     .where('id', '=', id)
-    .returningAll();
+    .returning(CONVERSATION_COLUMNS);
 }
 
 function prepareBumpAndInsert(db: Kysely<Database>): PreparedQuery<NewMessageRow, ConversationRow> {
@@ -99,6 +116,19 @@ function prepareBumpAndInsert(db: Kysely<Database>): PreparedQuery<NewMessageRow
       .selectFrom('bumped')
       .selectAll(),
   );
+}
+
+/** The SQL of every hot query, to be prepared once per connection where the driver can. */
+export function hotStatements(queries: HotQueries): string[] {
+  return [
+    queries.conversation,
+    queries.bump,
+    queries.insertMessage,
+    queries.bumpAndInsert,
+    queries.appendBatch,
+  ]
+    .filter((query) => query !== undefined)
+    .map((query) => query.sql);
 }
 
 /** getConversation through the prepared statement. */

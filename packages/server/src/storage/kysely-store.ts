@@ -19,7 +19,7 @@ import { AppendBatcher } from './append-batcher';
 import { writeAppends } from './append-write';
 import * as conversations from './conversation-queries';
 import type { Database } from './database';
-import { prepareHotQueries, readConversation, type HotQueries } from './hot-queries';
+import { hotStatements, prepareHotQueries, readConversation, type HotQueries } from './hot-queries';
 import type { AppendRequest } from './message-append';
 import * as messages from './message-queries';
 import { migrateToLatest } from './migrations/migrate';
@@ -50,6 +50,8 @@ export class KyselyStore implements Store {
   private readonly appends: AppendBatcher<AppendRequest, AppendResult>;
   /** What every chat message runs, compiled once for this dialect. */
   private readonly queries: HotQueries;
+  /** Their SQL, for a driver that can prepare them once per connection. */
+  readonly hotStatements: readonly string[];
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -58,6 +60,7 @@ export class KyselyStore implements Store {
   ) {
     const queries = prepareHotQueries(db, dialect);
     this.queries = queries;
+    this.hotStatements = hotStatements(queries);
     this.appends = new AppendBatcher(
       (batch) => writeAppends({ db, dialect, queries }, batch),
       options.maxAppendBatch,

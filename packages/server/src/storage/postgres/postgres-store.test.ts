@@ -43,6 +43,38 @@ describeWithPostgres('postgres store', () => {
       }
     });
 
+    it("keeps appending when another node's migration adds a column under its prepared statements", async () => {
+      const isolated = `${schema}_cols`;
+      // One connection, so the second append runs on the connection that prepared the first.
+      const store = await openPostgresStore({ url, schema: isolated, maxConnections: 1 });
+      try {
+        await store.migrate();
+        const { conversation, visitorId } = await newConversation(store);
+        await store.appendMessage(conversation.id, visitorSays(visitorId, 'before'));
+        await store.getConversation(conversation.id);
+        for (const table of ['conversations', 'messages'])
+          await admin(`alter table ${isolated}.${table} add column added_later text default 'x'`);
+        const after = await store.appendMessage(conversation.id, visitorSays(visitorId, 'after'));
+        assert.equal(after.message.seq, 3);
+        assert.equal((await store.getConversation(conversation.id))?.lastSeq, 3);
+      } finally {
+        await store.close();
+        await admin(`drop schema if exists ${isolated} cascade`);
+      }
+    });
+
+    it('works without prepared statements, for PgBouncer in transaction mode', async () => {
+      const store = await openPostgresStore({ url, schema, preparedStatements: false });
+      try {
+        const { conversation, visitorId } = await newConversation(store);
+        const appended = await store.appendMessage(conversation.id, visitorSays(visitorId, 'hi'));
+        assert.equal(appended.message.seq, 2);
+        assert.equal((await store.getConversation(conversation.id))?.lastSeq, 2);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('fails fast with StoreUnavailableError when the server is unreachable', async () => {
       const store = await openPostgresStore({
         url: 'postgres://postgres@127.0.0.1:1/test',

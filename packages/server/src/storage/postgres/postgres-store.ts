@@ -8,6 +8,7 @@ import { Pool, TypeOverrides } from 'pg';
 import type { Database } from '../database';
 import { KyselyStore, type KyselyStoreOptions } from '../kysely-store';
 import type { Store } from '../store';
+import { NamedStatements } from './named-statements';
 import { postgresDialect } from './postgres-errors';
 
 export interface PostgresStoreOptions extends KyselyStoreOptions {
@@ -18,6 +19,11 @@ export interface PostgresStoreOptions extends KyselyStoreOptions {
   connectTimeoutMs?: number;
   /** Pool size; default 10. */
   maxConnections?: number;
+  /**
+   * Run the statements every message runs as named prepared statements (named-statements.ts); default
+   * true. Off for PgBouncer in transaction mode before 1.21.
+   */
+  preparedStatements?: boolean;
   /** Told about connection errors that happen between calls (e.g. a server restart); default: ignored. */
   onConnectionError?: (error: Error) => void;
 }
@@ -43,6 +49,12 @@ export function openPostgresStore(options: PostgresStoreOptions): Promise<Store>
   // A call that was using the client still rejects, with StoreUnavailableError.
   pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return Promise.resolve(new KyselyStore(db, postgresDialect(schema), options));
+  const named = new NamedStatements();
+  const prepared = options.preparedStatements ?? true;
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: prepared ? named.pool(pool) : pool }),
+  });
+  const store = new KyselyStore(db, postgresDialect(schema), options);
+  for (const statement of store.hotStatements) named.add(statement);
+  return Promise.resolve(store);
 }
