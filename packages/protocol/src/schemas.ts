@@ -214,7 +214,10 @@ export const conversationUpdatedFrame = z.object({
 export const inboxSnapshotFrame = z.object({
   type: z.literal('inbox.snapshot'),
   ref: z.string().optional(),
+  /** Every open conversation (up to a limit), then the latest resolved ones; most recently updated first. */
   conversations: z.array(conversationSchema),
+  /** Open conversations past the limit, left out (the most recently active ones); absent when none. */
+  openNotShown: z.number().int().min(1).optional(),
 });
 
 export const typingUpdatedFrame = z.object({

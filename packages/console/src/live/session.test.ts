@@ -97,6 +97,14 @@ describe('session: inbox', () => {
     assert.deepEqual(Object.keys(session.getState().inbox).sort(), ['kept', 'new']);
   });
 
+  it('tells how many open conversations the snapshot left out, until a snapshot leaves none out', () => {
+    const socket = connect();
+    socket.serverSend({ type: 'inbox.snapshot', conversations: [conv('c1')], openNotShown: 12 });
+    assert.equal(session.getState().openNotShown, 12);
+    socket.serverSend({ type: 'inbox.snapshot', conversations: [conv('c1')] });
+    assert.equal(session.getState().openNotShown, 0);
+  });
+
   it('counts visitor messages of conversations that are not open', () => {
     const socket = connect();
     socket.serverSend({ type: 'inbox.snapshot', conversations: [conv('c1')] });

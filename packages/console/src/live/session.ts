@@ -37,6 +37,8 @@ export interface LiveState {
   readonly status: ConnectionStatus;
   readonly inbox: InboxState;
   readonly inboxLoaded: boolean;
+  /** Open conversations the last snapshot left out (past the server's limit); they arrive live when they change. */
+  readonly openNotShown: number;
   readonly openId: string | null;
   readonly timelines: Readonly<Record<string, Timeline>>;
   readonly outbox: Outbox;
@@ -69,6 +71,7 @@ const initialState: LiveState = {
   status: 'connecting',
   inbox: emptyInbox,
   inboxLoaded: false,
+  openNotShown: 0,
   openId: null,
   timelines: {},
   outbox: [],
@@ -245,7 +248,11 @@ export class LiveSession {
         this.takePending(frame.ref);
         const openId = this.state.openId;
         const inbox = applySnapshot(frame.conversations);
-        this.update({ inbox: openId === null ? inbox : markRead(inbox, openId, 0), inboxLoaded: true });
+        this.update({
+          inbox: openId === null ? inbox : markRead(inbox, openId, 0),
+          inboxLoaded: true,
+          openNotShown: frame.openNotShown ?? 0,
+        });
         return;
       }
       case 'conversation.updated': {

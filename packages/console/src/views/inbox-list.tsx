@@ -16,13 +16,15 @@ const EMPTY_TEXT: Record<Tab, string> = {
 interface Props {
   inbox: InboxState;
   loaded: boolean;
+  /** Open conversations the server left out of the list (see LiveState). */
+  openNotShown: number;
   tab: Tab;
   onTab: (tab: Tab) => void;
   me: Agent;
   openId: string | null;
 }
 
-export function InboxList({ inbox, loaded, tab, onTab, me, openId }: Props) {
+export function InboxList({ inbox, loaded, openNotShown, tab, onTab, me, openId }: Props) {
   const now = useNow(30_000);
   const rows = listTab(inbox, tab, me.id);
 
@@ -78,6 +80,14 @@ export function InboxList({ inbox, loaded, tab, onTab, me, openId }: Props) {
       </div>
       <div id="inbox-rows" role="tabpanel" aria-labelledby={`tab-${tab}`} class="rows">
         {!loaded && <p class="quiet">Loading conversations…</p>}
+        {loaded && openNotShown > 0 && tab !== 'mine' && (
+          <p class="quiet" role="status" data-testid="open-not-shown">
+            {openNotShown === 1
+              ? '1 more open conversation, the most recently active, is not listed.'
+              : `${openNotShown.toLocaleString('en')} more open conversations, the most recently active, are not listed.`}{' '}
+            Each appears here as soon as it changes.
+          </p>
+        )}
         {loaded && rows.length === 0 && <p class="quiet">{EMPTY_TEXT[tab]}</p>}
         {rows.length > 0 && (
           <ul>

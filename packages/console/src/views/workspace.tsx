@@ -136,6 +136,7 @@ export function Workspace({ agent, onSignedOut }: Props) {
           <InboxList
             inbox={state.inbox}
             loaded={state.inboxLoaded}
+            openNotShown={state.openNotShown}
             tab={tab}
             onTab={setTab}
             me={agent}

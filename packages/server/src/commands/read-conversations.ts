@@ -5,7 +5,13 @@ import type { ChatContext } from './context';
 import { loadReadable } from './load-conversation';
 import { presentConversations, presentMessage } from './presenters';
 
-export const INBOX_SNAPSHOT_SIZE = 200;
+/**
+ * What an inbox shows: every open conversation (the work), then the latest resolved ones (history).
+ * Open ones past the limit are the most recently active, not the longest waiting: a surge must never
+ * hide the customers who have waited longest, and anything active reaches the console live anyway.
+ */
+export const INBOX_OPEN_LIMIT = 1_000;
+export const INBOX_RESOLVED_LIMIT = 200;
 
 export async function history(
   ctx: ChatContext,
@@ -24,20 +30,62 @@ export async function history(
 
 export type InboxView = 'new' | 'mine' | 'all';
 
+export interface InboxList {
+  /** Most recently updated first. */
+  conversations: Conversation[];
+  /**
+   * Open conversations of the view left out by INBOX_OPEN_LIMIT (0: every one is there). Never the
+   * agent's own: those are listed whatever the cut (up to the limit again).
+   */
+  openNotShown: number;
+}
+
 export async function listInbox(
   ctx: ChatContext,
   actor: Extract<Actor, { kind: 'agent' }>,
   view: InboxView = 'all',
   status?: 'open' | 'resolved',
-): Promise<Conversation[]> {
-  const records = await ctx.store.listConversations({
-    inboxIds: actor.inboxIds,
-    limit: INBOX_SNAPSHOT_SIZE,
-    ...(view === 'new' ? { assigneeId: null, status: 'open' as const } : {}),
-    ...(view === 'mine' ? { assigneeId: actor.agentId, status: 'open' as const } : {}),
-    ...(view === 'all' && status ? { status } : {}),
-  });
-  return presentConversations(ctx, records, actor.agentId);
+): Promise<InboxList> {
+  const { inboxIds } = actor;
+  const assignee =
+    view === 'new' ? { assigneeId: null } : view === 'mine' ? { assigneeId: actor.agentId } : {};
+  const wantsOpen = view !== 'all' || status !== 'resolved';
+  const wantsResolved = view === 'all' && status !== 'open';
+  const openOf = (filter: { assigneeId?: string | null }) =>
+    ctx.store.listConversations({
+      inboxIds,
+      status: 'open',
+      ...filter,
+      limit: INBOX_OPEN_LIMIT,
+      order: 'oldest',
+    });
+  const [open, mine, resolved] = await Promise.all([
+    wantsOpen ? openOf(assignee) : [],
+    // The whole inbox's cut must not take an agent's own conversations away from them.
+    wantsOpen && view === 'all' ? openOf({ assigneeId: actor.agentId }) : [],
+    wantsResolved
+      ? ctx.store.listConversations({ inboxIds, status: 'resolved', limit: INBOX_RESOLVED_LIMIT })
+      : [],
+  ]);
+  const openShown = new Map([...open, ...mine].map((record) => [record.id, record]));
+  const openNotShown =
+    open.length < INBOX_OPEN_LIMIT
+      ? 0
+      : (await ctx.store.countConversations({ inboxIds, status: 'open', ...assignee })) - openShown.size;
+  const records = [...openShown.values(), ...resolved].sort(
+    (a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+  );
+  return { conversations: await presentConversations(ctx, records, actor.agentId), openNotShown };
+}
+
+/** The `inbox.snapshot` frame for a list, answering `ref` if the request had one. */
+export function inboxSnapshot({ conversations, openNotShown }: InboxList, ref?: string) {
+  return {
+    type: 'inbox.snapshot' as const,
+    ...(ref ? { ref } : {}),
+    conversations,
+    ...(openNotShown > 0 ? { openNotShown } : {}),
+  };
 }
 
 export async function visitorConversations(

@@ -4,7 +4,7 @@ import type { Actor } from '../domain/types';
 import { DomainError } from '../domain/errors';
 import { sendMessage } from '../commands/send-message';
 import { assign, setStatus } from '../commands/change-conversation';
-import { listInbox, markRead } from '../commands/read-conversations';
+import { inboxSnapshot, listInbox, markRead } from '../commands/read-conversations';
 import { setPreview } from '../commands/set-preview';
 import { redactDraft } from '@candor/protocol';
 import type { ClientConnection } from './connection';
@@ -23,8 +23,7 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
     case 'inbox.subscribe': {
       if (actor.kind !== 'agent') throw new DomainError('forbidden', 'Only agents have an inbox.');
       await Promise.all(actor.inboxIds.map((id) => c.watch(topics.inbox(id))));
-      const conversations = await listInbox(ctx, actor);
-      return c.send({ type: 'inbox.snapshot', ...(frame.ref ? { ref: frame.ref } : {}), conversations });
+      return c.send(inboxSnapshot(await listInbox(ctx, actor), frame.ref));
     }
     case 'message.send': {
       const { message, conversation } = await sendMessage(ctx, actor, frame);

@@ -6,7 +6,7 @@ import { DEFAULT_INBOX_ID, type Actor } from '../domain/types';
 import { takeToken } from '../limits/token-bucket';
 import type { AgentSession } from '../auth/agent-sessions';
 import { identifyVisitor } from '../auth/visitor-identity';
-import { listInbox, visitorConversations } from '../commands/read-conversations';
+import { inboxSnapshot, listInbox, visitorConversations } from '../commands/read-conversations';
 import type { ClientSocket } from './client-socket';
 import type { Watcher } from './hub';
 import type { Outbound } from './outbound';
@@ -210,7 +210,7 @@ export class ClientConnection implements Watcher {
     // Inbox updates may have been missed too: a fresh snapshot replaces the agent's list.
     if (actor?.kind === 'agent' && actor.inboxIds.some((id) => hasItem(watched, topics.inbox(id)))) {
       listInbox(this.deps.ctx, actor).then(
-        (conversations) => this.send({ type: 'inbox.snapshot', conversations }),
+        (inbox) => this.send(inboxSnapshot(inbox)),
         (err: unknown) => this.deps.log.error({ err: String(err) }, 'inbox resync failed'),
       );
     }

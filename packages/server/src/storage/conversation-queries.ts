@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { ConversationRecord } from '../domain/types';
 import { toConversation, type Database } from './database';
-import type { ConversationPatch, ConversationQuery } from './store';
+import type { ConversationFilter, ConversationPatch, ConversationQuery } from './store';
 
 type Db = Kysely<Database>;
 
@@ -29,12 +29,31 @@ export async function listVisitorConversations(
 
 export async function listConversations(db: Db, query: ConversationQuery): Promise<ConversationRecord[]> {
   if (query.inboxIds.length === 0) return [];
-  let select = db.selectFrom('conversations').selectAll().where('inbox_id', 'in', query.inboxIds);
-  if (query.status !== undefined) select = select.where('status', '=', query.status);
-  if (query.assigneeId === null) select = select.where('assignee_id', 'is', null);
-  else if (query.assigneeId !== undefined) select = select.where('assignee_id', '=', query.assigneeId);
-  const rows = await select.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+  const direction = query.order === 'oldest' ? 'asc' : 'desc';
+  const rows = await filtered(db, query)
+    .selectAll()
+    .orderBy('updated_at', direction)
+    .orderBy('id', direction)
+    .limit(query.limit)
+    .execute();
   return rows.map(toConversation);
+}
+
+export async function countConversations(db: Db, filter: ConversationFilter): Promise<number> {
+  if (filter.inboxIds.length === 0) return 0;
+  const row = await filtered(db, filter)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirst();
+  // PostgreSQL's count is int8, which pg returns as a string unless parsed.
+  return Number(row?.n ?? 0);
+}
+
+function filtered(db: Db, filter: ConversationFilter) {
+  let select = db.selectFrom('conversations').where('inbox_id', 'in', filter.inboxIds);
+  if (filter.status !== undefined) select = select.where('status', '=', filter.status);
+  if (filter.assigneeId === null) select = select.where('assignee_id', 'is', null);
+  else if (filter.assigneeId !== undefined) select = select.where('assignee_id', '=', filter.assigneeId);
+  return select;
 }
 
 export async function updateConversation(

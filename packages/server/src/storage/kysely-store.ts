@@ -31,6 +31,7 @@ import {
   StoreConflictError,
   StoreUnavailableError,
   type AppendResult,
+  type ConversationFilter,
   type ConversationPatch,
   type ConversationQuery,
   type LastMessage,
@@ -99,6 +100,8 @@ export class KyselyStore implements Store {
     this.guard(() => conversations.listVisitorConversations(this.db, visitorId, limit));
   listConversations = (query: ConversationQuery) =>
     this.guard(() => conversations.listConversations(this.db, query));
+  countConversations = (filter: ConversationFilter) =>
+    this.guard(() => conversations.countConversations(this.db, filter));
   updateConversation = (id: string, patch: ConversationPatch) =>
     this.guard(() => conversations.updateConversation(this.db, id, patch));
 

@@ -31,12 +31,17 @@ export interface AppendResult {
   created: boolean;
 }
 
-export interface ConversationQuery {
+export interface ConversationFilter {
   inboxIds: readonly string[];
   status?: ConversationStatus;
   /** A string: assigned to that agent; null: unassigned; undefined: any. */
   assigneeId?: string | null;
+}
+
+export interface ConversationQuery extends ConversationFilter {
   limit: number;
+  /** By last update: 'newest' first (default), or 'oldest' first (who has waited longest). */
+  order?: 'newest' | 'oldest';
 }
 
 export interface ConversationPatch {
@@ -87,8 +92,9 @@ export interface Store {
   getConversation(id: string): Promise<ConversationRecord | undefined>;
   /** Newest first. */
   listVisitorConversations(visitorId: string, limit: number): Promise<ConversationRecord[]>;
-  /** Most recently updated first. */
+  /** By last update, most recent first unless `order` says 'oldest'; ties by id. */
   listConversations(query: ConversationQuery): Promise<ConversationRecord[]>;
+  countConversations(filter: ConversationFilter): Promise<number>;
   /** Returns the updated conversation, or undefined if there is none with that id. */
   updateConversation(id: string, patch: ConversationPatch): Promise<ConversationRecord | undefined>;
 

@@ -6,7 +6,7 @@ import { newAgent, newConversation, newVisitor, T0, uid, visitorSays } from './f
 
 export function conversationContract(store: () => Store): void {
   describe('conversations', () => {
-    it('lists by inbox, status and assignee, most recently updated first', async () => {
+    it('lists by inbox, status and assignee, most recently updated first or oldest first, and counts them', async () => {
       const [inbox, other] = [uid('inbox'), uid('inbox')];
       const agent = await newAgent(store());
       const c1 = (await newConversation(store(), { inboxId: inbox, now: T0 + 1 })).conversation.id;
@@ -15,8 +15,12 @@ export function conversationContract(store: () => Store): void {
       const c4 = (await newConversation(store(), { inboxId: other, now: T0 + 4 })).conversation.id;
       await store().updateConversation(c1, { assigneeId: agent.id, now: T0 + 5 });
       await store().updateConversation(c2, { status: 'resolved', now: T0 + 6 });
-      const list = async (q: { status?: 'open' | 'resolved'; assigneeId?: string | null; limit?: number }) =>
-        (await store().listConversations({ inboxIds: [inbox], limit: 10, ...q })).map((c) => c.id);
+      const list = async (q: {
+        status?: 'open' | 'resolved';
+        assigneeId?: string | null;
+        limit?: number;
+        order?: 'newest' | 'oldest';
+      }) => (await store().listConversations({ inboxIds: [inbox], limit: 10, ...q })).map((c) => c.id);
 
       assert.deepEqual(await list({}), [c2, c1, c3]);
       assert.deepEqual(await list({ limit: 2 }), [c2, c1]);
@@ -25,6 +29,16 @@ export function conversationContract(store: () => Store): void {
       assert.deepEqual(await list({ assigneeId: agent.id }), [c1]);
       assert.deepEqual(await list({ assigneeId: null }), [c2, c3]);
       assert.deepEqual(await list({ status: 'open', assigneeId: null }), [c3]);
+      assert.deepEqual(await list({ order: 'oldest' }), [c3, c1, c2]);
+      assert.deepEqual(await list({ status: 'open', order: 'oldest', limit: 1 }), [c3]);
+      const count = (q: { status?: 'open' | 'resolved'; assigneeId?: string | null }) =>
+        store().countConversations({ inboxIds: [inbox], ...q });
+      assert.equal(await count({}), 3);
+      assert.equal(await count({ status: 'open' }), 2);
+      assert.equal(await count({ status: 'open', assigneeId: null }), 1);
+      assert.equal(await count({ assigneeId: agent.id }), 1);
+      assert.equal(await store().countConversations({ inboxIds: [inbox, other] }), 4);
+      assert.equal(await store().countConversations({ inboxIds: [] }), 0);
       const both = await store().listConversations({ inboxIds: [inbox, other], limit: 10 });
       assert.deepEqual(
         both.map((c) => c.id),

@@ -6,10 +6,12 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Database } from '../database';
 import { initial } from './0001-initial';
 import { typingPreview } from './0002-typing-preview';
+import { openQueueIndex } from './0003-open-queue-index';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_typing_preview': typingPreview,
+  '0003_open_queue_index': openQueueIndex,
 };
 
 const provider: MigrationProvider = {

@@ -33,7 +33,7 @@ export function conversationRoutes(deps: HttpDeps) {
     .use(requireAgent(deps))
     .get('/', async (c) => {
       const q = query(listQuery, c.req.query());
-      return c.json({ conversations: await listInbox(ctx, c.get('session').actor, q.view, q.status) });
+      return c.json(await listInbox(ctx, c.get('session').actor, q.view, q.status));
     })
     .get('/:id', async (c) => {
       const page = await history(ctx, c.get('session').actor, c.req.param('id'), { afterSeq: 0, limit: 1 });
