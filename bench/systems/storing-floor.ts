@@ -33,13 +33,17 @@ async function postgresStore(url: string, schema: string): Promise<FrameStore> {
   await client.query(`create schema "${schema}"`);
   await client.query(`set search_path to "${schema}"`);
   await client.query(`create table ${TABLE}`);
+  const text = 'insert into relayed (conversation, frame, at) values ($1, $2, $3)';
+  // One insert at a time on the one connection, in arrival order (pg is deprecating queueing them
+  // itself), each a named statement: parsed and planned once, as Candor's are.
+  let tail: Promise<unknown> = Promise.resolve();
   return {
-    save: async (conversation, frame) => {
-      await client.query('insert into relayed (conversation, frame, at) values ($1, $2, $3)', [
-        conversation,
-        frame.toString(),
-        Date.now(),
-      ]);
+    save: (conversation, frame) => {
+      const insert = () =>
+        client.query({ name: 'floor_insert', text, values: [conversation, frame.toString(), Date.now()] });
+      const saved = tail.then(insert, insert);
+      tail = saved.catch(() => undefined);
+      return saved.then(() => undefined);
     },
     close: () => client.end(),
   };
