@@ -127,6 +127,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
         ...DEFAULT_REALTIME_LIMITS,
         framesPerSecond: config.frameRate.perSecond,
         frameBurst: config.frameRate.burst,
+        helloTimeoutMs: config.helloTimeoutMs,
       },
       metrics,
       // A quarter of the pool for catching up after a bus outage; sends keep the rest.
@@ -135,6 +136,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     origins: new OriginPolicy(config.allowedOrigins),
     maxConnectionsPerIp: config.maxConnectionsPerIp,
     trustProxy: config.trustProxy,
+    heartbeatMs: config.heartbeatMs,
   });
   gateway.attach(server);
   await new Promise<void>((resolve, reject) => {

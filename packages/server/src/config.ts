@@ -49,6 +49,13 @@ const env = z.object({
   /** Frames one socket may send per second, and in a burst, before getting rate_limited. */
   CANDOR_FRAME_RATE: z.coerce.number().min(1).default(20),
   CANDOR_FRAME_BURST: z.coerce.number().int().min(1).default(40),
+  /**
+   * Seconds between WebSocket pings; a socket that did not answer the previous one is dropped. Keep it
+   * under the idle timeout of any proxy in front (nginx's proxy_read_timeout is 60 s by default).
+   */
+  CANDOR_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(600).default(30),
+  /** Seconds a new socket has to say hello before it is closed. */
+  CANDOR_HELLO_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
   CANDOR_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(DEFAULT_COST_LOG2),
   /** Bearer token for /metrics from other machines; without it, /metrics answers loopback only. */
   CANDOR_METRICS_TOKEN: z.string().min(16).optional(),
@@ -73,6 +80,8 @@ export interface Config {
   trustProxy: boolean;
   maxConnectionsPerIp: number;
   frameRate: { perSecond: number; burst: number };
+  heartbeatMs: number;
+  helloTimeoutMs: number;
   passwordCost: number;
   logLevel: string;
   metricsToken: string | undefined;
@@ -106,6 +115,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.CANDOR_TRUST_PROXY === 'true',
     maxConnectionsPerIp: e.CANDOR_MAX_CONNECTIONS_PER_IP,
     frameRate: { perSecond: e.CANDOR_FRAME_RATE, burst: e.CANDOR_FRAME_BURST },
+    heartbeatMs: e.CANDOR_HEARTBEAT_SECONDS * 1000,
+    helloTimeoutMs: e.CANDOR_HELLO_TIMEOUT_SECONDS * 1000,
     passwordCost: e.CANDOR_PASSWORD_COST,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.CANDOR_METRICS_TOKEN,
