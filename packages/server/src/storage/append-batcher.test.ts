@@ -45,11 +45,12 @@ describe('AppendBatcher', () => {
       return Promise.resolve(batch.map((n): Settled<string> => ({ ok: true, value: `stored ${n}` })));
     };
     const batcher = new AppendBatcher(syncWrite);
-    // Timers due together run in one phase with microtasks between them, as sockets' reads do.
+    // Immediates queued together run in one check phase with microtasks between them, as sockets'
+    // reads run in one poll phase. (Three zero-delay timers did not always fall due in one phase.)
     const sent = await new Promise<Promise<string>[]>((resolve) => {
       const all: Promise<string>[] = [];
-      for (const n of [1, 2, 3]) setTimeout(() => all.push(batcher.submit(n)), 0);
-      setTimeout(() => resolve(all), 0);
+      for (const n of [1, 2, 3]) setImmediate(() => all.push(batcher.submit(n)));
+      setImmediate(() => resolve(all));
     });
     assert.deepEqual(await Promise.all(sent), ['stored 1', 'stored 2', 'stored 3']);
     assert.deepEqual(batches, [[1, 2, 3]]);
