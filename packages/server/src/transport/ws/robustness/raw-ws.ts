@@ -11,12 +11,15 @@ const ACCEPT_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 export interface RawEnd {
   /** The code in the server's close frame; undefined when the TCP connection ended without one (1006). */
   code: number | undefined;
+  /** When the TCP connection ended (Date.now()), so a test can tell "closed too early" from "closed". */
+  at: number;
 }
 
 export class RawWs {
   readonly frames: WireFrame[] = [];
   closeCode: number | undefined;
   ended = false;
+  private endedAt = 0;
   /** Answer pings like a browser would; a client stalled mid-frame cannot, so tests switch this off. */
   autoPong = true;
   private pending: Buffer = Buffer.alloc(0);
@@ -28,6 +31,7 @@ export class RawWs {
     socket.on('error', () => undefined); // a reset after the server's close is expected here
     socket.on('close', () => {
       this.ended = true;
+      this.endedAt = Date.now();
       this.wake();
     });
   }
@@ -106,7 +110,7 @@ export class RawWs {
   /** Resolves once the TCP connection has ended, with the code of the server's close frame, if any. */
   async end(timeoutMs = 3000): Promise<RawEnd> {
     await this.until(() => this.ended, 'end of connection', timeoutMs);
-    return { code: this.closeCode };
+    return { code: this.closeCode, at: this.endedAt };
   }
 
   async until(done: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
