@@ -239,6 +239,8 @@ export const errorFrame = z.object({
   ref: z.string().optional(),
   code: z.enum(ERROR_CODES),
   message: z.string(),
+  /** With rate_limited: how long until the same command may succeed. */
+  retryAfterMs: z.number().int().nonnegative().optional(),
 });
 
 export const serverFrame = z.discriminatedUnion('type', [
@@ -270,4 +272,10 @@ export const createRedactionRuleBody = redactionRuleSchema.omit({ id: true });
 export const testRedactionRuleBody = createRedactionRuleBody.extend({
   sample: z.string().max(LIMITS.messageBodyMax),
 });
-export const errorBody = z.object({ error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) });
+export const errorBody = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    retryAfterMs: z.number().int().nonnegative().optional(),
+  }),
+});

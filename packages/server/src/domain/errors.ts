@@ -6,6 +6,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** For limits: when the same request may succeed (sent as `retryAfterMs` and HTTP Retry-After). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }

@@ -240,9 +240,14 @@ export class ClientConnection implements Watcher {
     this.socket.send(text);
   }
 
-  sendError(ref: string | undefined, code: ErrorCode, message: string): void {
+  sendError(
+    ref: string | undefined,
+    code: ErrorCode,
+    message: string | { message: string; retryAfterMs?: number },
+  ): void {
     this.deps.metrics?.error(code);
-    this.send({ type: 'error', ...(ref ? { ref } : {}), code, message });
+    const detail = typeof message === 'string' ? { message } : message;
+    this.send({ type: 'error', ...(ref ? { ref } : {}), code, ...detail });
   }
 
   private async hello(frame: z.infer<typeof helloFrame>): Promise<void> {
@@ -299,11 +304,11 @@ export class ClientConnection implements Watcher {
   }
 
   private fail(ref: string | undefined, err: unknown): void {
-    const { code, message } = errorCodeOf(err);
+    const { code, ...detail } = errorCodeOf(err);
     if (code === 'internal' || code === 'unavailable') {
       this.deps.log.error({ err: errorSummary(err) }, 'command failed');
     }
-    this.sendError(ref, code, message);
+    this.sendError(ref, code, detail);
   }
 }
 

@@ -4,8 +4,11 @@ import { StoreConflictError, StoreUnavailableError } from '../storage/store';
 import { StoreNotFoundError } from '../storage/not-found-error';
 
 /** Any thrown error -> what the client is told. Unknown errors say nothing of their internals. */
-export function errorCodeOf(err: unknown): { code: ErrorCode; message: string } {
-  if (err instanceof DomainError) return { code: err.code, message: err.message };
+export function errorCodeOf(err: unknown): { code: ErrorCode; message: string; retryAfterMs?: number } {
+  if (err instanceof DomainError) {
+    const { code, message, retryAfterMs } = err;
+    return retryAfterMs === undefined ? { code, message } : { code, message, retryAfterMs };
+  }
   if (err instanceof StoreUnavailableError) {
     return { code: 'unavailable', message: 'Storage is unavailable; nothing was saved. Try again.' };
   }

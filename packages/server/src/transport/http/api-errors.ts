@@ -21,8 +21,10 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
 
 /** The REST error body: the same codes as WebSocket error frames. */
 export function errorResponse(c: Context, err: unknown) {
-  const { code, message } = errorCodeOf(err);
-  return c.json({ error: { code, message } }, STATUS[code]);
+  const { code, message, retryAfterMs } = errorCodeOf(err);
+  if (retryAfterMs === undefined) return c.json({ error: { code, message } }, STATUS[code]);
+  c.header('retry-after', String(Math.ceil(retryAfterMs / 1000)));
+  return c.json({ error: { code, message, retryAfterMs } }, STATUS[code]);
 }
 
 /** Parses a JSON body with a protocol schema; bad input changes nothing and says what was wrong. */
