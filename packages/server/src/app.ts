@@ -27,7 +27,6 @@ import { DEFAULT_REALTIME_LIMITS } from './realtime/realtime-deps';
 import { WsGateway } from './transport/ws/ws-gateway';
 import { OriginPolicy } from './transport/origin-policy';
 import { httpApp } from './transport/http/http-app';
-import { KeyedLimiter } from './limits/token-bucket';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { Metrics } from './metrics/metrics';
 import { ConcurrencyLimit } from './limits/concurrency-limit';
@@ -109,7 +108,6 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     log,
     passwordCost: config.passwordCost,
     trustProxy: config.trustProxy,
-    loginLimiter: new KeyedLimiter(10 / 60, 10), // 10 attempts, then one every 6 s, per IP
     isReady: () => ready,
     metrics,
     metricsToken: config.metricsToken,
