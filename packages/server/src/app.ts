@@ -31,6 +31,8 @@ import { bootstrapAdmin } from './bootstrap-admin';
 import { Metrics } from './metrics/metrics';
 import { ConcurrencyLimit } from './limits/concurrency-limit';
 import { ThrottledLog } from './limits/throttled-log';
+import { AnonymousLimits } from './limits/anonymous-limits';
+import { startHousekeeping } from './commands/housekeeping';
 import type { DomainEvent } from './domain/events';
 
 export interface Candor {
@@ -101,7 +103,14 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     settings,
     emit,
     now: Date.now,
+    anonymousLimits: new AnonymousLimits(store, config.anonymousRates),
   };
+  const stopHousekeeping = startHousekeeping({
+    store,
+    now: Date.now,
+    log,
+    visitorIdleMs: config.visitorPurgeMs,
+  });
   let ready = false;
   const app = httpApp({
     ctx,
@@ -162,6 +171,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       server.closeIdleConnections();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 5_000).unref())]);
       server.closeAllConnections();
+      stopHousekeeping();
       await bus.close();
       await store.close();
       log.info({}, 'candor stopped');
