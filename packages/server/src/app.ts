@@ -27,11 +27,12 @@ import { DEFAULT_REALTIME_LIMITS } from './realtime/realtime-deps';
 import { WsGateway } from './transport/ws/ws-gateway';
 import { OriginPolicy } from './transport/origin-policy';
 import { httpApp } from './transport/http/http-app';
-import { KeyedLimiter } from './limits/token-bucket';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { Metrics } from './metrics/metrics';
 import { ConcurrencyLimit } from './limits/concurrency-limit';
 import { ThrottledLog } from './limits/throttled-log';
+import { AnonymousLimits } from './limits/anonymous-limits';
+import { startHousekeeping } from './commands/housekeeping';
 import type { DomainEvent } from './domain/events';
 
 export interface Candor {
@@ -102,14 +103,20 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     settings,
     emit,
     now: Date.now,
+    anonymousLimits: new AnonymousLimits(store, config.anonymousRates),
   };
+  const stopHousekeeping = startHousekeeping({
+    store,
+    now: Date.now,
+    log,
+    visitorIdleMs: config.visitorPurgeMs,
+  });
   let ready = false;
   const app = httpApp({
     ctx,
     log,
     passwordCost: config.passwordCost,
     trustProxy: config.trustProxy,
-    loginLimiter: new KeyedLimiter(10 / 60, 10), // 10 attempts, then one every 6 s, per IP
     isReady: () => ready,
     metrics,
     metricsToken: config.metricsToken,
@@ -164,6 +171,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       server.closeIdleConnections();
       await Promise.race([closed, new Promise((r) => setTimeout(r, 5_000).unref())]);
       server.closeAllConnections();
+      stopHousekeeping();
       await bus.close();
       await store.close();
       log.info({}, 'candor stopped');

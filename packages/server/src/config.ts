@@ -56,6 +56,16 @@ const env = z.object({
   CANDOR_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(600).default(30),
   /** Seconds a new socket has to say hello before it is closed. */
   CANDOR_HELLO_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
+  /** Visitors created (a hello without a valid token) per address (IPv6 by /64) per minute, across nodes. */
+  CANDOR_NEW_VISITORS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Conversations started by visitors per address (IPv6 by /64) per minute, across nodes. */
+  CANDOR_NEW_CONVERSATIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Visitors who never started a conversation are deleted once their token went unused this long. */
+  CANDOR_VISITOR_PURGE_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 366)
+    .default(24),
   CANDOR_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(DEFAULT_COST_LOG2),
   /** Bearer token for /metrics from other machines; without it, /metrics answers loopback only. */
   CANDOR_METRICS_TOKEN: z.string().min(16).optional(),
@@ -82,6 +92,8 @@ export interface Config {
   frameRate: { perSecond: number; burst: number };
   heartbeatMs: number;
   helloTimeoutMs: number;
+  anonymousRates: { newVisitorsPerMinute: number; newConversationsPerMinute: number };
+  visitorPurgeMs: number;
   passwordCost: number;
   logLevel: string;
   metricsToken: string | undefined;
@@ -117,6 +129,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     frameRate: { perSecond: e.CANDOR_FRAME_RATE, burst: e.CANDOR_FRAME_BURST },
     heartbeatMs: e.CANDOR_HEARTBEAT_SECONDS * 1000,
     helloTimeoutMs: e.CANDOR_HELLO_TIMEOUT_SECONDS * 1000,
+    anonymousRates: {
+      newVisitorsPerMinute: e.CANDOR_NEW_VISITORS_PER_IP_PER_MINUTE,
+      newConversationsPerMinute: e.CANDOR_NEW_CONVERSATIONS_PER_IP_PER_MINUTE,
+    },
+    visitorPurgeMs: e.CANDOR_VISITOR_PURGE_HOURS * 3_600_000,
     passwordCost: e.CANDOR_PASSWORD_COST,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.CANDOR_METRICS_TOKEN,

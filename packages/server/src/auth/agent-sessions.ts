@@ -1,29 +1,42 @@
 import type { Actor, AgentRecord } from '../domain/types';
 import type { Store } from '../storage/store';
 import { hashToken, newToken } from './tokens';
-import { verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
 
 export const SESSION_COOKIE = 'candor_session';
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 
-// Verifying against a fixed hash when the email is unknown keeps login time the same either way,
-// so response time does not reveal which emails have accounts. (scrypt, cost 2^12, of a random string.)
-const DUMMY_HASH = 'scrypt$12$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+/** One hash per cost, of a random password: what an unknown email is checked against. */
+const dummies = new Map<number, Promise<string>>();
+
+/**
+ * Checking an unknown email against a hash of the configured cost makes it take as long as a known
+ * one, so response time does not tell which emails have accounts. Built once, on first use.
+ */
+export function dummyHash(costLog2: number): Promise<string> {
+  let hash = dummies.get(costLog2);
+  if (hash === undefined) {
+    hash = hashPassword(newToken(), costLog2);
+    dummies.set(costLog2, hash);
+  }
+  return hash;
+}
 
 export async function logIn(
   store: Store,
   credentials: { email: string; password: string },
-  now: number,
+  at: { now: number; passwordCost: number },
 ): Promise<{ agent: AgentRecord; token: string } | undefined> {
   const agent = await store.findAgentByEmail(credentials.email.toLowerCase());
-  const ok = await verifyPassword(credentials.password, agent?.passwordHash ?? DUMMY_HASH);
+  const hash = agent?.passwordHash ?? (await dummyHash(at.passwordCost));
+  const ok = await verifyPassword(credentials.password, hash);
   if (!agent || !ok) return undefined;
   const token = newToken();
   await store.createSession({
     tokenHash: hashToken(token),
     agentId: agent.id,
-    expiresAt: now + SESSION_TTL_MS,
-    now,
+    expiresAt: at.now + SESSION_TTL_MS,
+    now: at.now,
   });
   return { agent, token };
 }

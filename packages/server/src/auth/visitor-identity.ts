@@ -11,12 +11,17 @@ import { hashToken, newToken } from './tokens';
 export async function identifyVisitor(
   store: Store,
   token: string | undefined,
-  options: { locale: string | null; now: number },
+  options: { locale: string | null; now: number; beforeCreate?: () => Promise<void> },
 ): Promise<{ visitor: VisitorRecord; newToken?: string }> {
   if (token) {
     const visitor = await store.findVisitorByTokenHash(hashToken(token));
-    if (visitor) return { visitor };
+    if (visitor) {
+      await store.markVisitorSeen(visitor.id, options.now); // in use: not to be purged
+      return { visitor };
+    }
   }
+  // A new visitor is a new row: the caller may refuse it (a limit per address) before it is written.
+  await options.beforeCreate?.();
   const id = randomUUID();
   const fresh = newToken();
   const visitor: VisitorRecord = {

@@ -3,6 +3,7 @@ import type { DomainEvent } from '../domain/events';
 import type { ConversationHomes } from './conversation-homes';
 import type { NameDirectory } from './name-directory';
 import type { SettingsCache } from './settings-cache';
+import type { AnonymousLimits } from '../limits/anonymous-limits';
 
 /** What every command needs. Built once in app.ts; tests build their own. */
 export interface ChatContext {
@@ -13,4 +14,6 @@ export interface ChatContext {
   /** Called only after the store has the change. Fan-out failures are the listener's to handle. */
   emit(event: DomainEvent): void;
   now(): number;
+  /** New visitors and conversations per address, across nodes; none in tests that do not test it. */
+  anonymousLimits?: AnonymousLimits;
 }

@@ -15,6 +15,8 @@ export interface SendInput {
   conversationId: string | null;
   clientKey: string;
   body: string;
+  /** The sender's address: a visitor's message that starts a conversation is counted against it. */
+  senderIp?: string;
 }
 
 /**
@@ -35,7 +37,10 @@ export async function sendMessage(
     clientKey: wellFormed(input.clientKey),
     now: ctx.now(),
   };
-  let result = input.conversationId === null ? await sendToCurrent(ctx, actor, message) : undefined;
+  let result =
+    input.conversationId === null
+      ? await sendToCurrent(ctx, actor, { message, senderIp: input.senderIp })
+      : undefined;
   if (!result) {
     if (input.conversationId === null) throw new DomainError('bad_frame', 'conversationId is required.');
     const id = input.conversationId;
@@ -82,10 +87,16 @@ export async function sendMessage(
 }
 
 /** A visitor without a conversation id writes into their open conversation, or starts one. */
-async function sendToCurrent(ctx: ChatContext, actor: Actor, message: NewMessage) {
+async function sendToCurrent(
+  ctx: ChatContext,
+  actor: Actor,
+  { message, senderIp }: { message: NewMessage; senderIp: string | undefined },
+) {
   if (actor.kind !== 'visitor') return undefined;
   const [latest] = await ctx.store.listVisitorConversations(actor.visitorId, 1);
   if (latest?.status === 'open') return ctx.store.appendMessage(latest.id, message);
+  // Refused before anything is written.
+  if (senderIp !== undefined) await ctx.anonymousLimits?.admitConversation(senderIp, ctx.now());
   return ctx.store.startConversation(
     { id: randomUUID(), inboxId: DEFAULT_INBOX_ID, visitorId: actor.visitorId },
     message,

@@ -7,4 +7,6 @@ export interface ClientSocket {
   close(code: number, reason: string): void;
   /** Bytes queued but not yet sent: a slow consumer is closed rather than buffered without bound. */
   readonly bufferedAmount: number;
+  /** The client's address as the transport saw it (behind a trusted proxy, the forwarded one). */
+  readonly ip?: string;
 }

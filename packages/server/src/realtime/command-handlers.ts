@@ -26,7 +26,7 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
       return c.send(inboxSnapshot(await listInbox(ctx, actor), frame.ref));
     }
     case 'message.send': {
-      const { message, conversation } = await sendMessage(ctx, actor, frame);
+      const { message, conversation } = await sendMessage(ctx, actor, { ...frame, senderIp: c.ip });
       c.clearDraft(conversation.id); // the draft became a message
       return ack({ message, conversation });
     }

@@ -16,6 +16,7 @@ import { errorCodeOf } from './error-codes';
 import type { RealtimeDeps } from './realtime-deps';
 import { ConversationSubscriptions } from './conversation-subscriptions';
 import { DraftRelay } from './draft-relay';
+import { DomainError } from '../domain/errors';
 import { wellFormed } from '../domain/message-body';
 import { hasItem, itemsOf, withItem, withoutItem, type OneOrMany } from './one-or-many';
 
@@ -272,10 +273,18 @@ export class ClientConnection implements Watcher {
         serverTime: ctx.now(),
       });
     }
-    const { visitor, newToken } = await identifyVisitor(ctx.store, frame.visitorToken, {
+    const identified = await identifyVisitor(ctx.store, frame.visitorToken, {
       locale: frame.locale ? wellFormed(frame.locale) : null,
       now: ctx.now(),
+      beforeCreate: () => this.admitNewVisitor(),
+    }).catch((err: unknown) => {
+      if (!(err instanceof DomainError) || err.code !== 'rate_limited') throw err;
+      // Said once, without a ref (hello has none), then closed: the widget retries after retryAfterMs.
+      this.fail(undefined, err);
+      this.close(CLOSE_CODES.rateLimited, 'too many new visitors');
     });
+    if (!identified) return;
+    const { visitor, newToken } = identified;
     const actor = { kind: 'visitor' as const, visitorId: visitor.id };
     await this.watch(topics.visitor(visitor.id));
     this.actor = actor;
@@ -290,6 +299,16 @@ export class ClientConnection implements Watcher {
       conversations: await visitorConversations(ctx, actor),
       serverTime: ctx.now(),
     });
+  }
+
+  /** The client's address, as the transport saw it. */
+  get ip(): string | undefined {
+    return this.socket.ip || undefined;
+  }
+
+  private async admitNewVisitor(): Promise<void> {
+    const { ip } = this;
+    if (ip !== undefined) await this.deps.ctx.anonymousLimits?.admitVisitor(ip, this.deps.ctx.now());
   }
 
   private async command(frame: Parameters<typeof runCommand>[1]): Promise<void> {

@@ -81,6 +81,17 @@ export interface VisitorsTable {
   name: string;
   locale: string | null;
   created_at: number;
+  /** Last hello with its token, to the hour (see visitor-queries.ts); purges go by it. */
+  last_seen_at: Generated<number>;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  window_start: number;
+  blocked_until: number;
+  expires_at: number;
+  version: number;
 }
 
 export interface ConversationsTable {
@@ -125,6 +136,7 @@ export interface Database {
   redaction_rules: RedactionRulesTable;
   redaction_events: RedactionEventsTable;
   secrets: SecretsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export function toAgent(row: Selectable<AgentsTable>): AgentRecord {

@@ -14,6 +14,7 @@ import type {
   MessageRecord,
   VisitorRecord,
 } from '../domain/types';
+import type { LimitState } from '../domain/rate-limits';
 import * as agents from './agent-queries';
 import { AppendBatcher } from './append-batcher';
 import { writeAppends } from './append-write';
@@ -26,6 +27,7 @@ import { migrateToLatest } from './migrations/migrate';
 import { StoreNotFoundError } from './not-found-error';
 import * as reads from './read-queries';
 import * as preview from './preview-queries';
+import * as rates from './rate-queries';
 import * as redactions from './redaction-queries';
 import {
   StoreConflictError,
@@ -94,6 +96,15 @@ export class KyselyStore implements Store {
   findVisitorByTokenHash = (tokenHash: string) =>
     this.guard(() => visitors.findVisitorByTokenHash(this.db, tokenHash));
   findVisitorById = (id: string) => this.guard(() => visitors.findVisitorById(this.db, id));
+  markVisitorSeen = (id: string, now: number) => this.guard(() => visitors.markVisitorSeen(this.db, id, now));
+  purgeIdleVisitors = (seenBefore: number) =>
+    this.guard(() => visitors.purgeIdleVisitors(this.db, seenBefore));
+
+  readLimit = (key: string) => this.guard(() => rates.readLimit(this.db, key));
+  swapLimit = (key: string, version: number, next: LimitState) =>
+    this.guard(() => rates.swapLimit(this.db, key, { version, next }));
+  deleteLimit = (key: string) => this.guard(() => rates.deleteLimit(this.db, key));
+  pruneLimits = (now: number) => this.guard(() => rates.pruneLimits(this.db, now));
 
   getConversation = (id: string) => this.guard(() => readConversation(this.db, this.queries, id));
   listVisitorConversations = (visitorId: string, limit: number): Promise<ConversationRecord[]> =>

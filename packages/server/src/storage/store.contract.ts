@@ -9,6 +9,7 @@ import { batchingContract } from './contract/batching.contract';
 import { conversationContract } from './contract/conversation.contract';
 import { messageContract } from './contract/message.contract';
 import { previewContract } from './contract/preview.contract';
+import { limitsContract } from './contract/limits.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -31,5 +32,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     batchingContract(current);
     conversationContract(current);
     previewContract(current);
+    // Last: it purges the idle visitors other tests made.
+    limitsContract(current);
   });
 }

@@ -14,6 +14,7 @@ import type {
   VisitorRecord,
 } from '../domain/types';
 import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
+import type { RateStore } from './rate-store';
 
 export interface NewMessage {
   authorType: AuthorType;
@@ -59,7 +60,7 @@ export interface LastMessage {
   createdAt: number;
 }
 
-export interface Store {
+export interface Store extends RateStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
   /** Cheap round trip, for readiness. Throws if the store is unreachable. */
@@ -88,6 +89,10 @@ export interface Store {
   createVisitor(visitor: VisitorRecord & { tokenHash: string }): Promise<void>;
   findVisitorByTokenHash(tokenHash: string): Promise<VisitorRecord | undefined>;
   findVisitorById(id: string): Promise<VisitorRecord | undefined>;
+  /** A visitor's token was used now; last use is kept to the hour. */
+  markVisitorSeen(id: string, now: number): Promise<void>;
+  /** Deletes visitors last seen before `seenBefore` who never started a conversation; how many. */
+  purgeIdleVisitors(seenBefore: number): Promise<number>;
 
   getConversation(id: string): Promise<ConversationRecord | undefined>;
   /** Newest first. */

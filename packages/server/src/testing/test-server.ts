@@ -26,6 +26,8 @@ export async function startTestServer(
     dataDir,
     admin: ADMIN,
     passwordCost: 10, // hashing cost is not under test here; keep the suite fast
+    // Suites open many visitors from one address; the limits' own tests set theirs.
+    anonymousRates: { newVisitorsPerMinute: 1_000_000, newConversationsPerMinute: 1_000_000 },
     ...overrides,
   };
   const candor = await startCandor(config, log);

@@ -33,3 +33,16 @@ export function sameHost(origin: string, host: string | undefined): boolean {
     return false;
   }
 }
+
+/**
+ * The rule for every state-changing HTTP request (login included): a present Origin must be this
+ * host's. SameSite=Strict keeps the session cookie off cross-site requests; this is the second lock,
+ * and for login the only one (a hostile page must not sign a browser into another account).
+ */
+export function allowsStateChange(
+  request: { method: string; origin: string | undefined },
+  host: string | undefined,
+): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD') return true;
+  return request.origin === undefined || sameHost(request.origin, host);
+}

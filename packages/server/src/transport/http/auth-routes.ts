@@ -1,24 +1,37 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { loginBody } from '@candor/protocol/schemas';
-import { logIn, SESSION_COOKIE, SESSION_TTL_MS } from '../../auth/agent-sessions';
+import { dummyHash, logIn, SESSION_COOKIE, SESSION_TTL_MS } from '../../auth/agent-sessions';
+import { admitLogin, loginSucceeded } from '../../auth/login-throttle';
 import { DomainError } from '../../domain/errors';
 import { clientIp } from '../client-ip';
 import { parseBody } from './api-errors';
 import type { HttpDeps, HttpEnv } from './http-env';
-import { requireAgent } from './session-middleware';
+import { requireAgent, requireSameOrigin } from './session-middleware';
 import { publicAgent } from './public-agent';
 
 export function authRoutes(deps: HttpDeps) {
+  // Built now, so the first unknown email takes no longer than the others.
+  dummyHash(deps.passwordCost).catch((err: unknown) => deps.log.error({ err: String(err) }, 'dummy hash'));
   return new Hono<HttpEnv>()
-    .post('/login', async (c) => {
-      const ip = clientIp(c.env.incoming, deps.trustProxy);
-      if (!deps.loginLimiter.take(ip, deps.ctx.now())) {
-        throw new DomainError('rate_limited', 'Too many login attempts; wait a minute.');
-      }
+    .post('/login', requireSameOrigin, async (c) => {
       const body = await parseBody(c, loginBody);
-      const result = await logIn(deps.ctx.store, body, deps.ctx.now());
-      if (!result) throw new DomainError('unauthenticated', 'Wrong email or password.');
+      const attempt = { email: body.email, ip: clientIp(c.env.incoming, deps.trustProxy) };
+      const { ctx } = deps;
+      const store = ctx.store;
+      await admitLogin(store, attempt, ctx.now()).catch((err: unknown) => {
+        if (err instanceof DomainError) {
+          deps.log.warn({ email: attempt.email, ip: attempt.ip, reason: err.code }, 'login failed');
+        }
+        throw err;
+      });
+      const result = await logIn(store, body, { now: ctx.now(), passwordCost: deps.passwordCost });
+      if (!result) {
+        // Who tried which account from where; never the password.
+        deps.log.warn({ email: attempt.email, ip: attempt.ip, reason: 'wrong_credentials' }, 'login failed');
+        throw new DomainError('unauthenticated', 'Wrong email or password.');
+      }
+      await loginSucceeded(store, attempt);
       setCookie(c, SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: 'Strict',

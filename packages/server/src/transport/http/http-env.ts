@@ -2,7 +2,6 @@ import type { HttpBindings } from '@hono/node-server';
 import type { AgentSession } from '../../auth/agent-sessions';
 import type { ChatContext } from '../../commands/context';
 import type { Log } from '../../realtime/realtime-deps';
-import type { KeyedLimiter } from '../../limits/token-bucket';
 import type { Metrics } from '../../metrics/metrics';
 
 /** What every REST handler can reach. */
@@ -11,7 +10,6 @@ export interface HttpDeps {
   log: Log;
   passwordCost: number;
   trustProxy: boolean;
-  loginLimiter: KeyedLimiter;
   isReady(): boolean;
   metrics: Metrics;
   /** When set, /metrics requires `Authorization: Bearer <token>`; otherwise loopback only. */
