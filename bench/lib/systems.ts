@@ -92,7 +92,8 @@ export async function startSystem(id: SystemId, placement: Placement = 'crossing
   const removals: (() => Promise<void> | void)[] = [];
   // Nothing inherited from the shell decides the store or the bus: each system sets its own.
   const env: Record<string, string | undefined> = {
-    CANDOR_MAX_CONNECTIONS_PER_IP: '100000',
+    CANDOR_MAX_VISITOR_CONNECTIONS_PER_IP: '100000',
+    CANDOR_MAX_AGENT_CONNECTIONS_PER_IP: '100000',
     DATABASE_URL: undefined,
     REDIS_URL: undefined,
     NATS_URL: undefined,

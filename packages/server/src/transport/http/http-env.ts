@@ -4,13 +4,14 @@ import type { ChatContext } from '../../commands/context';
 import type { Log } from '../../realtime/realtime-deps';
 import type { KeyedLimiter } from '../../limits/token-bucket';
 import type { Metrics } from '../../metrics/metrics';
+import type { TrustedProxies } from '../trusted-proxies';
 
 /** What every REST handler can reach. */
 export interface HttpDeps {
   ctx: ChatContext;
   log: Log;
   passwordCost: number;
-  trustProxy: boolean;
+  trustProxy: TrustedProxies;
   loginLimiter: KeyedLimiter;
   isReady(): boolean;
   metrics: Metrics;
