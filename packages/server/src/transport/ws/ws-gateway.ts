@@ -202,7 +202,7 @@ export class WsGateway {
 // server's WebSocket option), so `this` is one.
 function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
   const { connection } = this as GatewaySocket;
-  if (isBinary) return connection.sendError(undefined, 'bad_frame', 'Frames are JSON text.');
+  if (isBinary) return connection.receive(undefined); // refused there, after taking its token
   connection.receive(
     Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8'),
   );
