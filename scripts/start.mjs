@@ -5,6 +5,7 @@
 import { execSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { superviseChild } from './child-exit.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = (cmd) => execSync(cmd, { cwd: root, stdio: 'inherit' });
@@ -14,9 +15,9 @@ if (!existsSync(`${root}node_modules/.package-lock.json`)) {
   run('npm ci --no-audit --no-fund');
 }
 run('node scripts/build.mjs');
-const child = spawn(process.execPath, ['packages/server/dist/candor.js', 'serve', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+superviseChild(
+  spawn(process.execPath, ['packages/server/dist/candor.js', 'serve', ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+  }),
+);

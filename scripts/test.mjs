@@ -37,6 +37,7 @@ function find(dir, out = []) {
 }
 let files = [
   ...find(join(root, 'packages')),
+  ...find(join(root, 'scripts')),
   ...(existsSync(join(root, 'e2e')) ? find(join(root, 'e2e')) : []),
 ];
 if (noE2e) files = files.filter((f) => !f.startsWith('e2e'));

@@ -92,10 +92,11 @@ export async function startSystem(id: SystemId, placement: Placement = 'crossing
   const removals: (() => Promise<void> | void)[] = [];
   // Nothing inherited from the shell decides the store or the bus: each system sets its own.
   const env: Record<string, string | undefined> = {
-    CANDOR_MAX_CONNECTIONS_PER_IP: '100000',
     // The load comes from one address: the per-address limits on new visitors would cap it.
     CANDOR_NEW_VISITORS_PER_IP_PER_MINUTE: '1000000',
     CANDOR_NEW_CONVERSATIONS_PER_IP_PER_MINUTE: '1000000',
+    CANDOR_MAX_VISITOR_CONNECTIONS_PER_IP: '100000',
+    CANDOR_MAX_AGENT_CONNECTIONS_PER_IP: '100000',
     DATABASE_URL: undefined,
     REDIS_URL: undefined,
     NATS_URL: undefined,

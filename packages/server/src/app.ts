@@ -141,7 +141,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       heals: new ConcurrencyLimit(3),
     },
     origins: new OriginPolicy(config.allowedOrigins),
-    maxConnectionsPerIp: config.maxConnectionsPerIp,
+    maxConnectionsPerIp: { visitor: config.maxConnectionsPerIp, agent: config.maxAgentConnectionsPerIp },
     trustProxy: config.trustProxy,
     heartbeatMs: config.heartbeatMs,
   });

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_COST_LOG2 } from './auth/password';
+import { TrustedProxies } from './transport/trusted-proxies';
 
 const list = z
   .string()
@@ -43,9 +44,16 @@ const env = z.object({
   CANDOR_ALLOWED_ORIGINS: list,
   CANDOR_ADMIN_EMAIL: z.email().optional(),
   CANDOR_ADMIN_PASSWORD: z.string().min(12, 'CANDOR_ADMIN_PASSWORD needs at least 12 characters').optional(),
-  /** Behind a reverse proxy: take the client IP from X-Forwarded-For (rightmost hop). */
-  CANDOR_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  CANDOR_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(50),
+  /**
+   * Reverse proxies allowed to say who the client is (X-Forwarded-For): addresses or CIDR ranges,
+   * comma-separated. Not `true`: a node reachable directly would let anyone choose their address.
+   */
+  CANDOR_TRUST_PROXY: z.string().optional(),
+  /** Open sockets per client address, visitors' and agents' apart. */
+  CANDOR_MAX_VISITOR_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).optional(),
+  CANDOR_MAX_AGENT_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(50),
+  /** The old name of CANDOR_MAX_VISITOR_CONNECTIONS_PER_IP, still read. */
+  CANDOR_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).optional(),
   /** Frames one socket may send per second, and in a burst, before getting rate_limited. */
   CANDOR_FRAME_RATE: z.coerce.number().min(1).default(20),
   CANDOR_FRAME_BURST: z.coerce.number().int().min(1).default(40),
@@ -87,8 +95,10 @@ export interface Config {
   bus: BusConfig;
   allowedOrigins: string[];
   admin: { email: string | undefined; password: string | undefined };
-  trustProxy: boolean;
+  trustProxy: TrustedProxies;
+  /** Visitor sockets per client address (the name it had when it counted agents' too). */
   maxConnectionsPerIp: number;
+  maxAgentConnectionsPerIp: number;
   frameRate: { perSecond: number; burst: number };
   heartbeatMs: number;
   helloTimeoutMs: number;
@@ -109,6 +119,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (e.REDIS_URL && e.NATS_URL.length > 0) {
     throw new Error('Invalid configuration:\n  REDIS_URL, NATS_URL: set one, not both');
   }
+  if (
+    e.CANDOR_MAX_VISITOR_CONNECTIONS_PER_IP !== undefined &&
+    e.CANDOR_MAX_CONNECTIONS_PER_IP !== undefined
+  ) {
+    throw new Error(
+      'Invalid configuration:\n  CANDOR_MAX_CONNECTIONS_PER_IP: the old name of CANDOR_MAX_VISITOR_CONNECTIONS_PER_IP; set only the new one',
+    );
+  }
+  let trustProxy: TrustedProxies;
+  try {
+    trustProxy = TrustedProxies.parse(e.CANDOR_TRUST_PROXY);
+  } catch (err) {
+    throw new Error(`Invalid configuration:\n  CANDOR_TRUST_PROXY: ${(err as Error).message}`);
+  }
   const bus: BusConfig = e.REDIS_URL
     ? { kind: 'redis', url: e.REDIS_URL, prefix: e.CANDOR_BUS_PREFIX }
     : e.NATS_URL.length > 0
@@ -124,8 +148,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     bus,
     allowedOrigins: e.CANDOR_ALLOWED_ORIGINS,
     admin: { email: e.CANDOR_ADMIN_EMAIL, password: e.CANDOR_ADMIN_PASSWORD },
-    trustProxy: e.CANDOR_TRUST_PROXY === 'true',
-    maxConnectionsPerIp: e.CANDOR_MAX_CONNECTIONS_PER_IP,
+    trustProxy,
+    maxConnectionsPerIp: e.CANDOR_MAX_VISITOR_CONNECTIONS_PER_IP ?? e.CANDOR_MAX_CONNECTIONS_PER_IP ?? 50,
+    maxAgentConnectionsPerIp: e.CANDOR_MAX_AGENT_CONNECTIONS_PER_IP,
     frameRate: { perSecond: e.CANDOR_FRAME_RATE, burst: e.CANDOR_FRAME_BURST },
     heartbeatMs: e.CANDOR_HEARTBEAT_SECONDS * 1000,
     helloTimeoutMs: e.CANDOR_HELLO_TIMEOUT_SECONDS * 1000,

@@ -69,7 +69,7 @@ export async function runDoctor(config: Config, print: (line: string) => void): 
       existsSync(join(repoRoot, asset)) ? `${asset} is built` : `${asset} missing: run npm run build`,
     );
   }
-  if (config.host !== '127.0.0.1' && config.host !== 'localhost' && !config.trustProxy) {
+  if (config.host !== '127.0.0.1' && config.host !== 'localhost' && config.trustProxy.ranges.length === 0) {
     add(true, `listening on ${config.host} without CANDOR_TRUST_PROXY: fine without a reverse proxy`, true);
   }
   return checks.every((c) => c.ok);

@@ -6,6 +6,10 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { ErrorCode } from '@candor/protocol';
 import type { DomainEvent } from '../domain/events';
 
+/** Why a WebSocket upgrade got no socket; `bad_handshake` and `client_gone` are ws's own refusals. */
+export type HandshakeRefusal =
+  'origin' | 'unauthenticated' | 'ip_limit' | 'not_found' | 'draining' | 'bad_handshake' | 'client_gone';
+
 export class Metrics {
   readonly registry = new Registry();
   private readonly messages = new Counter({
@@ -80,7 +84,7 @@ export class Metrics {
     this.errors.inc({ code });
   }
 
-  refusedHandshake(reason: 'origin' | 'unauthenticated' | 'ip_limit' | 'not_found' | 'draining'): void {
+  refusedHandshake(reason: HandshakeRefusal): void {
     this.refused.inc({ reason });
   }
 

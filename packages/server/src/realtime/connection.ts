@@ -86,22 +86,22 @@ export class ClientConnection implements Watcher {
     this.draftRelay?.clear(conversationId);
   }
 
-  receive(text: string): void {
+  /** A text frame, or `undefined` for a binary one: every frame takes a token, junk included. */
+  receive(text: string | undefined): void {
     if (this.done) return;
+    const admitted = this.takeFrameToken();
     let raw: unknown;
     try {
-      raw = JSON.parse(text);
+      raw = text === undefined ? undefined : JSON.parse(text);
     } catch {
-      return this.sendError(undefined, 'bad_frame', 'A frame must be a JSON object.');
+      if (admitted) return this.sendError(undefined, 'bad_frame', 'A frame must be a JSON object.');
     }
-    const { framesPerSecond, frameBurst } = this.deps.limits;
-    const fullAt = takeToken(this.framesFullAt, this.deps.ctx.now(), framesPerSecond, frameBurst);
-    if (fullAt !== undefined) this.framesFullAt = fullAt;
-    if (fullAt === undefined || this.pending >= MAX_PENDING) {
+    if (!admitted) {
       if (++this.violations > MAX_VIOLATIONS) return this.close(CLOSE_CODES.rateLimited, 'too many frames');
       // With its ref, so the client knows which command to retry later.
       return this.sendError(refOf(raw), 'rate_limited', 'Too many frames; slow down.');
     }
+    if (text === undefined) return this.sendError(undefined, 'bad_frame', 'Frames are JSON text.');
     const parsed = clientFrame.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -130,6 +130,14 @@ export class ClientConnection implements Watcher {
         // None left behind it: the chain is this one, and an idle socket keeps no settled promise.
         if (--this.pending === 0) this.queue = undefined;
       });
+  }
+
+  /** False when the frame is over the socket's rate, or too many wait ahead of it. */
+  private takeFrameToken(): boolean {
+    const { framesPerSecond, frameBurst } = this.deps.limits;
+    const fullAt = takeToken(this.framesFullAt, this.deps.ctx.now(), framesPerSecond, frameBurst);
+    if (fullAt !== undefined) this.framesFullAt = fullAt;
+    return fullAt !== undefined && this.pending < MAX_PENDING;
   }
 
   /** The transport saw the socket close. Idempotent. */

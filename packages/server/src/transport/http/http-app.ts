@@ -13,6 +13,7 @@ import { metricsRoute } from './metrics-route';
 import { errorCodeOf } from '../../realtime/error-codes';
 import { requireAgent } from './session-middleware';
 import { publicAgent } from './public-agent';
+import { noSniff } from './security-headers';
 
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
@@ -25,6 +26,7 @@ export function httpApp(deps: HttpDeps) {
     return errorResponse(c, err);
   });
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such route.' } }, 404));
+  app.use('*', noSniff);
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('cache-control', 'no-store');

@@ -3,13 +3,14 @@ import type { AgentSession } from '../../auth/agent-sessions';
 import type { ChatContext } from '../../commands/context';
 import type { Log } from '../../realtime/realtime-deps';
 import type { Metrics } from '../../metrics/metrics';
+import type { TrustedProxies } from '../trusted-proxies';
 
 /** What every REST handler can reach. */
 export interface HttpDeps {
   ctx: ChatContext;
   log: Log;
   passwordCost: number;
-  trustProxy: boolean;
+  trustProxy: TrustedProxies;
   isReady(): boolean;
   metrics: Metrics;
   /** When set, /metrics requires `Authorization: Bearer <token>`; otherwise loopback only. */

@@ -1,11 +1,17 @@
 import { Hono } from 'hono';
 import type { HttpEnv } from './http-env';
 import { StaticAsset } from './static-assets';
+import { pageHeaders } from './security-headers';
 
 const HTML = 'text/html; charset=utf-8';
 const JS = 'text/javascript; charset=utf-8';
 // Customer sites load widget.js on every page: a short cache, so a deploy reaches them in minutes.
 const demo = new StaticAsset('packages/server/static/demo-shop.html', HTML, 'no-cache');
+const demoCss = new StaticAsset(
+  'packages/server/static/demo-shop.css',
+  'text/css; charset=utf-8',
+  'no-cache',
+);
 const widget = new StaticAsset('packages/widget/dist/widget.js', JS, 'public, max-age=300');
 const consoleHtml = new StaticAsset('packages/console/dist/index.html', HTML, 'no-cache');
 const consoleJs = new StaticAsset('packages/console/dist/console.js', JS, 'no-cache');
@@ -15,21 +21,23 @@ const consoleCss = new StaticAsset(
   'no-cache',
 );
 
-/** The console's page: no framing by other sites, no scripts but its own. */
-const CONSOLE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
-
 export function staticRoutes() {
   const app = new Hono<HttpEnv>()
-    .get('/', (c) => demo.serve(c))
-    .get('/widget.js', (c) => widget.serve(c))
+    .get('/', (c) => {
+      pageHeaders(c);
+      return demo.serve(c);
+    })
+    .get('/demo-shop.css', (c) => demoCss.serve(c))
+    .get('/widget.js', (c) => {
+      // Loaded by customers' pages, including those that require CORP of what they embed (COEP).
+      c.header('cross-origin-resource-policy', 'cross-origin');
+      return widget.serve(c);
+    })
     .get('/console/assets/console.js', (c) => consoleJs.serve(c))
     .get('/console/assets/console.css', (c) => consoleCss.serve(c));
   for (const path of ['/console', '/console/*']) {
     app.get(path, (c) => {
-      c.header('content-security-policy', CONSOLE_CSP);
-      c.header('x-frame-options', 'DENY');
-      c.header('referrer-policy', 'same-origin');
+      pageHeaders(c);
       return consoleHtml.serve(c);
     });
   }

@@ -14,13 +14,15 @@ import type { RealtimeDeps } from '../../realtime/realtime-deps';
 import { ConnectionCounter } from '../../limits/connection-counter';
 import type { OriginPolicy } from '../origin-policy';
 import { clientIp } from '../client-ip';
+import type { TrustedProxies } from '../trusted-proxies';
 import { sessionTokenOf } from '../cookies';
 
 export interface GatewayOptions {
   deps: RealtimeDeps;
   origins: OriginPolicy;
-  maxConnectionsPerIp: number;
-  trustProxy: boolean;
+  /** Open sockets per client address, for each role apart: a full office NAT of widgets leaves agents in. */
+  maxConnectionsPerIp: Record<ConnectionAuth['role'], number>;
+  trustProxy: TrustedProxies;
   heartbeatMs?: number;
 }
 
@@ -54,12 +56,21 @@ export class WsGateway {
     WebSocket: GatewaySocket,
   });
   private readonly open = new Set<GatewaySocket>();
-  private readonly counter: ConnectionCounter;
+  private readonly counters: Record<ConnectionAuth['role'], ConnectionCounter>;
+  /** Upgrades ws refused as malformed (method, key, version, protocol), told apart from clients gone. */
+  private readonly refusedByWs = new WeakSet<Duplex>();
   private readonly heartbeat: NodeJS.Timeout;
   private accepting = true;
 
   constructor(private readonly options: GatewayOptions) {
-    this.counter = new ConnectionCounter(options.maxConnectionsPerIp);
+    const { visitor, agent } = options.maxConnectionsPerIp;
+    this.counters = { visitor: new ConnectionCounter(visitor), agent: new ConnectionCounter(agent) };
+    // With a listener, ws leaves the answer to a handshake it refuses to us (see upgrade()).
+    this.wss.on('wsClientError', (err: Error, socket: Duplex) => {
+      this.refusedByWs.add(socket);
+      if (err.message === 'Invalid HTTP method') refuse(socket, 405, 'Method Not Allowed');
+      else refuse(socket, 400, 'Bad Request');
+    });
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref();
   }
@@ -134,15 +145,27 @@ export class WsGateway {
       }
     }
     const ip = clientIp(req, this.options.trustProxy);
-    if (!this.counter.tryOpen(ip)) {
+    const counter = this.counters[role];
+    if (!counter.tryOpen(ip)) {
       metrics?.refusedHandshake('ip_limit');
       return refuse(socket, 429, 'Too Many Requests');
     }
     const auth: ConnectionAuth = session ? { role: 'agent', session } : VISITOR_AUTH;
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
-      socket.off('error', destroySocket); // ws listens for socket errors from now on
-      this.accept(ws, auth, ip);
-    });
+    let upgraded = false;
+    try {
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        upgraded = true;
+        socket.off('error', destroySocket); // ws listens for socket errors from now on
+        this.accept(ws, auth, ip);
+      });
+    } finally {
+      // Without verifyClient, ws decides at once: it called back above, or it refused the handshake
+      // (wsClientError, answered there) or found the client gone. Only a socket that exists holds a slot.
+      if (!upgraded) {
+        counter.closed(ip);
+        metrics?.refusedHandshake(this.refusedByWs.has(socket) ? 'bad_handshake' : 'client_gone');
+      }
+    }
   }
 
   private accept(ws: GatewaySocket, auth: ConnectionAuth, ip: string): void {
@@ -158,7 +181,7 @@ export class WsGateway {
   /** For the close listener. ws emits 'close' once; a second call would find `ws` gone anyway. */
   socketClosed(ws: GatewaySocket): void {
     if (!this.open.delete(ws)) return;
-    this.counter.closed(ws.ip);
+    this.counters[ws.connection.auth.role].closed(ws.ip);
     ws.connection.closed();
   }
 
@@ -179,7 +202,7 @@ export class WsGateway {
 // server's WebSocket option), so `this` is one.
 function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
   const { connection } = this as GatewaySocket;
-  if (isBinary) return connection.sendError(undefined, 'bad_frame', 'Frames are JSON text.');
+  if (isBinary) return connection.receive(undefined); // refused there, after taking its token
   connection.receive(
     Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8'),
   );
