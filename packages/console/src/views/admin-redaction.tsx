@@ -5,6 +5,8 @@ import { api } from '../api';
 import { VALIDATORS } from '../rule-form';
 import { isSignedOut, requestErrorText } from './admin-errors';
 import { RuleEditor } from './rule-editor';
+import { UserText } from './user-text';
+import { visibleControls } from '@candor/protocol';
 
 const CONFLICT = 'A rule with this label already exists.';
 
@@ -67,9 +69,11 @@ export function RedactionRulesSection({ onSignedOut }: { onSignedOut: () => void
           <tbody>
             {rules.map((rule) => (
               <tr key={rule.id} data-testid="rule-row" data-rule-id={rule.id}>
-                <td>{rule.label}</td>
                 <td>
-                  <code>{rule.pattern}</code>
+                  <UserText text={rule.label} />
+                </td>
+                <td>
+                  <code dir="ltr">{visibleControls(rule.pattern)}</code>
                 </td>
                 <td>{validatorName(rule.validator)}</td>
                 <td>
