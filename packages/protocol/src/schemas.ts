@@ -8,7 +8,12 @@ import { ERROR_CODES } from './errors';
 
 const id = z.string().min(1).max(64);
 const ref = z.string().min(1).max(64).optional();
-const seq = z.number().int().min(0);
+// Seqs are stored as 32-bit integers: a larger one is refused here, alike on every store.
+const seq = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
 const body = z.string().max(LIMITS.messageBodyMax * 2); // trimmed length is checked by the domain
 const clientKey = z.string().min(1).max(LIMITS.clientKeyMax);
 

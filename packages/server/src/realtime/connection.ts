@@ -17,6 +17,7 @@ import type { RealtimeDeps } from './realtime-deps';
 import { ConversationSubscriptions } from './conversation-subscriptions';
 import { DraftRelay } from './draft-relay';
 import { wellFormed } from '../domain/message-body';
+import { storableStrings } from '../domain/storable-text';
 import { hasItem, itemsOf, withItem, withoutItem, type OneOrMany } from './one-or-many';
 
 export type ConnectionAuth = { role: 'visitor' } | { role: 'agent'; session: AgentSession };
@@ -111,7 +112,7 @@ export class ClientConnection implements Watcher {
         `Invalid frame at "${where}": ${issue?.message ?? 'invalid'}.`,
       );
     }
-    const frame = parsed.data;
+    const frame = storableStrings(parsed.data, ['ref']);
     if (frame.type === 'draft.update' && this.pending === 0 && this.actor) {
       // The most frequent frame, and it needs no I/O: with nothing queued before it, handled now
       // (order is kept all the same) rather than through the queue's promises.

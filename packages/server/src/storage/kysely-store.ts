@@ -29,6 +29,7 @@ import * as preview from './preview-queries';
 import * as redactions from './redaction-queries';
 import {
   StoreConflictError,
+  StoreInvalidInputError,
   StoreUnavailableError,
   type AppendResult,
   type ConversationFilter,
@@ -153,6 +154,7 @@ export class KyselyStore implements Store {
       if (
         error instanceof StoreNotFoundError ||
         error instanceof StoreConflictError ||
+        error instanceof StoreInvalidInputError ||
         error instanceof StoreUnavailableError
       ) {
         throw error;
@@ -162,6 +164,7 @@ export class KyselyStore implements Store {
       if (kind === 'unavailable' || kind === 'retry')
         throw new StoreUnavailableError(`store unavailable: ${reason}`, { cause: error });
       if (kind === 'unique') throw new StoreConflictError(`already exists: ${reason}`, { cause: error });
+      if (kind === 'invalid') throw new StoreInvalidInputError(`value refused: ${reason}`, { cause: error });
       throw error;
     }
   }

@@ -7,6 +7,7 @@ import type { Store } from './store';
 import { agentContract } from './contract/agent.contract';
 import { batchingContract } from './contract/batching.contract';
 import { conversationContract } from './contract/conversation.contract';
+import { invalidInputContract } from './contract/invalid-input.contract';
 import { messageContract } from './contract/message.contract';
 import { previewContract } from './contract/preview.contract';
 
@@ -31,5 +32,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     batchingContract(current);
     conversationContract(current);
     previewContract(current);
+    invalidInputContract(current);
   });
 }

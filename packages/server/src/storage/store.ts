@@ -151,6 +151,11 @@ export class StoreConflictError extends Error {
   override readonly name = 'StoreConflictError';
 }
 
+/** The store refused a value it was given (see StoreErrorKind 'invalid'): a client error, not retryable. */
+export class StoreInvalidInputError extends Error {
+  override readonly name = 'StoreInvalidInputError';
+}
+
 /** The store could not be reached or failed mid-write; nothing was acknowledged. Retryable. */
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
