@@ -182,7 +182,10 @@ export const welcomeFrame = z.object({
   type: z.literal('welcome'),
   protocol: z.literal(PROTOCOL_VERSION),
   role: z.enum(['visitor', 'agent']),
-  /** Visitor: their id and name; `token` only when newly issued (store it, send it in the next hello). */
+  /**
+   * Visitor: their id and name, and a new `token` in every welcome (store it, send it in the next hello;
+   * the one sent in this hello lapses a few minutes later).
+   */
   visitor: z.object({ id, name: z.string(), token: z.string().optional() }).optional(),
   agent: agentSchema.optional(),
   /** Visitor: the policy for a new conversation, and the admins' redaction rules to apply before sending. */

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_COST_LOG2 } from './auth/password';
+import { DEFAULT_VISITOR_TOKEN_IDLE_DAYS } from './domain/visitor-tokens';
 
 const list = z
   .string()
@@ -56,6 +57,8 @@ const env = z.object({
   CANDOR_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(600).default(30),
   /** Seconds a new socket has to say hello before it is closed. */
   CANDOR_HELLO_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
+  /** Days a visitor's token lasts unused; past them a returning browser starts as a new visitor. */
+  CANDOR_VISITOR_TOKEN_IDLE_DAYS: z.coerce.number().min(1).max(3650).default(DEFAULT_VISITOR_TOKEN_IDLE_DAYS),
   CANDOR_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(DEFAULT_COST_LOG2),
   /** Bearer token for /metrics from other machines; without it, /metrics answers loopback only. */
   CANDOR_METRICS_TOKEN: z.string().min(16).optional(),
@@ -83,6 +86,7 @@ export interface Config {
   heartbeatMs: number;
   helloTimeoutMs: number;
   passwordCost: number;
+  visitorTokenIdleMs: number;
   logLevel: string;
   metricsToken: string | undefined;
 }
@@ -118,6 +122,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     heartbeatMs: e.CANDOR_HEARTBEAT_SECONDS * 1000,
     helloTimeoutMs: e.CANDOR_HELLO_TIMEOUT_SECONDS * 1000,
     passwordCost: e.CANDOR_PASSWORD_COST,
+    visitorTokenIdleMs: e.CANDOR_VISITOR_TOKEN_IDLE_DAYS * 86_400_000,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.CANDOR_METRICS_TOKEN,
   };

@@ -18,6 +18,7 @@ import { ConversationSubscriptions } from './conversation-subscriptions';
 import { DraftRelay } from './draft-relay';
 import { wellFormed } from '../domain/message-body';
 import { storableStrings } from '../domain/storable-text';
+import { DEFAULT_VISITOR_TOKEN_IDLE_MS } from '../domain/visitor-tokens';
 import { hasItem, itemsOf, withItem, withoutItem, type OneOrMany } from './one-or-many';
 
 export type ConnectionAuth = { role: 'visitor' } | { role: 'agent'; session: AgentSession };
@@ -276,6 +277,7 @@ export class ClientConnection implements Watcher {
     const { visitor, newToken } = await identifyVisitor(ctx.store, frame.visitorToken, {
       locale: frame.locale ? wellFormed(frame.locale) : null,
       now: ctx.now(),
+      idleMs: this.deps.limits.visitorTokenIdleMs ?? DEFAULT_VISITOR_TOKEN_IDLE_MS,
     });
     const actor = { kind: 'visitor' as const, visitorId: visitor.id };
     await this.watch(topics.visitor(visitor.id));
@@ -287,7 +289,7 @@ export class ClientConnection implements Watcher {
       role: 'visitor',
       preview: { policy: ctx.settings.policy(DEFAULT_INBOX_ID) },
       redactionRules: [...ctx.settings.rules],
-      visitor: { id: visitor.id, name: visitor.name, ...(newToken ? { token: newToken } : {}) },
+      visitor: { id: visitor.id, name: visitor.name, token: newToken },
       conversations: await visitorConversations(ctx, actor),
       serverTime: ctx.now(),
     });

@@ -40,6 +40,7 @@ import {
   type Store,
 } from './store';
 import type { StoreDialect } from './store-dialect';
+import type { TokenWindow } from '../domain/visitor-tokens';
 import * as visitors from './visitor-queries';
 
 export interface KyselyStoreOptions {
@@ -95,6 +96,8 @@ export class KyselyStore implements Store {
   findVisitorByTokenHash = (tokenHash: string) =>
     this.guard(() => visitors.findVisitorByTokenHash(this.db, tokenHash));
   findVisitorById = (id: string) => this.guard(() => visitors.findVisitorById(this.db, id));
+  rotateVisitorToken = (hashes: { tokenHash: string; newTokenHash: string }, window: TokenWindow) =>
+    this.guard(() => visitors.rotateVisitorToken(this.db, hashes, window));
 
   getConversation = (id: string) => this.guard(() => readConversation(this.db, this.queries, id));
   listVisitorConversations = (visitorId: string, limit: number): Promise<ConversationRecord[]> =>

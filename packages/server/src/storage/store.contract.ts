@@ -10,6 +10,7 @@ import { conversationContract } from './contract/conversation.contract';
 import { invalidInputContract } from './contract/invalid-input.contract';
 import { messageContract } from './contract/message.contract';
 import { previewContract } from './contract/preview.contract';
+import { visitorTokenContract } from './contract/visitor-token.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -33,5 +34,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     conversationContract(current);
     previewContract(current);
     invalidInputContract(current);
+    visitorTokenContract(current);
   });
 }

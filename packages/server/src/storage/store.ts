@@ -14,6 +14,7 @@ import type {
   VisitorRecord,
 } from '../domain/types';
 import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
+import type { TokenWindow } from '../domain/visitor-tokens';
 
 export interface NewMessage {
   authorType: AuthorType;
@@ -88,6 +89,16 @@ export interface Store {
   createVisitor(visitor: VisitorRecord & { tokenHash: string }): Promise<void>;
   findVisitorByTokenHash(tokenHash: string): Promise<VisitorRecord | undefined>;
   findVisitorById(id: string): Promise<VisitorRecord | undefined>;
+  /**
+   * A returning visitor, in one atomic step: the visitor whose current token (used after
+   * `window.usedAfter`) or previous token (until `window.now`) hashes to `tokenHash` now holds
+   * `newTokenHash`, and its token until now stays valid until `window.previousUntil`. undefined when no
+   * visitor holds a valid token with that hash (unknown, idle too long, or replaced past its grace).
+   */
+  rotateVisitorToken(
+    hashes: { tokenHash: string; newTokenHash: string },
+    window: TokenWindow,
+  ): Promise<VisitorRecord | undefined>;
 
   getConversation(id: string): Promise<ConversationRecord | undefined>;
   /** Newest first. */
