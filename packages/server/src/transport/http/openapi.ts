@@ -49,6 +49,14 @@ const ops: Record<string, Record<string, Op>> = {
       ok: [200, 'The agent', z.object({ agent: s.agentSchema })],
     },
   },
+  '/api/v1/session': {
+    get: {
+      operationId: 'getSession',
+      summary: 'The logged-in agent, or null when signed out (200 either way, unlike /api/v1/me)',
+      ok: [200, 'The agent or null', z.object({ agent: s.agentSchema.nullable() })],
+      public: true,
+    },
+  },
   '/api/v1/agents': {
     get: {
       operationId: 'listAgents',

@@ -9,6 +9,11 @@ const demo = new StaticAsset('packages/server/static/demo-shop.html', HTML, 'no-
 const widget = new StaticAsset('packages/widget/dist/widget.js', JS, 'public, max-age=300');
 const consoleHtml = new StaticAsset('packages/console/dist/index.html', HTML, 'no-cache');
 const consoleJs = new StaticAsset('packages/console/dist/console.js', JS, 'no-cache');
+const favicon = new StaticAsset(
+  'packages/console/dist/favicon.svg',
+  'image/svg+xml',
+  'public, max-age=86400',
+);
 const consoleCss = new StaticAsset(
   'packages/console/dist/console.css',
   'text/css; charset=utf-8',
@@ -24,7 +29,8 @@ export function staticRoutes() {
     .get('/', (c) => demo.serve(c))
     .get('/widget.js', (c) => widget.serve(c))
     .get('/console/assets/console.js', (c) => consoleJs.serve(c))
-    .get('/console/assets/console.css', (c) => consoleCss.serve(c));
+    .get('/console/assets/console.css', (c) => consoleCss.serve(c))
+    .get('/console/assets/favicon.svg', (c) => favicon.serve(c));
   for (const path of ['/console', '/console/*']) {
     app.get(path, (c) => {
       c.header('content-security-policy', CONSOLE_CSP);
