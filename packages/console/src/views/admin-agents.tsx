@@ -89,7 +89,10 @@ function Created({ agent, password, onDone }: { agent: Agent; password: string |
         <p>They can sign in with the password you chose.</p>
       ) : (
         <>
-          <p>This generated password is shown only once. Send it to {agent.email} through a safe channel.</p>
+          <p>
+            This generated password is shown only once. Send it to <UserText text={agent.email} /> through a
+            safe channel.
+          </p>
           <p class="password-line">
             <code data-testid="generated-password">{password}</code>
             <button type="button" data-testid="copy-password" onClick={copy}>

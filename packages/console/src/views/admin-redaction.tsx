@@ -34,7 +34,7 @@ export function RedactionRulesSection({ onSignedOut }: { onSignedOut: () => void
       setRules((list) => list?.filter((r) => r.id !== rule.id) ?? null);
     } catch (err) {
       if (isSignedOut(err)) return onSignedOut();
-      setError(`Could not delete “${rule.label}”: ${requestErrorText(err)}`);
+      setError(`Could not delete “${visibleControls(rule.label)}”: ${requestErrorText(err)}`);
     } finally {
       setDeleting(null);
     }
@@ -80,7 +80,7 @@ export function RedactionRulesSection({ onSignedOut }: { onSignedOut: () => void
                   <button
                     type="button"
                     data-testid="rule-delete"
-                    aria-label={`Delete rule ${rule.label}`}
+                    aria-label={`Delete rule ${visibleControls(rule.label)}`}
                     disabled={deleting === rule.id}
                     onClick={() => void remove(rule)}
                   >
