@@ -1,7 +1,7 @@
 /**
  * The console as a browser loads it: signed out, nothing is logged as an error (no 401 for asking who
  * we are) and the favicon loads; signed in, text a visitor wrote cannot reorder itself with
- * bidirectional controls, which show as visible markers.
+ * bidirectional controls, which show as visible markers, and a malformed link does not blank the page.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -65,5 +65,15 @@ describe('the console in the browser', { skip }, () => {
     assert.equal(await body.evaluate((el) => getComputedStyle(el).unicodeBidi), 'isolate');
     const preview = await row.locator('.preview').textContent();
     assert.ok(preview?.includes('[U+202E]') && !preview.includes('\u202E'), preview ?? '');
+  });
+
+  it('a conversation URL with a malformed % escape opens the inbox instead of a blank page', async () => {
+    problems.length = 0;
+    await page.goto(`${server.url}/console/conversations/%E0%A4%A`);
+    await page.getByTestId('tab-new').waitFor();
+    assert.deepEqual(
+      problems.filter((p) => p.startsWith('page error')),
+      [],
+    );
   });
 });
