@@ -102,6 +102,17 @@ function storableTextSuite(start: () => Promise<TestServer>) {
     const { agent } = (await res.json()) as { agent: { id: string } };
     assert.equal((await server.store.findAgentById(agent.id))?.name, 'Ann\uFFFDe');
   });
+
+  it("an admin's redaction rule label holding U+0000 is stored with U+FFFD in its place", async () => {
+    const label = `Ticket${NUL}${randomUUID().slice(0, 8)}`;
+    const res = await rest('/api/v1/redaction-rules', {
+      method: 'POST',
+      body: { label, pattern: 'TCK-[0-9]{6}', validator: 'none' },
+    });
+    assert.equal(res.status, 201);
+    const labels = (await server.store.listRedactionRules()).map((r) => r.label);
+    assert.ok(labels.includes(label.replace(NUL, '\uFFFD')), JSON.stringify(labels));
+  });
 }
 
 describe('text holding U+0000, on SQLite', () => storableTextSuite(() => startTestServer()));
