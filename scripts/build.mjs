@@ -35,7 +35,7 @@ if (existsSync(at('packages/console/src/main.tsx'))) {
     jsx: 'automatic',
     jsxImportSource: 'preact',
   });
-  for (const f of ['index.html', 'console.css']) {
+  for (const f of ['index.html', 'console.css', 'favicon.svg']) {
     if (existsSync(at(`packages/console/src/${f}`)))
       copyFileSync(at(`packages/console/src/${f}`), at(`packages/console/dist/${f}`));
   }

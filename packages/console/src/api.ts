@@ -52,6 +52,8 @@ export const api = {
     request<{ agent: Agent }>('POST', '/api/v1/auth/login', { email, password }),
   logout: () => request<void>('POST', '/api/v1/auth/logout'),
   me: () => request<{ agent: Agent }>('GET', '/api/v1/me'),
+  /** Who we are signed in as, or null: 200 either way, so a signed-out load logs no failed request. */
+  session: () => request<{ agent: Agent | null }>('GET', '/api/v1/session'),
   listAgents: () => request<{ agents: Agent[] }>('GET', '/api/v1/agents'),
   createAgent: (body: CreateAgentBody) =>
     request<{ agent: Agent; password?: string }>('POST', '/api/v1/agents', body),
@@ -71,8 +73,7 @@ export const api = {
 /** Whether the cookie still signs us in: false only on a definite 401, errors otherwise (network, 5xx). */
 export async function isSignedIn(): Promise<boolean> {
   try {
-    await api.me();
-    return true;
+    return (await api.session()).agent !== null;
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return false;
     throw err;

@@ -14,6 +14,16 @@ describe('routes', () => {
     assert.deepEqual(parseRoute('/console/whatever/else'), { page: 'inbox', conversationId: null });
   });
 
+  it('opens the inbox for a malformed % escape instead of throwing', () => {
+    for (const path of [
+      '/console/conversations/%E0%A4%A',
+      '/console/conversations/%',
+      '/console/conversations/%zz',
+    ]) {
+      assert.deepEqual(parseRoute(path), { page: 'inbox', conversationId: null });
+    }
+  });
+
   it('round-trips paths', () => {
     for (const route of [{ page: 'admin' } as const, { page: 'inbox', conversationId: 'x y' } as const]) {
       assert.deepEqual(parseRoute(pathFor(route)), route);

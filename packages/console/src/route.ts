@@ -10,7 +10,16 @@ export function parseRoute(pathname: string): Route {
   if (rest === '/admin' || rest === '/admin/') return { page: 'admin' };
   const match = /^\/conversations\/([^/]+)\/?$/.exec(rest);
   const id = match?.[1];
-  return { page: 'inbox', conversationId: id === undefined ? null : decodeURIComponent(id) };
+  return { page: 'inbox', conversationId: id === undefined ? null : decodedOrNull(id) };
+}
+
+/** A malformed escape (a link cut mid-`%E0%A4`) opens the inbox rather than throwing and blanking the page. */
+function decodedOrNull(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 export function pathFor(route: Route): string {

@@ -40,6 +40,7 @@ export type SendMessageBody = z.infer<typeof s.sendMessageBody>;
 export type ErrorBody = z.infer<typeof s.errorBody>;
 
 export { redactDraft } from './redaction/draft';
+export { visibleControls } from './display-text';
 export {
   redact,
   compileRules,

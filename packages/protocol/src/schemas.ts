@@ -8,7 +8,12 @@ import { ERROR_CODES } from './errors';
 
 const id = z.string().min(1).max(64);
 const ref = z.string().min(1).max(64).optional();
-const seq = z.number().int().min(0);
+// Seqs are stored as 32-bit integers: a larger one is refused here, alike on every store.
+const seq = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
 const body = z.string().max(LIMITS.messageBodyMax * 2); // trimmed length is checked by the domain
 const clientKey = z.string().min(1).max(LIMITS.clientKeyMax);
 
@@ -177,7 +182,10 @@ export const welcomeFrame = z.object({
   type: z.literal('welcome'),
   protocol: z.literal(PROTOCOL_VERSION),
   role: z.enum(['visitor', 'agent']),
-  /** Visitor: their id and name; `token` only when newly issued (store it, send it in the next hello). */
+  /**
+   * Visitor: their id and name, and a new `token` in every welcome (store it, send it in the next hello;
+   * the one sent in this hello lapses a few minutes later).
+   */
   visitor: z.object({ id, name: z.string(), token: z.string().optional() }).optional(),
   agent: agentSchema.optional(),
   /** Visitor: the policy for a new conversation, and the admins' redaction rules to apply before sending. */

@@ -135,6 +135,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
         framesPerSecond: config.frameRate.perSecond,
         frameBurst: config.frameRate.burst,
         helloTimeoutMs: config.helloTimeoutMs,
+        visitorTokenIdleMs: config.visitorTokenIdleMs,
       },
       metrics,
       // A quarter of the pool for catching up after a bus outage; sends keep the rest.

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_COST_LOG2 } from './auth/password';
 import { TrustedProxies } from './transport/trusted-proxies';
+import { DEFAULT_VISITOR_TOKEN_IDLE_DAYS } from './domain/visitor-tokens';
 
 const list = z
   .string()
@@ -74,6 +75,8 @@ const env = z.object({
     .min(1)
     .max(24 * 366)
     .default(24),
+  /** Days a visitor's token lasts unused; past them a returning browser starts as a new visitor. */
+  CANDOR_VISITOR_TOKEN_IDLE_DAYS: z.coerce.number().min(1).max(3650).default(DEFAULT_VISITOR_TOKEN_IDLE_DAYS),
   CANDOR_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(DEFAULT_COST_LOG2),
   /** Bearer token for /metrics from other machines; without it, /metrics answers loopback only. */
   CANDOR_METRICS_TOKEN: z.string().min(16).optional(),
@@ -105,6 +108,7 @@ export interface Config {
   anonymousRates: { newVisitorsPerMinute: number; newConversationsPerMinute: number };
   visitorPurgeMs: number;
   passwordCost: number;
+  visitorTokenIdleMs: number;
   logLevel: string;
   metricsToken: string | undefined;
 }
@@ -160,6 +164,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     visitorPurgeMs: e.CANDOR_VISITOR_PURGE_HOURS * 3_600_000,
     passwordCost: e.CANDOR_PASSWORD_COST,
+    visitorTokenIdleMs: e.CANDOR_VISITOR_TOKEN_IDLE_DAYS * 86_400_000,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.CANDOR_METRICS_TOKEN,
   };

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Agent } from '@candor/protocol';
 import { api } from '../api';
 import { isSignedOut, requestErrorText } from './admin-errors';
+import { UserText } from './user-text';
 
 type Role = Agent['role'];
 const MIN_PASSWORD = 12;
@@ -52,8 +53,12 @@ export function AgentsSection({ onSignedOut }: { onSignedOut: () => void }) {
           <tbody>
             {agents.map((a) => (
               <tr key={a.id} data-testid="agent-row" data-agent-id={a.id}>
-                <td>{a.name}</td>
-                <td>{a.email}</td>
+                <td>
+                  <UserText text={a.name} />
+                </td>
+                <td>
+                  <UserText text={a.email} />
+                </td>
                 <td>{a.role === 'admin' ? 'Admin' : 'Agent'}</td>
               </tr>
             ))}
@@ -77,12 +82,17 @@ function Created({ agent, password, onDone }: { agent: Agent; password: string |
   };
   return (
     <section class="created" role="status" aria-labelledby="created-title">
-      <h3 id="created-title">Added {agent.name}</h3>
+      <h3 id="created-title">
+        Added <UserText text={agent.name} />
+      </h3>
       {password === null ? (
         <p>They can sign in with the password you chose.</p>
       ) : (
         <>
-          <p>This generated password is shown only once. Send it to {agent.email} through a safe channel.</p>
+          <p>
+            This generated password is shown only once. Send it to <UserText text={agent.email} /> through a
+            safe channel.
+          </p>
           <p class="password-line">
             <code data-testid="generated-password">{password}</code>
             <button type="button" data-testid="copy-password" onClick={copy}>

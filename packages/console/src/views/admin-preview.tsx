@@ -3,6 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Inbox, PreviewPolicy } from '@candor/protocol';
 import { api } from '../api';
 import { isSignedOut, requestErrorText } from './admin-errors';
+import { UserText } from './user-text';
+import { visibleControls } from '@candor/protocol';
 
 const POLICIES: readonly { value: PreviewPolicy; label: string }[] = [
   { value: 'off', label: 'Off' },
@@ -78,12 +80,14 @@ export function PreviewPolicySection({ onSignedOut }: { onSignedOut: () => void 
           <tbody>
             {inboxes.map((inbox) => (
               <tr key={inbox.id} data-testid="inbox-row" data-inbox-id={inbox.id}>
-                <td>{inbox.name}</td>
+                <td>
+                  <UserText text={inbox.name} />
+                </td>
                 <td>
                   <select
                     data-testid="preview-policy"
                     data-inbox-id={inbox.id}
-                    aria-label={`Typing preview for ${inbox.name}`}
+                    aria-label={`Typing preview for ${visibleControls(inbox.name)}`}
                     value={inbox.previewPolicy}
                     disabled={saving === inbox.id}
                     onChange={(e) => void choose(inbox, parsePolicy(e.currentTarget.value))}

@@ -5,6 +5,8 @@ import { api } from '../api';
 import { VALIDATORS } from '../rule-form';
 import { isSignedOut, requestErrorText } from './admin-errors';
 import { RuleEditor } from './rule-editor';
+import { UserText } from './user-text';
+import { visibleControls } from '@candor/protocol';
 
 const CONFLICT = 'A rule with this label already exists.';
 
@@ -32,7 +34,7 @@ export function RedactionRulesSection({ onSignedOut }: { onSignedOut: () => void
       setRules((list) => list?.filter((r) => r.id !== rule.id) ?? null);
     } catch (err) {
       if (isSignedOut(err)) return onSignedOut();
-      setError(`Could not delete “${rule.label}”: ${requestErrorText(err)}`);
+      setError(`Could not delete “${visibleControls(rule.label)}”: ${requestErrorText(err)}`);
     } finally {
       setDeleting(null);
     }
@@ -67,16 +69,18 @@ export function RedactionRulesSection({ onSignedOut }: { onSignedOut: () => void
           <tbody>
             {rules.map((rule) => (
               <tr key={rule.id} data-testid="rule-row" data-rule-id={rule.id}>
-                <td>{rule.label}</td>
                 <td>
-                  <code>{rule.pattern}</code>
+                  <UserText text={rule.label} />
+                </td>
+                <td>
+                  <code dir="ltr">{visibleControls(rule.pattern)}</code>
                 </td>
                 <td>{validatorName(rule.validator)}</td>
                 <td>
                   <button
                     type="button"
                     data-testid="rule-delete"
-                    aria-label={`Delete rule ${rule.label}`}
+                    aria-label={`Delete rule ${visibleControls(rule.label)}`}
                     disabled={deleting === rule.id}
                     onClick={() => void remove(rule)}
                   >

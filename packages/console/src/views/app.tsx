@@ -16,8 +16,9 @@ export function App() {
 
   const check = useCallback(() => {
     setAuth({ kind: 'checking' });
-    api.me().then(
-      ({ agent }) => setAuth({ kind: 'signed-in', agent }),
+    api.session().then(
+      ({ agent }) =>
+        setAuth(agent ? { kind: 'signed-in', agent } : { kind: 'signed-out', notice: null, email: '' }),
       (err) =>
         setAuth(
           err instanceof ApiError && err.status === 401

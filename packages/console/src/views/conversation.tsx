@@ -6,6 +6,8 @@ import { shownDraft } from '../live/visitor-drafts';
 import { MessageList } from './message-list';
 import { ReplyBox } from './reply-box';
 import { PreviewPill, VisitorDraft } from './typing-preview';
+import { UserText } from './user-text';
+import { visibleControls } from '@candor/protocol';
 
 interface Props {
   conversationId: string;
@@ -36,13 +38,17 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
     <main class="conversation" aria-labelledby="conversation-title">
       <header class="conversation-head">
         <div>
-          <h2 id="conversation-title">{entry?.visitorName ?? 'Conversation'}</h2>
+          <h2 id="conversation-title">
+            <UserText text={entry?.visitorName ?? 'Conversation'} />
+          </h2>
           {entry && (
             <p class="meta">
               <span class={`pill ${entry.status}`} data-testid="status" data-status={entry.status}>
                 {entry.status === 'resolved' ? 'Resolved' : 'Open'}
               </span>
-              <span data-testid="assignee">{assignee}</span>
+              <span data-testid="assignee">
+                <UserText text={assignee} />
+              </span>
               <PreviewPill preview={entry.preview} />
             </p>
           )}
@@ -116,7 +122,7 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
         {state.visitorTyping[id] && <span data-testid="typing-indicator">Visitor is typing…</span>}
       </div>
       <ReplyBox
-        label={`Reply to ${entry?.visitorName ?? 'the visitor'}`}
+        label={`Reply to ${visibleControls(entry?.visitorName ?? 'the visitor')}`}
         draft={replyDrafts.get(id) ?? ''}
         onDraft={(text) => (text ? replyDrafts.set(id, text) : replyDrafts.delete(id))}
         onTyping={() => session.typing(id)}

@@ -5,6 +5,7 @@ import type { InboxEntry, InboxState, Tab } from '../live/inbox-state';
 import { relativeTime } from '../relative-time';
 import { navigate, pathFor } from '../route';
 import { useNow } from './use-live';
+import { UserText } from './user-text';
 
 const TAB_LABEL: Record<Tab, string> = { new: 'New', mine: 'Mine', all: 'All' };
 const EMPTY_TEXT: Record<Tab, string> = {
@@ -138,13 +139,17 @@ function Row({ entry, isOpen, now, meId }: RowProps) {
       onClick={onClick}
     >
       <span class="row-line">
-        <span class="visitor">{entry.visitorName}</span>
+        <span class="visitor">
+          <UserText text={entry.visitorName} />
+        </span>
         <time dateTime={new Date(at).toISOString()} title={new Date(at).toLocaleString()}>
           {relativeTime(at, now)}
         </time>
       </span>
       <span class="row-line">
-        <span class="preview">{preview}</span>
+        <span class="preview">
+          <UserText text={preview} />
+        </span>
         {entry.unread > 0 && (
           <>
             <span class="badge" data-testid="unread-badge">
@@ -156,7 +161,9 @@ function Row({ entry, isOpen, now, meId }: RowProps) {
       </span>
       <span class="row-line meta">
         <span class={`pill ${entry.status}`}>{entry.status === 'resolved' ? 'Resolved' : 'Open'}</span>
-        <span>{assignee}</span>
+        <span>
+          <UserText text={assignee} />
+        </span>
       </span>
     </a>
   );

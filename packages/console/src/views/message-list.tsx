@@ -2,6 +2,8 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Message } from '@candor/protocol';
 import type { OutboxEntry } from '../live/outbox';
+import { visibleControls } from '@candor/protocol';
+import { UserText } from './user-text';
 
 interface Props {
   messages: readonly Message[];
@@ -58,8 +60,14 @@ export function MessageList({ messages, pending, loading, myName, onRetry, onDis
           data-seq={m.seq}
           data-author-type={m.author.type}
         >
-          {m.author.type !== 'system' && <span class="author">{m.author.name || 'Visitor'}</span>}
-          <p class="body">{m.body}</p>
+          {m.author.type !== 'system' && (
+            <span class="author">
+              <UserText text={m.author.name || 'Visitor'} />
+            </span>
+          )}
+          <p class="body" dir="auto">
+            {visibleControls(m.body)}
+          </p>
           <time dateTime={new Date(m.createdAt).toISOString()}>{clock(m.createdAt)}</time>
         </div>
       ))}
@@ -70,8 +78,12 @@ export function MessageList({ messages, pending, loading, myName, onRetry, onDis
           data-testid="outbox-message"
           data-state={e.state}
         >
-          <span class="author">{myName}</span>
-          <p class="body">{e.body}</p>
+          <span class="author">
+            <UserText text={myName} />
+          </span>
+          <p class="body" dir="auto">
+            {visibleControls(e.body)}
+          </p>
           {e.state === 'sending' ? (
             <span class="delivery">Sending…</span>
           ) : (

@@ -1,5 +1,6 @@
 /** The typing preview in a conversation: its status in the header, and the visitor's unsent draft. */
 import type { PreviewState } from '@candor/protocol';
+import { visibleControls } from '@candor/protocol';
 import { previewStatus } from '../live/preview-status';
 
 export function PreviewPill({ preview }: { preview: PreviewState }) {
@@ -30,8 +31,8 @@ export function VisitorDraft({ text }: { text: string }) {
   return (
     <div class="visitor-draft" data-testid="visitor-draft" aria-live="off">
       <span class="draft-label">Visitor is typing (not sent yet):</span>
-      <p class="draft-text" data-testid="visitor-draft-text">
-        {text}
+      <p class="draft-text" data-testid="visitor-draft-text" dir="auto">
+        {visibleControls(text)}
       </p>
     </div>
   );

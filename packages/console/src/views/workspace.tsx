@@ -10,6 +10,7 @@ import { LiveSession } from '../live/session';
 import { navigate, useRoute } from '../route';
 import { AdminPage } from './admin';
 import { ConnectionBanner } from './connection-banner';
+import { UserText } from './user-text';
 import { ConversationView } from './conversation';
 import { InboxList } from './inbox-list';
 import { useLiveState } from './use-live';
@@ -110,7 +111,7 @@ export function Workspace({ agent, onSignedOut }: Props) {
           )}
         </nav>
         <span class="me" title={agent.email}>
-          {agent.name}
+          <UserText text={agent.name} />
         </span>
         <button type="button" data-testid="logout" onClick={() => void logout()}>
           Log out

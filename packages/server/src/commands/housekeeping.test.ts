@@ -31,7 +31,8 @@ describe('housekeeping', () => {
   });
 
   it('purges idle visitors without a conversation, and keeps those in use or who talked', async () => {
-    const arrive = (now: number) => identifyVisitor(store, undefined, { locale: null, now });
+    const arrive = (now: number) =>
+      identifyVisitor(store, undefined, { locale: null, now, idleMs: 30 * 24 * HOUR });
     const idle = await arrive(T0);
     const returning = await arrive(T0);
     const talked = await arrive(T0);
@@ -39,7 +40,11 @@ describe('housekeeping', () => {
       { id: 'c-1', inboxId: 'default', visitorId: talked.visitor.id },
       visitorSays(talked.visitor.id, 'hello', { now: T0 }),
     );
-    const resumed = await identifyVisitor(store, returning.newToken, { locale: null, now: T0 + 20 * HOUR });
+    const resumed = await identifyVisitor(store, returning.newToken, {
+      locale: null,
+      now: T0 + 20 * HOUR,
+      idleMs: 30 * 24 * HOUR,
+    });
     assert.equal(resumed.visitor.id, returning.visitor.id);
     await store.swapLimit('new-visitor:203.0.113.9', 0, {
       hits: 1,
@@ -60,7 +65,11 @@ describe('housekeeping', () => {
     assert.equal(await store.findVisitorById(idle.visitor.id), undefined);
     assert.ok(await store.findVisitorById(returning.visitor.id), 'its token was used 5 hours ago');
     assert.ok(await store.findVisitorById(talked.visitor.id), 'it has a conversation');
-    const again = await identifyVisitor(store, idle.newToken, { locale: null, now: T0 + 25 * HOUR });
+    const again = await identifyVisitor(store, idle.newToken, {
+      locale: null,
+      now: T0 + 25 * HOUR,
+      idleMs: 30 * 24 * HOUR,
+    });
     assert.notEqual(again.visitor.id, idle.visitor.id, 'a purged token is unknown: a new visitor');
   });
 });

@@ -1,5 +1,6 @@
 import { LIMITS } from '@candor/protocol';
 import { DomainError } from './errors';
+import { storableText } from './storable-text';
 
 /**
  * The body as stored: surrounding whitespace trimmed, line endings normalised, never empty,
@@ -14,13 +15,8 @@ export function normaliseBody(raw: string): string {
   return body;
 }
 
-/**
- * Lone UTF-16 surrogates (half an emoji, cut by a client) become U+FFFD, as String#toWellFormed does:
- * stores would otherwise each read them back differently, and a retried send would no longer match.
- */
-export function wellFormed(text: string): string {
-  return text.replace(/\p{Cs}/gu, '\uFFFD');
-}
+/** Text both stores keep as it is: lone surrogates and U+0000 become U+FFFD (see storable-text.ts). */
+export const wellFormed = storableText;
 
 /** One-line excerpt for inbox rows and notifications. */
 export function previewOf(body: string, max = 140): string {

@@ -18,6 +18,8 @@ import { ConversationSubscriptions } from './conversation-subscriptions';
 import { DraftRelay } from './draft-relay';
 import { DomainError } from '../domain/errors';
 import { wellFormed } from '../domain/message-body';
+import { storableStrings } from '../domain/storable-text';
+import { DEFAULT_VISITOR_TOKEN_IDLE_MS } from '../domain/visitor-tokens';
 import { hasItem, itemsOf, withItem, withoutItem, type OneOrMany } from './one-or-many';
 
 export type ConnectionAuth = { role: 'visitor' } | { role: 'agent'; session: AgentSession };
@@ -112,7 +114,7 @@ export class ClientConnection implements Watcher {
         `Invalid frame at "${where}": ${issue?.message ?? 'invalid'}.`,
       );
     }
-    const frame = parsed.data;
+    const frame = storableStrings(parsed.data, ['ref']);
     if (frame.type === 'draft.update' && this.pending === 0 && this.actor) {
       // The most frequent frame, and it needs no I/O: with nothing queued before it, handled now
       // (order is kept all the same) rather than through the queue's promises.
@@ -284,6 +286,7 @@ export class ClientConnection implements Watcher {
     const identified = await identifyVisitor(ctx.store, frame.visitorToken, {
       locale: frame.locale ? wellFormed(frame.locale) : null,
       now: ctx.now(),
+      idleMs: this.deps.limits.visitorTokenIdleMs ?? DEFAULT_VISITOR_TOKEN_IDLE_MS,
       beforeCreate: () => this.admitNewVisitor(),
     }).catch((err: unknown) => {
       if (!(err instanceof DomainError) || err.code !== 'rate_limited') throw err;
@@ -303,7 +306,7 @@ export class ClientConnection implements Watcher {
       role: 'visitor',
       preview: { policy: ctx.settings.policy(DEFAULT_INBOX_ID) },
       redactionRules: [...ctx.settings.rules],
-      visitor: { id: visitor.id, name: visitor.name, ...(newToken ? { token: newToken } : {}) },
+      visitor: { id: visitor.id, name: visitor.name, token: newToken },
       conversations: await visitorConversations(ctx, actor),
       serverTime: ctx.now(),
     });

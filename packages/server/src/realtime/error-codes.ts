@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@candor/protocol';
 import { DomainError } from '../domain/errors';
-import { StoreConflictError, StoreUnavailableError } from '../storage/store';
+import { StoreConflictError, StoreInvalidInputError, StoreUnavailableError } from '../storage/store';
 import { StoreNotFoundError } from '../storage/not-found-error';
 
 /** Any thrown error -> what the client is told. Unknown errors say nothing of their internals. */
@@ -11,6 +11,9 @@ export function errorCodeOf(err: unknown): { code: ErrorCode; message: string; r
   }
   if (err instanceof StoreUnavailableError) {
     return { code: 'unavailable', message: 'Storage is unavailable; nothing was saved. Try again.' };
+  }
+  if (err instanceof StoreInvalidInputError) {
+    return { code: 'bad_frame', message: 'The request holds a value that cannot be stored.' };
   }
   if (err instanceof StoreConflictError) return { code: 'conflict', message: 'That already exists.' };
   if (err instanceof StoreNotFoundError) return { code: 'not_found', message: 'Not found.' };

@@ -9,6 +9,8 @@ export interface RealtimeLimits {
   /** Outbound bytes queued on one socket before it is closed as a slow consumer. */
   maxBufferedBytes: number;
   helloTimeoutMs: number;
+  /** A visitor token unused for this long gets a new visitor (default: domain/visitor-tokens.ts). */
+  visitorTokenIdleMs?: number;
 }
 
 /** The part of a pino logger the realtime core uses; objects first, like pino. */

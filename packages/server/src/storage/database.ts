@@ -94,6 +94,14 @@ export interface RateLimitsTable {
   version: number;
 }
 
+/** Valid while used within the idle time and, once replaced, until replaced_until (domain/visitor-tokens.ts). */
+export interface VisitorTokensTable {
+  token_hash: string;
+  visitor_id: string;
+  used_at: number;
+  replaced_until: number | null;
+}
+
 export interface ConversationsTable {
   id: string;
   inbox_id: string;
@@ -129,6 +137,7 @@ export interface Database {
   agent_inboxes: AgentInboxesTable;
   sessions: SessionsTable;
   visitors: VisitorsTable;
+  visitor_tokens: VisitorTokensTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
   agent_reads: AgentReadsTable;

@@ -7,7 +7,7 @@ export type {
   NewMessage,
   Store,
 } from './store';
-export { StoreConflictError, StoreUnavailableError } from './store';
+export { StoreConflictError, StoreInvalidInputError, StoreUnavailableError } from './store';
 export { StoreNotFoundError } from './not-found-error';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store';
 export { openPostgresStore, type PostgresStoreOptions } from './postgres/postgres-store';

@@ -31,6 +31,7 @@ import * as rates from './rate-queries';
 import * as redactions from './redaction-queries';
 import {
   StoreConflictError,
+  StoreInvalidInputError,
   StoreUnavailableError,
   type AppendResult,
   type ConversationFilter,
@@ -41,6 +42,7 @@ import {
   type Store,
 } from './store';
 import type { StoreDialect } from './store-dialect';
+import type { TokenWindow } from '../domain/visitor-tokens';
 import * as visitors from './visitor-queries';
 
 export interface KyselyStoreOptions {
@@ -105,6 +107,8 @@ export class KyselyStore implements Store {
     this.guard(() => rates.swapLimit(this.db, key, { version, next }));
   deleteLimit = (key: string) => this.guard(() => rates.deleteLimit(this.db, key));
   pruneLimits = (now: number) => this.guard(() => rates.pruneLimits(this.db, now));
+  rotateVisitorToken = (hashes: { tokenHash: string; newTokenHash: string }, window: TokenWindow) =>
+    this.guard(() => visitors.rotateVisitorToken(this.db, hashes, window));
 
   getConversation = (id: string) => this.guard(() => readConversation(this.db, this.queries, id));
   listVisitorConversations = (visitorId: string, limit: number): Promise<ConversationRecord[]> =>
@@ -164,6 +168,7 @@ export class KyselyStore implements Store {
       if (
         error instanceof StoreNotFoundError ||
         error instanceof StoreConflictError ||
+        error instanceof StoreInvalidInputError ||
         error instanceof StoreUnavailableError
       ) {
         throw error;
@@ -173,6 +178,7 @@ export class KyselyStore implements Store {
       if (kind === 'unavailable' || kind === 'retry')
         throw new StoreUnavailableError(`store unavailable: ${reason}`, { cause: error });
       if (kind === 'unique') throw new StoreConflictError(`already exists: ${reason}`, { cause: error });
+      if (kind === 'invalid') throw new StoreInvalidInputError(`value refused: ${reason}`, { cause: error });
       throw error;
     }
   }

@@ -7,8 +7,10 @@
  * 'unique': a unique or primary key violation. 'unavailable': the store could not be reached or gave up.
  * 'retry': the transaction lost a lock race (deadlock, serialization failure): nothing was written and
  * running it again succeeds; callers that cannot retry report it as 'unavailable'.
+ * 'invalid': the store refused a value it was given (a byte it cannot hold, a number out of its column's
+ * range, a string too long): the input's fault, so a client error, and running it again fails again.
  */
-export type StoreErrorKind = 'unique' | 'unavailable' | 'retry';
+export type StoreErrorKind = 'unique' | 'unavailable' | 'retry' | 'invalid';
 
 export interface StoreDialect {
   /** PostgreSQL: the schema in use, so Kysely's Migrator looks for its tables there and nowhere else. */

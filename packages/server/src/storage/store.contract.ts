@@ -7,8 +7,10 @@ import type { Store } from './store';
 import { agentContract } from './contract/agent.contract';
 import { batchingContract } from './contract/batching.contract';
 import { conversationContract } from './contract/conversation.contract';
+import { invalidInputContract } from './contract/invalid-input.contract';
 import { messageContract } from './contract/message.contract';
 import { previewContract } from './contract/preview.contract';
+import { visitorTokenContract } from './contract/visitor-token.contract';
 import { limitsContract } from './contract/limits.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
@@ -32,6 +34,8 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     batchingContract(current);
     conversationContract(current);
     previewContract(current);
+    invalidInputContract(current);
+    visitorTokenContract(current);
     // Last: it purges the idle visitors other tests made.
     limitsContract(current);
   });

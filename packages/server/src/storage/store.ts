@@ -15,6 +15,7 @@ import type {
 } from '../domain/types';
 import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
 import type { RateStore } from './rate-store';
+import type { TokenWindow } from '../domain/visitor-tokens';
 
 export interface NewMessage {
   authorType: AuthorType;
@@ -93,6 +94,16 @@ export interface Store extends RateStore {
   markVisitorSeen(id: string, now: number): Promise<void>;
   /** Deletes visitors last seen before `seenBefore` who never started a conversation; how many. */
   purgeIdleVisitors(seenBefore: number): Promise<number>;
+  /**
+   * A returning visitor, in one atomic step: the visitor whose current token (used after
+   * `window.usedAfter`) or previous token (until `window.now`) hashes to `tokenHash` now holds
+   * `newTokenHash`, and its token until now stays valid until `window.previousUntil`. undefined when no
+   * visitor holds a valid token with that hash (unknown, idle too long, or replaced past its grace).
+   */
+  rotateVisitorToken(
+    hashes: { tokenHash: string; newTokenHash: string },
+    window: TokenWindow,
+  ): Promise<VisitorRecord | undefined>;
 
   getConversation(id: string): Promise<ConversationRecord | undefined>;
   /** Newest first. */
@@ -154,6 +165,11 @@ export interface Store extends RateStore {
 
 export class StoreConflictError extends Error {
   override readonly name = 'StoreConflictError';
+}
+
+/** The store refused a value it was given (see StoreErrorKind 'invalid'): a client error, not retryable. */
+export class StoreInvalidInputError extends Error {
+  override readonly name = 'StoreInvalidInputError';
 }
 
 /** The store could not be reached or failed mid-write; nothing was acknowledged. Retryable. */

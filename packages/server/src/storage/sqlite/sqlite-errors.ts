@@ -9,6 +9,7 @@ function classify(error: unknown): StoreErrorKind | undefined {
   const { codes } = errorFacts(error);
   if (codes.some((code) => UNIQUE.has(code))) return 'unique';
   if (codes.some((code) => UNAVAILABLE.test(code))) return 'unavailable';
+  if (codes.includes('SQLITE_TOOBIG')) return 'invalid'; // a string or blob over SQLite's length limit
   return undefined;
 }
 

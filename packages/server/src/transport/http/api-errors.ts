@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode } from '@candor/protocol';
 import type { z } from 'zod';
 import { DomainError } from '../../domain/errors';
+import { storableStrings } from '../../domain/storable-text';
 import { errorCodeOf } from '../../realtime/error-codes';
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -43,5 +44,5 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
       `Invalid body at "${issue?.path.join('.') ?? ''}": ${issue?.message ?? 'invalid'}.`,
     );
   }
-  return parsed.data;
+  return storableStrings(parsed.data);
 }

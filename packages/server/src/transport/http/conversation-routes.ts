@@ -15,7 +15,12 @@ const listQuery = z.object({
   status: z.enum(['open', 'resolved']).optional(),
 });
 const pageQuery = z.object({
-  after: z.coerce.number().int().min(0).default(0),
+  after: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1) // seqs are 32-bit integers in the store
+    .default(0),
   limit: z.coerce.number().int().min(1).max(LIMITS.historyPageMax).default(100),
 });
 const assignBody = z.object({ agentId: z.string().min(1).max(64).nullable() });

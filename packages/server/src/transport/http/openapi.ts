@@ -15,6 +15,8 @@ const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'stri
 const cookie = [{ session: [] }];
 
 interface Op {
+  /** Unique across the document (Redocly's recommended rules; clients generate method names from it). */
+  operationId: string;
   summary: string;
   body?: z.ZodType;
   ok: [number, string, z.ZodType | null];
@@ -26,6 +28,7 @@ const conversation = z.object({ conversation: s.conversationSchema });
 const ops: Record<string, Record<string, Op>> = {
   '/api/v1/auth/login': {
     post: {
+      operationId: 'logIn',
       summary: 'Log in; sets the HttpOnly session cookie',
       body: s.loginBody,
       ok: [200, 'Logged in', z.object({ agent: s.agentSchema })],
@@ -33,14 +36,35 @@ const ops: Record<string, Record<string, Op>> = {
     },
   },
   '/api/v1/auth/logout': {
-    post: { summary: "Log out; closes this session's sockets", ok: [204, 'Logged out', null] },
+    post: {
+      operationId: 'logOut',
+      summary: "Log out; closes this session's sockets",
+      ok: [204, 'Logged out', null],
+    },
   },
   '/api/v1/me': {
-    get: { summary: 'The logged-in agent', ok: [200, 'The agent', z.object({ agent: s.agentSchema })] },
+    get: {
+      operationId: 'getMe',
+      summary: 'The logged-in agent',
+      ok: [200, 'The agent', z.object({ agent: s.agentSchema })],
+    },
+  },
+  '/api/v1/session': {
+    get: {
+      operationId: 'getSession',
+      summary: 'The logged-in agent, or null when signed out (200 either way, unlike /api/v1/me)',
+      ok: [200, 'The agent or null', z.object({ agent: s.agentSchema.nullable() })],
+      public: true,
+    },
   },
   '/api/v1/agents': {
-    get: { summary: 'List agents', ok: [200, 'Agents', z.object({ agents: z.array(s.agentSchema) })] },
+    get: {
+      operationId: 'listAgents',
+      summary: 'List agents',
+      ok: [200, 'Agents', z.object({ agents: z.array(s.agentSchema) })],
+    },
     post: {
+      operationId: 'createAgent',
       summary: 'Create an agent (admins); a generated password is returned once',
       body: s.createAgentBody,
       ok: [201, 'Created', z.object({ agent: s.agentSchema, password: z.string().optional() })],
@@ -48,6 +72,7 @@ const ops: Record<string, Record<string, Op>> = {
   },
   '/api/v1/conversations': {
     get: {
+      operationId: 'listConversations',
       summary: "Conversations of the agent's inboxes (view new | mine | all; status open | resolved)",
       params: [
         { name: 'view', in: 'query', schema: { type: 'string', enum: ['new', 'mine', 'all'] } },
@@ -57,10 +82,16 @@ const ops: Record<string, Record<string, Op>> = {
     },
   },
   '/api/v1/conversations/{id}': {
-    get: { summary: 'One conversation', params: idParam, ok: [200, 'The conversation', conversation] },
+    get: {
+      operationId: 'getConversation',
+      summary: 'One conversation',
+      params: idParam,
+      ok: [200, 'The conversation', conversation],
+    },
   },
   '/api/v1/conversations/{id}/messages': {
     get: {
+      operationId: 'listMessages',
       summary: 'Messages after a seq, ascending',
       params: [
         ...idParam,
@@ -74,6 +105,7 @@ const ops: Record<string, Record<string, Op>> = {
       ],
     },
     post: {
+      operationId: 'sendMessage',
       summary: 'Send a message (idempotent by clientKey: a repeat returns 200 and the stored message)',
       params: idParam,
       body: s.sendMessageBody,
@@ -81,13 +113,24 @@ const ops: Record<string, Record<string, Op>> = {
     },
   },
   '/api/v1/conversations/{id}/resolve': {
-    post: { summary: 'Resolve', params: idParam, ok: [200, 'Resolved', conversation] },
+    post: {
+      operationId: 'resolveConversation',
+      summary: 'Resolve',
+      params: idParam,
+      ok: [200, 'Resolved', conversation],
+    },
   },
   '/api/v1/conversations/{id}/reopen': {
-    post: { summary: 'Reopen', params: idParam, ok: [200, 'Reopened', conversation] },
+    post: {
+      operationId: 'reopenConversation',
+      summary: 'Reopen',
+      params: idParam,
+      ok: [200, 'Reopened', conversation],
+    },
   },
   '/api/v1/conversations/{id}/assign': {
     post: {
+      operationId: 'assignConversation',
       summary: 'Assign (agentId null unassigns)',
       params: idParam,
       body: z.object({ agentId: z.string().nullable() }),
@@ -96,12 +139,14 @@ const ops: Record<string, Record<string, Op>> = {
   },
   '/api/v1/inboxes': {
     get: {
+      operationId: 'listInboxes',
       summary: 'Inboxes and their typing-preview policy',
       ok: [200, 'Inboxes', z.object({ inboxes: z.array(s.inboxSchema) })],
     },
   },
   '/api/v1/inboxes/{id}': {
     patch: {
+      operationId: 'updateInbox',
       summary: 'Set the typing-preview policy of an inbox (admins)',
       params: idParam,
       body: s.updateInboxBody,
@@ -110,20 +155,28 @@ const ops: Record<string, Record<string, Op>> = {
   },
   '/api/v1/redaction-rules': {
     get: {
+      operationId: 'listRedactionRules',
       summary: "Admins' own redaction rules",
       ok: [200, 'Rules', z.object({ rules: z.array(s.redactionRuleSchema) })],
     },
     post: {
+      operationId: 'createRedactionRule',
       summary: 'Add a redaction rule (admins); the pattern is checked first',
       body: s.createRedactionRuleBody,
       ok: [201, 'Created', z.object({ rule: s.redactionRuleSchema })],
     },
   },
   '/api/v1/redaction-rules/{id}': {
-    delete: { summary: 'Delete a redaction rule (admins)', params: idParam, ok: [204, 'Deleted', null] },
+    delete: {
+      operationId: 'deleteRedactionRule',
+      summary: 'Delete a redaction rule (admins)',
+      params: idParam,
+      ok: [204, 'Deleted', null],
+    },
   },
   '/api/v1/redaction-rules/test': {
     post: {
+      operationId: 'testRedactionRule',
       summary: 'Mask a sample with the built-in rules plus a candidate rule (admins)',
       body: s.testRedactionRuleBody,
       ok: [
@@ -135,6 +188,7 @@ const ops: Record<string, Record<string, Op>> = {
   },
   '/healthz': {
     get: {
+      operationId: 'getLiveness',
       summary: 'Liveness: 200 once started',
       ok: [200, 'Up', z.object({ status: z.string() })],
       public: true,
@@ -142,6 +196,7 @@ const ops: Record<string, Record<string, Op>> = {
   },
   '/readyz': {
     get: {
+      operationId: 'getReadiness',
       summary: 'Readiness: 200 when the store answers',
       ok: [200, 'Ready', z.object({ status: z.string() })],
       public: true,
@@ -157,6 +212,7 @@ export function openApiDocument() {
         Object.entries(methods).map(([method, op]) => [
           method,
           {
+            operationId: op.operationId,
             summary: op.summary,
             ...(op.params ? { parameters: op.params } : {}),
             ...(op.body ? { requestBody: { required: true, ...json(op.body) } } : {}),
@@ -178,7 +234,10 @@ export function openApiDocument() {
       version: `1 (WebSocket protocol ${PROTOCOL_VERSION})`,
       description:
         'REST API of Candor. Live events use the WebSocket protocol described in docs/protocol.md.',
+      license: { name: 'AGPL-3.0-only', identifier: 'AGPL-3.0-only' },
     },
+    // Relative: the document is served by each Candor, and describes the host it is read from.
+    servers: [{ url: '/', description: 'The Candor server serving this document' }],
     components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'candor_session' } } },
     security: cookie,
     paths,

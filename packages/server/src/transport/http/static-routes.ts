@@ -15,6 +15,11 @@ const demoCss = new StaticAsset(
 const widget = new StaticAsset('packages/widget/dist/widget.js', JS, 'public, max-age=300');
 const consoleHtml = new StaticAsset('packages/console/dist/index.html', HTML, 'no-cache');
 const consoleJs = new StaticAsset('packages/console/dist/console.js', JS, 'no-cache');
+const favicon = new StaticAsset(
+  'packages/console/dist/favicon.svg',
+  'image/svg+xml',
+  'public, max-age=86400',
+);
 const consoleCss = new StaticAsset(
   'packages/console/dist/console.css',
   'text/css; charset=utf-8',
@@ -34,7 +39,8 @@ export function staticRoutes() {
       return widget.serve(c);
     })
     .get('/console/assets/console.js', (c) => consoleJs.serve(c))
-    .get('/console/assets/console.css', (c) => consoleCss.serve(c));
+    .get('/console/assets/console.css', (c) => consoleCss.serve(c))
+    .get('/console/assets/favicon.svg', (c) => favicon.serve(c));
   for (const path of ['/console', '/console/*']) {
     app.get(path, (c) => {
       pageHeaders(c);

@@ -53,7 +53,7 @@ export class FuzzSession {
     this.sent = 1;
     if (welcome.visitor) {
       this.actorId = welcome.visitor.id;
-      this.token ??= welcome.visitor.token;
+      this.token = welcome.visitor.token ?? this.token; // rotated on every resume
       for (const c of welcome.conversations) addOnce(this.pool.conversations, c.id);
     }
     if (welcome.agent) {
