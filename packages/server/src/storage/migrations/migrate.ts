@@ -7,11 +7,13 @@ import type { Database } from '../database';
 import { initial } from './0001-initial';
 import { typingPreview } from './0002-typing-preview';
 import { openQueueIndex } from './0003-open-queue-index';
+import { agentLifecycle } from './0005-agent-lifecycle';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_typing_preview': typingPreview,
   '0003_open_queue_index': openQueueIndex,
+  '0005_agent_lifecycle': agentLifecycle,
 };
 
 const provider: MigrationProvider = {

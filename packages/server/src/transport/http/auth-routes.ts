@@ -17,7 +17,8 @@ export function authRoutes(deps: HttpDeps) {
         throw new DomainError('rate_limited', 'Too many login attempts; wait a minute.');
       }
       const body = await parseBody(c, loginBody);
-      const result = await logIn(deps.ctx.store, body, deps.ctx.now());
+      const client = { userAgent: c.req.header('user-agent'), ip };
+      const result = await logIn(deps.ctx.store, { ...body, client }, deps.ctx.now());
       if (!result) throw new DomainError('unauthenticated', 'Wrong email or password.');
       setCookie(c, SESSION_COOKIE, result.token, {
         httpOnly: true,
@@ -29,10 +30,10 @@ export function authRoutes(deps: HttpDeps) {
       return c.json({ agent: publicAgent(result.agent) });
     })
     .post('/logout', requireAgent(deps), async (c) => {
-      const { sessionId, agent } = c.get('session');
-      await deps.ctx.store.deleteSession(sessionId);
+      const { sessionId, tokenHash, agent } = c.get('session');
+      await deps.ctx.store.deleteSession(tokenHash);
       // Every node closes the sockets this session opened.
-      deps.ctx.emit({ type: 'agent.logged_out', agentId: agent.id, sessionId });
+      deps.ctx.emit({ type: 'sessions.ended', agentId: agent.id, sessionIds: [sessionId] });
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     });

@@ -15,6 +15,7 @@ import { ConnectionCounter } from '../../limits/connection-counter';
 import type { OriginPolicy } from '../origin-policy';
 import { clientIp } from '../client-ip';
 import { sessionTokenOf } from '../cookies';
+import { SessionSweep } from './session-sweep';
 
 export interface GatewayOptions {
   deps: RealtimeDeps;
@@ -56,10 +57,12 @@ export class WsGateway {
   private readonly open = new Set<GatewaySocket>();
   private readonly counter: ConnectionCounter;
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly sessions: SessionSweep;
   private accepting = true;
 
   constructor(private readonly options: GatewayOptions) {
     this.counter = new ConnectionCounter(options.maxConnectionsPerIp);
+    this.sessions = new SessionSweep(options.deps.ctx.store, options.deps.log);
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref();
   }
@@ -162,8 +165,12 @@ export class WsGateway {
     ws.connection.closed();
   }
 
-  /** Sockets that did not answer the last ping are dead (a cut cable sends no FIN): free them. */
+  /**
+   * Sockets that did not answer the last ping are dead (a cut cable sends no FIN): free them. Agent
+   * sockets whose session expired or was deleted close too.
+   */
   private beat(): void {
+    this.sessions.run(connectionsOf(this.open), this.options.deps.ctx.now());
     for (const ws of this.open) {
       if (!ws.alive) {
         ws.terminate();
@@ -192,6 +199,10 @@ function onError(this: WebSocket): void {
 function onClose(this: WebSocket): void {
   const ws = this as GatewaySocket;
   ws.gateway.socketClosed(ws);
+}
+
+function* connectionsOf(sockets: Iterable<GatewaySocket>): Iterable<ClientConnection> {
+  for (const ws of sockets) yield ws.connection;
 }
 
 function destroySocket(this: Duplex): void {

@@ -1,0 +1,44 @@
+/** The signed-in agent's own account: name, password, and the sessions they are signed in with. */
+import { Hono } from 'hono';
+import { changePasswordBody, updateMeBody } from '@candor/protocol/schemas';
+import { endSession, renameSelf } from '../../commands/agent-lifecycle';
+import { changeOwnPassword } from '../../commands/agent-passwords';
+import { parseBody } from './api-errors';
+import type { HttpDeps, HttpEnv } from './http-env';
+import { requireAgent } from './session-middleware';
+import { publicAgent } from './public-agent';
+
+export function meRoutes(deps: HttpDeps) {
+  const { ctx } = deps;
+  return new Hono<HttpEnv>()
+    .use(requireAgent(deps))
+    .get('/', (c) => c.json({ agent: publicAgent(c.get('session').agent) }))
+    .patch('/', async (c) => {
+      const { name } = await parseBody(c, updateMeBody);
+      return c.json({ agent: publicAgent(await renameSelf(ctx, c.get('session'), name)) });
+    })
+    .post('/password', async (c) => {
+      const body = await parseBody(c, changePasswordBody);
+      await changeOwnPassword(ctx, c.get('session'), { ...body, passwordCost: deps.passwordCost });
+      deps.log.info({ agentId: c.get('session').agent.id }, 'agent changed their password');
+      return c.body(null, 204);
+    })
+    .get('/sessions', async (c) => {
+      const { agent, sessionId } = c.get('session');
+      const sessions = await ctx.store.listSessions(agent.id, ctx.now());
+      return c.json({
+        sessions: sessions.map((s) => ({
+          id: s.id,
+          createdAt: s.createdAt,
+          expiresAt: s.expiresAt,
+          current: s.id === sessionId,
+          ...(s.userAgent === null ? {} : { userAgent: s.userAgent }),
+          ...(s.ip === null ? {} : { ip: s.ip }),
+        })),
+      });
+    })
+    .delete('/sessions/:id', async (c) => {
+      await endSession(ctx, c.get('session'), c.req.param('id'));
+      return c.body(null, 204);
+    });
+}
