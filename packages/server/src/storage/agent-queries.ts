@@ -123,6 +123,12 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 }
 
 export async function createSession(db: Db, session: NewSession): Promise<void> {
+  // An agent's expired sessions go when they sign in again, so the table keeps no stale browser or address.
+  await db
+    .deleteFrom('sessions')
+    .where('agent_id', '=', session.agentId)
+    .where('expires_at', '<=', session.now)
+    .execute();
   await db
     .insertInto('sessions')
     .values({

@@ -103,7 +103,10 @@ export interface Store {
   updateAgent(id: string, patch: AgentPatch): Promise<AgentRecord | undefined>;
   countActiveAdmins(): Promise<number>;
 
-  /** Sessions are stored by the SHA-256 of their token, never the token itself. */
+  /**
+   * Sessions are stored by the SHA-256 of their token, never the token itself. Also deletes the agent's
+   * sessions already expired at `now`.
+   */
   createSession(session: NewSession): Promise<void>;
   /** The live session of that token hash, if its agent is active. */
   findSession(

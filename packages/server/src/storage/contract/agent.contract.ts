@@ -112,6 +112,26 @@ export function agentContract(store: () => Store): void {
     });
   });
 
+  describe('expired sessions', () => {
+    it("signing in again deletes the agent's expired sessions, not others'", async () => {
+      const agent = await newAgent(store());
+      const other = await newAgent(store());
+      const old = { tokenHash: uid('th'), id: uid('sid'), agentId: agent.id, expiresAt: T0 + 10, now: T0 };
+      const theirs = { ...old, tokenHash: uid('th'), id: uid('sid'), agentId: other.id };
+      await store().createSession(old);
+      await store().createSession(theirs);
+      await store().createSession({
+        ...old,
+        tokenHash: uid('th'),
+        id: uid('sid'),
+        expiresAt: T0 + 99,
+        now: T0 + 10,
+      });
+      assert.deepEqual(await store().deleteAgentSessions(other.id), [theirs.id]);
+      assert.equal((await store().deleteAgentSessions(agent.id)).includes(old.id), false);
+    });
+  });
+
   describe('agent lifecycle', () => {
     it('renames, changes the role and the password hash', async () => {
       const agent = await newAgent(store());
