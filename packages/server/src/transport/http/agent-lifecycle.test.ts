@@ -270,4 +270,21 @@ describe('agent lifecycle', () => {
     assert.deepEqual(all.inboxes.map((i) => i.id).sort(), ['default', 'sales']);
     ivy.socket.close();
   });
+
+  // Last: it uses up this address's login budget.
+  it('guessing the current password with a session cookie is limited like logins', async () => {
+    const jo = await newAgent();
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await api('/api/v1/me/password', {
+        method: 'POST',
+        cookie: jo.cookie,
+        body: { currentPassword: `guess-${i}`, newPassword: 'a-brand-new-password' },
+      });
+      statuses.push(res.status);
+    }
+    assert.ok(statuses.includes(429), statuses.join(' '));
+    assert.ok(statuses.every((s) => s === 403 || s === 429));
+    jo.socket.close();
+  });
 });

@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { changePasswordBody, updateMeBody } from '@candor/protocol/schemas';
 import { endSession, renameSelf } from '../../commands/agent-lifecycle';
 import { changeOwnPassword } from '../../commands/agent-passwords';
+import { DomainError } from '../../domain/errors';
+import { clientIp } from '../client-ip';
 import { parseBody } from './api-errors';
 import type { HttpDeps, HttpEnv } from './http-env';
 import { requireAgent } from './session-middleware';
@@ -18,6 +20,11 @@ export function meRoutes(deps: HttpDeps) {
       return c.json({ agent: publicAgent(await renameSelf(ctx, c.get('session'), name)) });
     })
     .post('/password', async (c) => {
+      // Proving the current password is a guess like a login: the same limit, so a stolen cookie
+      // cannot be used to guess it faster than the login page allows.
+      if (!deps.loginLimiter.take(clientIp(c.env.incoming, deps.trustProxy), ctx.now())) {
+        throw new DomainError('rate_limited', 'Too many attempts; wait a minute.');
+      }
       const body = await parseBody(c, changePasswordBody);
       await changeOwnPassword(ctx, c.get('session'), { ...body, passwordCost: deps.passwordCost });
       deps.log.info({ agentId: c.get('session').agent.id }, 'agent changed their password');
