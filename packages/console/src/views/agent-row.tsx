@@ -170,9 +170,10 @@ interface ConfirmProps {
 
 function Confirm({ text, action, busy, onConfirm, onCancel }: ConfirmProps) {
   return (
-    <div class="confirm" role="alertdialog" aria-label={action}>
+    <div class="confirm" role="group" aria-label={action}>
       <p>{text}</p>
-      <button type="button" class="danger" disabled={busy} onClick={onConfirm}>
+      {/* Focus moves here so a keyboard user hears the question and can answer it at once. */}
+      <button type="button" class="danger" autoFocus disabled={busy} onClick={onConfirm}>
         {action}
       </button>
       <button type="button" onClick={onCancel}>
