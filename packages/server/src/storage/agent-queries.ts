@@ -1,4 +1,5 @@
 /** Agents, their inbox memberships and their login sessions. Emails are stored and matched lower-cased. */
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DEFAULT_INBOX_ID, type AgentRecord, type SessionRecord } from '../domain/types';
 import { toAgent, toSession, type Database } from './database';
@@ -166,7 +167,7 @@ export async function findSession(
     .executeTakeFirst();
   if (!row) return undefined;
   const session = toSession({
-    id: row.session_id,
+    id: row.session_id ?? (await giveSessionId(db, tokenHash)),
     agent_id: row.id,
     created_at: row.session_created_at,
     expires_at: row.session_expires_at,
@@ -176,16 +177,34 @@ export async function findSession(
   return { agent: toAgent(row), session };
 }
 
+/** A session opened by an older node has no id yet: the first node to use it gives it one. */
+async function giveSessionId(db: Db, tokenHash: string): Promise<string> {
+  await db
+    .updateTable('sessions')
+    .set({ id: randomUUID() })
+    .where('token_hash', '=', tokenHash)
+    .where('id', 'is', null)
+    .execute();
+  const row = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirstOrThrow();
+  // Another node may have given it first: whichever id was stored is the one.
+  return row.id ?? randomUUID();
+}
+
 export async function listSessions(db: Db, agentId: string, now: number): Promise<SessionRecord[]> {
   const rows = await db
     .selectFrom('sessions')
     .select(['id', 'agent_id', 'created_at', 'expires_at', 'user_agent', 'ip'])
     .where('agent_id', '=', agentId)
     .where('expires_at', '>', now)
+    .where('id', 'is not', null)
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .execute();
-  return rows.map(toSession);
+  return rows.flatMap((r) => (r.id === null ? [] : [toSession({ ...r, id: r.id })]));
 }
 
 /** Of these session ids, those still live (not deleted, not expired, their agent active). */
@@ -199,7 +218,7 @@ export async function liveSessionIds(db: Db, ids: readonly string[], now: number
     .where('sessions.expires_at', '>', now)
     .where('agents.active', '=', 1)
     .execute();
-  return new Set(rows.map((r) => r.id));
+  return new Set(rows.flatMap((r) => (r.id === null ? [] : [r.id])));
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
@@ -226,5 +245,5 @@ export async function deleteAgentSessions(
   let query = db.deleteFrom('sessions').where('agent_id', '=', agentId);
   if (keepId !== undefined) query = query.where('id', '!=', keepId);
   const rows = await query.returning('id').execute();
-  return rows.map((r) => r.id);
+  return rows.flatMap((r) => (r.id === null ? [] : [r.id]));
 }

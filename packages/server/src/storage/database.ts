@@ -73,8 +73,11 @@ export interface AgentInboxesTable {
 
 export interface SessionsTable {
   token_hash: string;
-  /** Opaque id shown to the agent (migration 0005): ends the session, cannot open one. */
-  id: string;
+  /**
+   * Opaque id shown to the agent (migration 0005): ends the session, cannot open one. Null only for a
+   * session opened by a node still running older code during a rolling upgrade; given one on first use.
+   */
+  id: string | null;
   agent_id: string;
   expires_at: number;
   created_at: number;
@@ -147,7 +150,7 @@ export function toAgent(row: Selectable<AgentsTable>): AgentRecord {
 }
 
 export function toSession(
-  row: Pick<SessionsTable, 'id' | 'agent_id' | 'created_at' | 'expires_at' | 'user_agent' | 'ip'>,
+  row: Pick<SessionsTable, 'agent_id' | 'created_at' | 'expires_at' | 'user_agent' | 'ip'> & { id: string },
 ): SessionRecord {
   return {
     id: row.id,
