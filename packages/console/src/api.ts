@@ -4,6 +4,7 @@
  */
 import type {
   Agent,
+  AgentSessionInfo,
   CreateAgentBody,
   ErrorBody,
   ErrorCode,
@@ -11,6 +12,7 @@ import type {
   PreviewPolicy,
   Redacted,
   RedactionRule,
+  UpdateAgentBody,
 } from '@candor/protocol';
 
 export type NewRedactionRule = Omit<RedactionRule, 'id'>;
@@ -57,6 +59,16 @@ export const api = {
   listAgents: () => request<{ agents: Agent[] }>('GET', '/api/v1/agents'),
   createAgent: (body: CreateAgentBody) =>
     request<{ agent: Agent; password?: string }>('POST', '/api/v1/agents', body),
+  updateAgent: (id: string, change: UpdateAgentBody) =>
+    request<{ agent: Agent }>('PATCH', `/api/v1/agents/${encodeURIComponent(id)}`, change),
+  /** Generates a new password, returned once; every session of that agent ends. */
+  resetAgentPassword: (id: string) =>
+    request<{ password: string }>('POST', `/api/v1/agents/${encodeURIComponent(id)}/password`, {}),
+  renameMe: (name: string) => request<{ agent: Agent }>('PATCH', '/api/v1/me', { name }),
+  changeMyPassword: (currentPassword: string, newPassword: string) =>
+    request<void>('POST', '/api/v1/me/password', { currentPassword, newPassword }),
+  listMySessions: () => request<{ sessions: AgentSessionInfo[] }>('GET', '/api/v1/me/sessions'),
+  endMySession: (id: string) => request<void>('DELETE', `/api/v1/me/sessions/${encodeURIComponent(id)}`),
   listInboxes: () => request<{ inboxes: Inbox[] }>('GET', '/api/v1/inboxes'),
   setPreviewPolicy: (inboxId: string, previewPolicy: PreviewPolicy) =>
     request<{ inbox: Inbox }>('PATCH', `/api/v1/inboxes/${encodeURIComponent(inboxId)}`, { previewPolicy }),

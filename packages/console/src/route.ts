@@ -1,13 +1,15 @@
 /** The console's few URLs, so a conversation can be linked to and the back button works. */
 import { useEffect, useState } from 'preact/hooks';
 
-export type Route = { page: 'inbox'; conversationId: string | null } | { page: 'admin' };
+export type Route =
+  { page: 'inbox'; conversationId: string | null } | { page: 'admin' } | { page: 'account' };
 
 const BASE = '/console';
 
 export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';
   if (rest === '/admin' || rest === '/admin/') return { page: 'admin' };
+  if (rest === '/account' || rest === '/account/') return { page: 'account' };
   const match = /^\/conversations\/([^/]+)\/?$/.exec(rest);
   const id = match?.[1];
   return { page: 'inbox', conversationId: id === undefined ? null : decodedOrNull(id) };
@@ -24,6 +26,7 @@ function decodedOrNull(segment: string): string | null {
 
 export function pathFor(route: Route): string {
   if (route.page === 'admin') return `${BASE}/admin`;
+  if (route.page === 'account') return `${BASE}/account`;
   return route.conversationId === null
     ? BASE
     : `${BASE}/conversations/${encodeURIComponent(route.conversationId)}`;

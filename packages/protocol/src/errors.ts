@@ -27,6 +27,7 @@ export const CLOSE_CODES = {
   tryAgainLater: 1013,
   unauthenticated: 4001, // bad or expired credentials: do not retry with the same ones
   unsupportedVersion: 4002,
-  loggedOut: 4003, // the agent logged out elsewhere: go to the login page
+  loggedOut: 4003, // the session ended (logout, expiry, deactivation, new password): go to the login page
+  roleChanged: 4004, // the agent's role changed: read who you are again, then reconnect
   rateLimited: 4008, // too many frames: reconnect after a backoff
 } as const;

@@ -36,6 +36,8 @@ export type ErrorFrame = z.infer<typeof s.errorFrame>;
 
 export type LoginBody = z.infer<typeof s.loginBody>;
 export type CreateAgentBody = z.input<typeof s.createAgentBody>;
+export type UpdateAgentBody = z.infer<typeof s.updateAgentBody>;
+export type AgentSessionInfo = z.infer<typeof s.sessionSchema>;
 export type SendMessageBody = z.infer<typeof s.sendMessageBody>;
 export type ErrorBody = z.infer<typeof s.errorBody>;
 

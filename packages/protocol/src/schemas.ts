@@ -83,9 +83,12 @@ export const conversationSchema = z.object({
 
 export const agentSchema = z.object({
   id,
-  email: z.string(),
+  /** Shown to admins and to the agent themselves only: other agents see names. */
+  email: z.string().optional(),
   name: z.string(),
   role: z.enum(['admin', 'agent']),
+  /** A deactivated agent cannot sign in; their sessions ended when they were deactivated. */
+  active: z.boolean(),
   createdAt: z.number().int(),
 });
 
@@ -272,6 +275,34 @@ export const createAgentBody = z.object({
   role: z.enum(['admin', 'agent']).default('agent'),
   /** Omitted: a strong password is generated and returned once in the response. */
   password: z.string().min(12).max(512).optional(),
+});
+const newPassword = z.string().min(12).max(512);
+const agentName = z.string().trim().min(1).max(100);
+/** Admins: rename, change the role, deactivate (false) or reactivate (true). At least one field. */
+export const updateAgentBody = z
+  .object({
+    name: agentName.optional(),
+    role: z.enum(['admin', 'agent']).optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((b) => b.name !== undefined || b.role !== undefined || b.active !== undefined, {
+    message: 'Give at least one of name, role, active',
+  });
+/** Admins: set an agent's password, or omit it to have one generated and returned once. */
+export const resetPasswordBody = z.object({ password: newPassword.optional() });
+export const updateMeBody = z.object({ name: agentName });
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(512),
+  newPassword,
+});
+/** One of an agent's signed-in sessions. `id` is opaque: it ends the session, it does not open one. */
+export const sessionSchema = z.object({
+  id,
+  createdAt: z.number().int(),
+  expiresAt: z.number().int(),
+  current: z.boolean(),
+  userAgent: z.string().optional(),
+  ip: z.string().optional(),
 });
 export const sendMessageBody = z.object({ clientKey, body });
 export const inboxSchema = z.object({ id, name: z.string(), previewPolicy: previewPolicySchema });

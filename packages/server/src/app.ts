@@ -81,10 +81,17 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
   const bus = await openBus(config, store, onError);
   const hub = new Hub(bus, onError);
   const settings = await SettingsCache.load(store);
-  // Every node keeps policies and redaction rules in memory, refreshed by events from any node.
+  const names = new NameDirectory(store);
+  // Every node keeps policies, redaction rules and agents' names in memory, refreshed by events from any node.
   await hub.watch(topics.settings, {
-    deliver: ({ event }) => settings.apply(event),
-    resync: () => void settings.reload(store).catch((err: unknown) => onError(err, 'settings reload')),
+    deliver: ({ event }) => {
+      settings.apply(event);
+      if (event.type === 'agent.renamed') names.forgetAgents();
+    },
+    resync: () => {
+      names.forgetAgents();
+      void settings.reload(store).catch((err: unknown) => onError(err, 'settings reload'));
+    },
   });
   // Domain events go to their listeners: realtime fan-out (the hub) and metrics.
   // The gauges are read at scrape time, once the gateway below exists.
@@ -98,7 +105,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
   };
   const ctx: ChatContext = {
     store,
-    names: new NameDirectory(store),
+    names,
     homes: new ConversationHomes(store),
     settings,
     emit,

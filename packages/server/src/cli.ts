@@ -1,9 +1,10 @@
-/** The `candor` command: serve (default), migrate, create-agent. */
+/** The `candor` command: serve (default), migrate, create-agent, reset-password, doctor. */
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { openStore, startCandor } from './app';
 import { createAgent } from './commands/create-agent';
+import { setAgentPassword } from './commands/agent-passwords';
 import { runDoctor } from './doctor';
 
 const HELP = `Usage: candor <command> [options]
@@ -17,6 +18,10 @@ Commands:
   migrate               Run pending database migrations and exit.
   create-agent          Create an agent: --email E --name N [--role admin|agent] [--password P]
                         (without --password a strong one is generated and printed once)
+  reset-password EMAIL  Give an agent (e.g. an admin who lost theirs) a new password: a strong one
+                        is generated and printed once, or taken from CANDOR_NEW_PASSWORD (12
+                        characters or more; not printed). Every session of the agent ends; their open
+                        consoles are signed out within one heartbeat (CANDOR_HEARTBEAT_SECONDS).
   doctor                Check the configuration, store, bus, allowed origins and built assets.
                         Changes nothing; exits 1 if something must be fixed.
 
@@ -77,6 +82,28 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(
         `Created ${role} ${agent.email}${generatedPassword ? `, password: ${generatedPassword}` : ''}\n`,
       );
+      return 0;
+    }
+    if (command === 'reset-password') {
+      const email = positionals[1];
+      if (!email) throw new Error('reset-password needs the email of the agent: candor reset-password EMAIL');
+      const chosen = process.env.CANDOR_NEW_PASSWORD;
+      if (chosen !== undefined && chosen.length < 12)
+        throw new Error('CANDOR_NEW_PASSWORD needs at least 12 characters.');
+      const agent = await store.findAgentByEmail(email);
+      if (!agent) throw new Error(`No agent has the email ${email}.`);
+      // Sessions are deleted in the store; each node's heartbeat closes their sockets (no bus needed).
+      const { generatedPassword, endedSessionIds } = await setAgentPassword(store, agent, {
+        password: chosen,
+        passwordCost: config.passwordCost,
+      });
+      const ended = `${endedSessionIds.length} session(s) ended`;
+      process.stdout.write(
+        generatedPassword
+          ? `New password for ${agent.email} (shown once): ${generatedPassword}\n${ended}.\n`
+          : `Password of ${agent.email} set from CANDOR_NEW_PASSWORD; ${ended}.\n`,
+      );
+      if (!agent.active) process.stdout.write('This agent is deactivated: an admin must reactivate them.\n');
       return 0;
     }
     process.stderr.write(`Unknown command "${command}".\n\n${HELP}`);

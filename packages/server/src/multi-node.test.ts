@@ -5,7 +5,8 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ServerFrame } from '@candor/protocol';
+import { createHash, randomUUID } from 'node:crypto';
+import { CLOSE_CODES, type ServerFrame } from '@candor/protocol';
 import { Redis } from 'ioredis';
 import { connect as connectNats } from '@nats-io/transport-node';
 import type { BusConfig } from './config';
@@ -55,6 +56,8 @@ const buses: [string, (prefix: string) => BusConfig, (prefix: string) => Promise
   ['NATS', (prefix) => ({ kind: 'nats', servers: [NATS_URL], prefix }), sniffNats],
 ];
 
+const shortBeat = 200;
+
 describeWithPostgres('two nodes', () => {
   for (const [name, busConfig, sniff] of buses) {
     describe(`over ${name}`, () => {
@@ -69,7 +72,12 @@ describeWithPostgres('two nodes', () => {
           bus: busConfig(schema),
           frameRate: { perSecond: 5000, burst: 5000 }, // the canary test types fast
         };
-        [a, b] = await Promise.all([startTestServer(shared), startTestServer(shared)]); // racing migrations and admin
+        // Node A's heartbeat is too slow to matter in a test: what closes sockets there is the bus.
+        // Node B checks its agents' sessions every shortBeat ms: that is how expiry is seen.
+        [a, b] = await Promise.all([
+          startTestServer({ ...shared, heartbeatMs: 60_000 }),
+          startTestServer({ ...shared, heartbeatMs: shortBeat }),
+        ]); // racing migrations and admin
         cookie = await logIn(b.url, ADMIN.email, ADMIN.password);
       });
       after(async () => {
@@ -175,6 +183,36 @@ describeWithPostgres('two nodes', () => {
         assert.equal((await moved.next('message.created')).message.seq, 5);
         moved.close();
         agent.close();
+      });
+
+      it("deactivating an agent on node B closes their socket on node A at once; an expired session's socket closes", async () => {
+        const email = `${randomUUID()}@example.test`;
+        const password = `pw-${randomUUID()}`;
+        const created = await fetch(`${b.url}/api/v1/agents`, {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/json' },
+          body: JSON.stringify({ email, name: 'Alice Martin', password }),
+        });
+        const { agent } = (await created.json()) as { agent: { id: string } };
+        const alice = await logIn(a.url, email, password);
+        const { client: onA } = await TestClient.hello(a.wsUrl, 'agent', { cookie: alice });
+        const res = await fetch(`${b.url}/api/v1/agents/${agent.id}`, {
+          method: 'PATCH',
+          headers: { cookie, 'content-type': 'application/json' },
+          body: JSON.stringify({ active: false }),
+        });
+        assert.equal(res.status, 200);
+        // Well under the heartbeat (60 s here): the bus closed it, not the periodic session check.
+        assert.equal(await onA.closed(2000), CLOSE_CODES.loggedOut);
+
+        const admin = await logIn(a.url, ADMIN.email, ADMIN.password);
+        const { client: expiring } = await TestClient.hello(b.wsUrl, 'agent', { cookie: admin });
+        const token = decodeURIComponent(admin.slice(admin.indexOf('=') + 1));
+        await adminQuery(`update ${schema}.sessions set expires_at = $1 where token_hash = $2`, [
+          Date.now(),
+          createHash('sha256').update(token).digest('hex'),
+        ]);
+        assert.equal(await expiring.closed(shortBeat * 4 + 2000), CLOSE_CODES.loggedOut);
       });
     });
   }

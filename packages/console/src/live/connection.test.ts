@@ -128,6 +128,15 @@ describe('connection', () => {
     }
   });
 
+  it('goes to role-changed without retrying when the server says our role changed', () => {
+    const { connection, timers } = setup();
+    connection.start();
+    FakeSocket.last.serverOpen();
+    FakeSocket.last.serverClose(CLOSE_CODES.roleChanged);
+    assert.equal(connection.status, 'role-changed');
+    assert.equal(timers.pending.size, 0);
+  });
+
   it('asks whether still signed in when the upgrade fails, since browsers hide the 401', async () => {
     const { connection, timers } = setup(() => Promise.resolve(false));
     connection.start();

@@ -22,6 +22,7 @@ export type ConnectionStatus =
   | 'online' // welcomed: commands may be sent
   | 'reconnecting' // dropped; a retry is scheduled or in flight
   | 'signed-out' // credentials refused or logged out elsewhere: retrying cannot help
+  | 'role-changed' // an admin changed our role: read who we are again, then start afresh
   | 'outdated' // the server speaks another protocol version: only a reload can help
   | 'stopped';
 
@@ -140,10 +141,17 @@ export class Connection {
   private closed(code: number, opened: boolean): void {
     this.socket = null;
     this.welcomed = false;
-    if (this.current === 'stopped' || this.current === 'signed-out' || this.current === 'outdated') return;
+    if (
+      this.current === 'stopped' ||
+      this.current === 'signed-out' ||
+      this.current === 'outdated' ||
+      this.current === 'role-changed'
+    )
+      return;
     if (code === CLOSE_CODES.unauthenticated || code === CLOSE_CODES.loggedOut)
       return this.finish('signed-out');
     if (code === CLOSE_CODES.unsupportedVersion) return this.finish('outdated');
+    if (code === CLOSE_CODES.roleChanged) return this.finish('role-changed');
     this.setStatus('reconnecting');
     const check = this.options.isSignedIn;
     if (opened || !check) return this.schedule();

@@ -6,7 +6,14 @@ import { LiveSession } from './session';
 import { VISITOR_TYPING_TTL_MS } from './visitor-typing';
 import { FakeSocket, ManualTimers } from './test-fakes';
 
-const me: Agent = { id: 'a1', email: 'me@example.com', name: 'Me', role: 'agent', createdAt: 0 };
+const me: Agent = {
+  id: 'a1',
+  email: 'me@example.com',
+  name: 'Me',
+  role: 'agent',
+  active: true,
+  createdAt: 0,
+};
 
 function conv(id: string, over: Partial<Conversation> = {}): Conversation {
   return {

@@ -1,15 +1,19 @@
-/** Agents: the list, and a form to add one. A generated password is shown once, as the server sends it once. */
+/**
+ * Agents: the list with what an admin may change of each (agent-row.tsx), and a form to add one. A
+ * generated password is shown once, as the server sends it once.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import type { Agent } from '@candor/protocol';
 import { api } from '../api';
 import { isSignedOut, requestErrorText } from './admin-errors';
 import { UserText } from './user-text';
+import { AgentRow } from './agent-row';
 
 type Role = Agent['role'];
 const MIN_PASSWORD = 12;
 const CONFLICT = 'An agent with this email already exists.';
 
-export function AgentsSection({ onSignedOut }: { onSignedOut: () => void }) {
+export function AgentsSection({ me, onSignedOut }: { me: Agent; onSignedOut: () => void }) {
   const [agents, setAgents] = useState<Agent[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ agent: Agent; password: string | null } | null>(null);
@@ -48,19 +52,21 @@ export function AgentsSection({ onSignedOut }: { onSignedOut: () => void }) {
               <th scope="col">Name</th>
               <th scope="col">Email</th>
               <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
             </tr>
           </thead>
           <tbody>
             {agents.map((a) => (
-              <tr key={a.id} data-testid="agent-row" data-agent-id={a.id}>
-                <td>
-                  <UserText text={a.name} />
-                </td>
-                <td>
-                  <UserText text={a.email} />
-                </td>
-                <td>{a.role === 'admin' ? 'Admin' : 'Agent'}</td>
-              </tr>
+              <AgentRow
+                key={a.id}
+                agent={a}
+                isMe={a.id === me.id}
+                onChanged={(changed) =>
+                  setAgents((list) => list?.map((x) => (x.id === changed.id ? changed : x)) ?? null)
+                }
+                onSignedOut={onSignedOut}
+              />
             ))}
           </tbody>
         </table>
@@ -90,8 +96,8 @@ function Created({ agent, password, onDone }: { agent: Agent; password: string |
       ) : (
         <>
           <p>
-            This generated password is shown only once. Send it to <UserText text={agent.email} /> through a
-            safe channel.
+            This generated password is shown only once. Send it to{' '}
+            <UserText text={agent.email ?? agent.name} /> through a safe channel.
           </p>
           <p class="password-line">
             <code data-testid="generated-password">{password}</code>

@@ -21,7 +21,7 @@ export function AdminPage({ me, onSignedOut }: Props) {
   return (
     <main class="admin" aria-labelledby="admin-title">
       <h1 id="admin-title">Admin</h1>
-      <AgentsSection onSignedOut={onSignedOut} />
+      <AgentsSection me={me} onSignedOut={onSignedOut} />
       <PreviewPolicySection onSignedOut={onSignedOut} />
       <RedactionRulesSection onSignedOut={onSignedOut} />
     </main>

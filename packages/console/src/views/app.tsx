@@ -54,7 +54,8 @@ export function App() {
         <Workspace
           key={auth.agent.id}
           agent={auth.agent}
-          onSignedOut={(notice) => setAuth({ kind: 'signed-out', notice, email: auth.agent.email })}
+          onSignedOut={(notice) => setAuth({ kind: 'signed-out', notice, email: auth.agent.email ?? '' })}
+          onAgentChanged={check}
         />
       );
   }

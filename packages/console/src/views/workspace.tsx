@@ -8,6 +8,7 @@ import { totalUnread } from '../live/inbox-state';
 import type { Tab } from '../live/inbox-state';
 import { LiveSession } from '../live/session';
 import { navigate, useRoute } from '../route';
+import { AccountPage } from './account';
 import { AdminPage } from './admin';
 import { ConnectionBanner } from './connection-banner';
 import { UserText } from './user-text';
@@ -18,13 +19,15 @@ import { useLiveState } from './use-live';
 interface Props {
   agent: Agent;
   onSignedOut: (notice: string | null) => void;
+  /** Our role or name changed: read who we are again (the workspace starts afresh). */
+  onAgentChanged: () => void;
 }
 
 function agentSocketUrl(): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${WS_PATHS.agent}`;
 }
 
-export function Workspace({ agent, onSignedOut }: Props) {
+export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
   const session = useMemo(
     () => new LiveSession({ url: agentSocketUrl(), socket: WebSocket, me: agent, isSignedIn }),
     [agent],
@@ -51,7 +54,8 @@ export function Workspace({ agent, onSignedOut }: Props) {
 
   useEffect(() => {
     if (state.status === 'signed-out') onSignedOut('Your session has ended. Sign in again.');
-  }, [state.status, onSignedOut]);
+    if (state.status === 'role-changed') onAgentChanged();
+  }, [state.status, onSignedOut, onAgentChanged]);
 
   const unread = totalUnread(state.inbox);
   useEffect(() => {
@@ -79,10 +83,10 @@ export function Workspace({ agent, onSignedOut }: Props) {
     onSignedOut(null);
   };
 
-  const go = (event: MouseEvent, page: 'inbox' | 'admin') => {
+  const go = (event: MouseEvent, page: 'inbox' | 'admin' | 'account') => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return; // let new tabs open
     event.preventDefault();
-    navigate(page === 'admin' ? { page } : { page, conversationId: null });
+    navigate(page === 'inbox' ? { page, conversationId: null } : { page });
   };
 
   const generalNotice = state.notice?.conversationId === null ? state.notice : null;
@@ -109,6 +113,14 @@ export function Workspace({ agent, onSignedOut }: Props) {
               Admin
             </a>
           )}
+          <a
+            href="/console/account"
+            data-testid="account-link"
+            aria-current={route.page === 'account' ? 'page' : undefined}
+            onClick={(e) => go(e, 'account')}
+          >
+            Account
+          </a>
         </nav>
         <span class="me" title={agent.email}>
           <UserText text={agent.name} />
@@ -132,6 +144,12 @@ export function Workspace({ agent, onSignedOut }: Props) {
       )}
       {route.page === 'admin' ? (
         <AdminPage me={agent} onSignedOut={() => onSignedOut('Your session has ended. Sign in again.')} />
+      ) : route.page === 'account' ? (
+        <AccountPage
+          me={agent}
+          onSignedOut={() => onSignedOut('Your session has ended. Sign in again.')}
+          onRenamed={onAgentChanged}
+        />
       ) : (
         <div class="inbox-layout">
           <InboxList

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Actor, AgentRecord } from '../domain/types';
 import type { Store } from '../storage/store';
 import { hashToken, newToken } from './tokens';
@@ -24,28 +25,41 @@ export function dummyHash(costLog2: number): Promise<string> {
 
 export async function logIn(
   store: Store,
-  credentials: { email: string; password: string },
+  credentials: { email: string; password: string; client?: SessionClient },
   at: { now: number; passwordCost: number },
 ): Promise<{ agent: AgentRecord; token: string } | undefined> {
   const agent = await store.findAgentByEmail(credentials.email.toLowerCase());
   const hash = agent?.passwordHash ?? (await dummyHash(at.passwordCost));
   const ok = await verifyPassword(credentials.password, hash);
-  if (!agent || !ok) return undefined;
+  // A deactivated agent gets the wrong-password answer, after the same work.
+  if (!agent || !ok || !agent.active) return undefined;
   const token = newToken();
   await store.createSession({
     tokenHash: hashToken(token),
+    id: randomUUID(),
     agentId: agent.id,
     expiresAt: at.now + SESSION_TTL_MS,
     now: at.now,
+    userAgent: credentials.client?.userAgent?.slice(0, 256) ?? null,
+    ip: credentials.client?.ip ?? null,
   });
   return { agent, token };
+}
+
+/** Where a login came from, shown to the agent in their list of sessions. */
+export interface SessionClient {
+  userAgent?: string | undefined;
+  ip?: string | undefined;
 }
 
 export interface AgentSession {
   agent: AgentRecord;
   actor: Extract<Actor, { kind: 'agent' }>;
-  /** The hash of the session token: identifies this login, e.g. to close its sockets on logout. */
+  /** The session's opaque id: names this login, e.g. to close its sockets when it ends. */
   sessionId: string;
+  /** The SHA-256 of the cookie's token, to delete this session on logout. */
+  tokenHash: string;
+  expiresAt: number;
 }
 
 export async function authenticateSession(
@@ -53,9 +67,16 @@ export async function authenticateSession(
   token: string,
   now: number,
 ): Promise<AgentSession | undefined> {
-  const sessionId = hashToken(token);
-  const agent = await store.findSessionAgent(sessionId, now);
-  if (!agent) return undefined;
+  const tokenHash = hashToken(token);
+  const found = await store.findSession(tokenHash, now);
+  if (!found) return undefined;
+  const { agent, session } = found;
   const inboxIds = await store.listAgentInboxIds(agent.id);
-  return { agent, sessionId, actor: { kind: 'agent', agentId: agent.id, role: agent.role, inboxIds } };
+  return {
+    agent,
+    sessionId: session.id,
+    tokenHash,
+    expiresAt: session.expiresAt,
+    actor: { kind: 'agent', agentId: agent.id, role: agent.role, inboxIds },
+  };
 }

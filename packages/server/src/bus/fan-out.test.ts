@@ -5,7 +5,7 @@ import type { Envelope } from './bus';
 import type { DomainEvent } from '../domain/events';
 import { FanOut } from './fan-out';
 
-const event: DomainEvent = { type: 'agent.logged_out', agentId: 'a1', sessionId: 's1' };
+const event: DomainEvent = { type: 'sessions.ended', agentId: 'a1', sessionIds: ['s1'] };
 
 function fanOut() {
   const errors: string[] = [];

@@ -19,6 +19,7 @@ export async function createAgent(
     name: input.name.trim(),
     role: input.role,
     passwordHash: await hashPassword(input.password ?? generatedPassword!, options.passwordCost),
+    active: true,
     createdAt: options.now,
   };
   await store.createAgent(agent);

@@ -8,7 +8,15 @@ export type DomainEvent =
   | { type: 'message.created'; message: Message; conversation: Conversation }
   | { type: 'conversation.updated'; conversation: Conversation }
   | { type: 'typing.changed'; conversationId: string; author: Author; typing: boolean }
-  | { type: 'agent.logged_out'; agentId: string; sessionId: string }
+  /**
+   * Sessions of an agent ended (logout, expiry, deactivation, password reset, ended by the agent): every
+   * node closes their sockets. Without sessionIds, every session of the agent.
+   */
+  | { type: 'sessions.ended'; agentId: string; sessionIds?: string[] }
+  /** An admin changed the agent's role: their sockets reconnect to act with it. */
+  | { type: 'agent.role_changed'; agentId: string }
+  /** Every node forgets the names it cached for agents. */
+  | { type: 'agent.renamed'; agentId: string }
   /** A visitor's unsent draft, already redacted; '' = cleared. Relayed, never stored or logged. */
   | { type: 'draft.changed'; conversationId: string; text: string; assigneeId: string | null }
   /**

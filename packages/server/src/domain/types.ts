@@ -10,7 +10,20 @@ export interface AgentRecord {
   name: string;
   role: AgentRole;
   passwordHash: string;
+  /** false: deactivated by an admin; cannot sign in, and has no session. */
+  active: boolean;
   createdAt: number;
+}
+
+/** A signed-in session of an agent, as they may see it: never the token or its hash. */
+export interface SessionRecord {
+  /** Opaque: names the session to end it, and cannot be used to sign in. */
+  id: string;
+  agentId: string;
+  createdAt: number;
+  expiresAt: number;
+  userAgent: string | null;
+  ip: string | null;
 }
 
 export interface VisitorRecord {

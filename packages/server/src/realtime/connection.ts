@@ -197,11 +197,14 @@ export class ClientConnection implements Watcher {
       }
       case 'draft.requested':
         return this.draftRelay?.reshow(event.conversationId); // visitors' sockets only have one
-      case 'agent.logged_out':
-        if (this.auth.role === 'agent' && this.auth.session.sessionId === event.sessionId) {
-          this.close(CLOSE_CODES.loggedOut, 'logged out');
+      case 'sessions.ended':
+        // Watched on the agent's topic: only this agent's sockets hear it.
+        if (this.auth.role === 'agent' && (event.sessionIds?.includes(this.auth.session.sessionId) ?? true)) {
+          this.close(CLOSE_CODES.loggedOut, 'session ended');
         }
         return;
+      case 'agent.role_changed':
+        return this.close(CLOSE_CODES.roleChanged, 'role changed');
       case 'inbox.updated':
         // Watched by drafting visitors only: an admin turning the preview off clears what agents see.
         if (event.inbox.previewPolicy === 'off') {
@@ -210,6 +213,7 @@ export class ClientConnection implements Watcher {
         }
         return;
       case 'redaction_rules.changed':
+      case 'agent.renamed':
         return; // node-wide settings, not for sockets
     }
   }

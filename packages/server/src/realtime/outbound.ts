@@ -27,10 +27,12 @@ function frameFor(event: DomainEvent): ServerFrame | null {
       };
     case 'draft.changed':
       return { type: 'draft.updated', conversationId: event.conversationId, text: event.text };
-    case 'agent.logged_out':
+    case 'sessions.ended':
+    case 'agent.role_changed':
     case 'draft.requested':
     case 'inbox.updated':
     case 'redaction_rules.changed':
+    case 'agent.renamed':
       return null; // acted on by the node or the connection, never sent as is
   }
 }

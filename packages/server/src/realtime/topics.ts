@@ -24,10 +24,12 @@ export function topicsFor(event: DomainEvent): string[] {
       return [topics.conversation(event.conversationId)];
     case 'inbox.updated':
     case 'redaction_rules.changed':
+    case 'agent.renamed':
       return [topics.settings];
     case 'conversation.updated':
       return [topics.inbox(event.conversation.inboxId), topics.visitor(event.conversation.visitorId)];
-    case 'agent.logged_out':
+    case 'sessions.ended':
+    case 'agent.role_changed':
       return [topics.agent(event.agentId)];
   }
 }

@@ -9,6 +9,7 @@ import type {
   AuthorType,
   ConversationRecord,
   MessageRecord,
+  SessionRecord,
   VisitorRecord,
 } from '../domain/types';
 import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
@@ -19,6 +20,8 @@ export interface AgentsTable {
   name: string;
   role: AgentRole;
   password_hash: string;
+  /** 1 active, 0 deactivated (migration 0005; integers 0/1 on both dialects). */
+  active: Generated<number>;
   created_at: number;
 }
 
@@ -70,9 +73,16 @@ export interface AgentInboxesTable {
 
 export interface SessionsTable {
   token_hash: string;
+  /**
+   * Opaque id shown to the agent (migration 0005): ends the session, cannot open one. Null only for a
+   * session opened by a node still running older code during a rolling upgrade; given one on first use.
+   */
+  id: string | null;
   agent_id: string;
   expires_at: number;
   created_at: number;
+  user_agent: string | null;
+  ip: string | null;
 }
 
 export interface VisitorsTable {
@@ -155,7 +165,21 @@ export function toAgent(row: Selectable<AgentsTable>): AgentRecord {
     name: row.name,
     role: row.role,
     passwordHash: row.password_hash,
+    active: Number(row.active) === 1,
     createdAt: row.created_at,
+  };
+}
+
+export function toSession(
+  row: Pick<SessionsTable, 'agent_id' | 'created_at' | 'expires_at' | 'user_agent' | 'ip'> & { id: string },
+): SessionRecord {
+  return {
+    id: row.id,
+    agentId: row.agent_id,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    userAgent: row.user_agent,
+    ip: row.ip,
   };
 }
 

@@ -33,12 +33,14 @@ import {
   StoreConflictError,
   StoreInvalidInputError,
   StoreUnavailableError,
+  type AgentPatch,
   type AppendResult,
   type ConversationFilter,
   type ConversationPatch,
   type ConversationQuery,
   type LastMessage,
   type NewMessage,
+  type NewSession,
   type Store,
 } from './store';
 import type { StoreDialect } from './store-dialect';
@@ -87,11 +89,22 @@ export class KyselyStore implements Store {
   listAgents = () => this.guard(() => agents.listAgents(this.db));
   listAgentInboxIds = (agentId: string) => this.guard(() => agents.listAgentInboxIds(this.db, agentId));
 
-  createSession = (session: { tokenHash: string; agentId: string; expiresAt: number; now: number }) =>
-    this.guard(() => agents.createSession(this.db, session));
-  findSessionAgent = (tokenHash: string, now: number) =>
-    this.guard(() => agents.findSessionAgent(this.db, tokenHash, now));
+  updateAgent = (id: string, patch: AgentPatch) =>
+    this.guard(() => agents.updateAgent(this.db, { id, patch, lockAdmins: this.dialect.concurrentWriters }));
+  countActiveAdmins = () => this.guard(() => agents.countActiveAdmins(this.db));
+
+  createSession = (session: NewSession) => this.guard(() => agents.createSession(this.db, session));
+  findSession = (tokenHash: string, now: number) =>
+    this.guard(() => agents.findSession(this.db, tokenHash, now));
+  listSessions = (agentId: string, now: number) =>
+    this.guard(() => agents.listSessions(this.db, agentId, now));
+  liveSessionIds = (ids: readonly string[], now: number) =>
+    this.guard(() => agents.liveSessionIds(this.db, ids, now));
   deleteSession = (tokenHash: string) => this.guard(() => agents.deleteSession(this.db, tokenHash));
+  deleteSessionById = (agentId: string, id: string) =>
+    this.guard(() => agents.deleteSessionById(this.db, agentId, id));
+  deleteAgentSessions = (agentId: string, keepId?: string) =>
+    this.guard(() => agents.deleteAgentSessions(this.db, agentId, keepId));
 
   createVisitor = (visitor: VisitorRecord & { tokenHash: string }) =>
     this.guard(() => visitors.createVisitor(this.db, visitor));

@@ -11,6 +11,7 @@ import type {
   RedactionEventRecord,
   ConversationRecord,
   MessageRecord,
+  SessionRecord,
   VisitorRecord,
 } from '../domain/types';
 import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
@@ -61,6 +62,26 @@ export interface LastMessage {
   createdAt: number;
 }
 
+/** What an admin (or the agent, for name and password) may change of an agent. */
+export interface AgentPatch {
+  name?: string;
+  role?: AgentRole;
+  active?: boolean;
+  passwordHash?: string;
+}
+
+export interface NewSession {
+  /** SHA-256 of the token: what the cookie is looked up by. */
+  tokenHash: string;
+  /** Opaque id, shown to the agent to name the session. */
+  id: string;
+  agentId: string;
+  expiresAt: number;
+  now: number;
+  userAgent?: string | null;
+  ip?: string | null;
+}
+
 export interface Store extends RateStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
@@ -76,15 +97,33 @@ export interface Store extends RateStore {
   listAgents(): Promise<AgentRecord[]>;
   listAgentInboxIds(agentId: string): Promise<string[]>;
 
-  /** Sessions are stored by the SHA-256 of their token, never the token itself. */
-  createSession(session: {
-    tokenHash: string;
-    agentId: string;
-    expiresAt: number;
-    now: number;
-  }): Promise<void>;
-  findSessionAgent(tokenHash: string, now: number): Promise<AgentRecord | undefined>;
+  /**
+   * Applies the patch; undefined if there is no such agent. Throws StoreConflictError, writing nothing,
+   * if no active admin would be left. Deactivating also deletes the agent's sessions, in the same
+   * transaction.
+   */
+  updateAgent(id: string, patch: AgentPatch): Promise<AgentRecord | undefined>;
+  countActiveAdmins(): Promise<number>;
+
+  /**
+   * Sessions are stored by the SHA-256 of their token, never the token itself. Also deletes the agent's
+   * sessions already expired at `now`.
+   */
+  createSession(session: NewSession): Promise<void>;
+  /** The live session of that token hash, if its agent is active. */
+  findSession(
+    tokenHash: string,
+    now: number,
+  ): Promise<{ agent: AgentRecord; session: SessionRecord } | undefined>;
+  /** An agent's live sessions, newest first. */
+  listSessions(agentId: string, now: number): Promise<SessionRecord[]>;
+  /** Which of these session ids are still live (agent active, not expired, not deleted). */
+  liveSessionIds(ids: readonly string[], now: number): Promise<Set<string>>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** false if this agent has no session with that id. */
+  deleteSessionById(agentId: string, id: string): Promise<boolean>;
+  /** Deletes every session of the agent except `keepId`; returns the ids deleted. */
+  deleteAgentSessions(agentId: string, keepId?: string): Promise<string[]>;
 
   /** Visitors are found by the SHA-256 of their token. */
   createVisitor(visitor: VisitorRecord & { tokenHash: string }): Promise<void>;

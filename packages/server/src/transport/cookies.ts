@@ -7,8 +7,16 @@ export function sessionTokenOf(req: Pick<IncomingMessage, 'headers'>): string | 
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE)
-      return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return decoded(part.slice(eq + 1).trim());
   }
   return undefined;
+}
+
+/** A malformed %-escape is a wrong cookie (401), not a server error: undefined, as if there were none. */
+function decoded(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }

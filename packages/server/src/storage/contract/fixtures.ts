@@ -18,6 +18,7 @@ export async function newAgent(store: Store, patch: Partial<AgentRecord> = {}): 
     name: 'Ada',
     role: 'agent',
     passwordHash: 'scrypt$x',
+    active: true,
     createdAt: T0,
     ...patch,
   };

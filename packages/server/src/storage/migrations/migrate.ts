@@ -8,6 +8,7 @@ import { initial } from './0001-initial';
 import { typingPreview } from './0002-typing-preview';
 import { openQueueIndex } from './0003-open-queue-index';
 import { sharedLimits } from './0004-shared-limits';
+import { agentLifecycle } from './0005-agent-lifecycle';
 import { visitorTokens } from './0006-visitor-tokens';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_typing_preview': typingPreview,
   '0003_open_queue_index': openQueueIndex,
   '0004_shared_limits': sharedLimits,
+  '0005_agent_lifecycle': agentLifecycle,
   '0006_visitor_tokens': visitorTokens,
 };
 

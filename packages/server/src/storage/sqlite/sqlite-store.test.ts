@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { describeStoreContract } from '../store.contract';
-import { newConversation, visitorSays } from '../contract/fixtures';
+import Database from 'better-sqlite3';
+import { newAgent, newConversation, T0, visitorSays } from '../contract/fixtures';
 import { openSqliteStore } from './sqlite-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'candor-sqlite-'));
@@ -14,6 +15,27 @@ let files = 0;
 describeStoreContract('sqlite (file)', () => openSqliteStore({ file: join(dir, `contract-${++files}.db`) }));
 
 describe('sqlite store', () => {
+  it('gives an id to a session stored without one (by an older node during a rolling upgrade)', async () => {
+    const file = join(dir, 'rolling.db');
+    const store = await openSqliteStore({ file });
+    await store.migrate();
+    const agent = await newAgent(store);
+    const raw = new Database(file);
+    raw
+      .prepare('insert into sessions (token_hash, agent_id, expires_at, created_at) values (?, ?, ?, ?)')
+      .run('old-node-hash', agent.id, T0 + 1000, T0);
+    raw.close();
+    const first = await store.findSession('old-node-hash', T0);
+    assert.ok(first?.session.id);
+    assert.equal((await store.findSession('old-node-hash', T0))?.session.id, first.session.id);
+    assert.deepEqual(
+      (await store.listSessions(agent.id, T0)).map((s) => s.id),
+      [first.session.id],
+    );
+    assert.deepEqual(await store.liveSessionIds([first.session.id], T0), new Set([first.session.id]));
+    await store.close();
+  });
+
   it('keeps everything across close and reopen', async () => {
     const file = join(dir, 'nested', 'deeper', 'candor.db'); // parent folders are created
     const first = await openSqliteStore({ file });

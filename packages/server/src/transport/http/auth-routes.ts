@@ -25,7 +25,12 @@ export function authRoutes(deps: HttpDeps) {
         }
         throw err;
       });
-      const result = await logIn(store, body, { now: ctx.now(), passwordCost: deps.passwordCost });
+      const client = { userAgent: c.req.header('user-agent'), ip: attempt.ip };
+      const result = await logIn(
+        store,
+        { ...body, client },
+        { now: ctx.now(), passwordCost: deps.passwordCost },
+      );
       if (!result) {
         // Who tried which account from where; never the password.
         deps.log.warn({ email: attempt.email, ip: attempt.ip, reason: 'wrong_credentials' }, 'login failed');
@@ -42,10 +47,10 @@ export function authRoutes(deps: HttpDeps) {
       return c.json({ agent: publicAgent(result.agent) });
     })
     .post('/logout', requireAgent(deps), async (c) => {
-      const { sessionId, agent } = c.get('session');
-      await deps.ctx.store.deleteSession(sessionId);
+      const { sessionId, tokenHash, agent } = c.get('session');
+      await deps.ctx.store.deleteSession(tokenHash);
       // Every node closes the sockets this session opened.
-      deps.ctx.emit({ type: 'agent.logged_out', agentId: agent.id, sessionId });
+      deps.ctx.emit({ type: 'sessions.ended', agentId: agent.id, sessionIds: [sessionId] });
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     });

@@ -11,10 +11,9 @@ import { settingsRoutes } from './settings-routes';
 import { openApiDocument } from './openapi';
 import { metricsRoute } from './metrics-route';
 import { errorCodeOf } from '../../realtime/error-codes';
-import { requireAgent } from './session-middleware';
-import { publicAgent } from './public-agent';
 import { noSniff } from './security-headers';
 import { sessionRoute } from './session-route';
+import { meRoutes } from './me-routes';
 
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
@@ -53,8 +52,8 @@ export function httpApp(deps: HttpDeps) {
   app.get('/metrics', metricsRoute(deps));
   app.get('/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
   app.route('/api/v1/auth', authRoutes(deps));
-  app.get('/api/v1/me', requireAgent(deps), (c) => c.json({ agent: publicAgent(c.get('session').agent) }));
   app.get('/api/v1/session', sessionRoute(deps));
+  app.route('/api/v1/me', meRoutes(deps));
   app.route('/api/v1/agents', agentRoutes(deps));
   app.route('/api/v1/conversations', conversationRoutes(deps));
   app.route('/api/v1', settingsRoutes(deps));

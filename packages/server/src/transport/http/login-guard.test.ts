@@ -134,6 +134,7 @@ describeWithPostgres('login limits on two nodes sharing PostgreSQL', () => {
       email,
       name: 'Fresh',
       role: 'agent',
+      active: true,
       passwordHash: await hashPassword('fresh-password-123', 10),
       createdAt: Date.now(),
     });

@@ -18,6 +18,7 @@ interface Op {
   /** Unique across the document (Redocly's recommended rules; clients generate method names from it). */
   operationId: string;
   summary: string;
+  description?: string;
   body?: z.ZodType;
   ok: [number, string, z.ZodType | null];
   params?: object[];
@@ -48,6 +49,12 @@ const ops: Record<string, Record<string, Op>> = {
       summary: 'The logged-in agent',
       ok: [200, 'The agent', z.object({ agent: s.agentSchema })],
     },
+    patch: {
+      operationId: 'updateMe',
+      summary: 'Change your display name',
+      body: s.updateMeBody,
+      ok: [200, 'The agent', z.object({ agent: s.agentSchema })],
+    },
   },
   '/api/v1/session': {
     get: {
@@ -57,10 +64,38 @@ const ops: Record<string, Record<string, Op>> = {
       public: true,
     },
   },
+  '/api/v1/me/password': {
+    post: {
+      operationId: 'changeMyPassword',
+      summary: 'Change your password',
+      description:
+        'Needs the current password (403 if it is wrong). Every other session of the agent ends and its sockets close; this one stays.',
+      body: s.changePasswordBody,
+      ok: [204, 'Changed', null],
+    },
+  },
+  '/api/v1/me/sessions': {
+    get: {
+      operationId: 'listMySessions',
+      summary: 'Your signed-in sessions, newest first',
+      description:
+        'Each session is named by an opaque id, which can end it but never sign in; `current` marks the one making this request.',
+      ok: [200, 'Sessions', z.object({ sessions: z.array(s.sessionSchema) })],
+    },
+  },
+  '/api/v1/me/sessions/{id}': {
+    delete: {
+      operationId: 'endMySession',
+      summary: 'End one of your sessions',
+      description: "Its sockets close at once on every node. Another agent's session id answers 404.",
+      params: idParam,
+      ok: [204, 'Ended', null],
+    },
+  },
   '/api/v1/agents': {
     get: {
       operationId: 'listAgents',
-      summary: 'List agents',
+      summary: 'List agents (emails for admins only; other agents see names)',
       ok: [200, 'Agents', z.object({ agents: z.array(s.agentSchema) })],
     },
     post: {
@@ -68,6 +103,28 @@ const ops: Record<string, Record<string, Op>> = {
       summary: 'Create an agent (admins); a generated password is returned once',
       body: s.createAgentBody,
       ok: [201, 'Created', z.object({ agent: s.agentSchema, password: z.string().optional() })],
+    },
+  },
+  '/api/v1/agents/{id}': {
+    patch: {
+      operationId: 'updateAgent',
+      summary: 'Rename, change the role of, deactivate or reactivate an agent (admins)',
+      description:
+        "Deactivating ends every session of the agent and closes their sockets on every node; a deactivated agent's login is refused like a wrong password. A role change closes the agent's sockets with 4004 so they reconnect with the new role. An admin cannot deactivate or demote themselves (403), nor the last active admin (409).",
+      params: idParam,
+      body: s.updateAgentBody,
+      ok: [200, 'The agent', z.object({ agent: s.agentSchema })],
+    },
+  },
+  '/api/v1/agents/{id}/password': {
+    post: {
+      operationId: 'resetAgentPassword',
+      summary: "Set or generate an agent's password (admins)",
+      description:
+        'Without `password`, a strong one is generated and returned once as `{ password }` (200); with one, 204. Every session of the agent ends and its sockets close.',
+      params: idParam,
+      body: s.resetPasswordBody,
+      ok: [200, 'The generated password, shown once', z.object({ password: z.string() })],
     },
   },
   '/api/v1/conversations': {
@@ -140,7 +197,7 @@ const ops: Record<string, Record<string, Op>> = {
   '/api/v1/inboxes': {
     get: {
       operationId: 'listInboxes',
-      summary: 'Inboxes and their typing-preview policy',
+      summary: "The caller's inboxes (admins: all) and their typing-preview policy",
       ok: [200, 'Inboxes', z.object({ inboxes: z.array(s.inboxSchema) })],
     },
   },
@@ -214,6 +271,7 @@ export function openApiDocument() {
           {
             operationId: op.operationId,
             summary: op.summary,
+            ...(op.description ? { description: op.description } : {}),
             ...(op.params ? { parameters: op.params } : {}),
             ...(op.body ? { requestBody: { required: true, ...json(op.body) } } : {}),
             ...(op.public ? { security: [] } : {}),

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { compileRules, redact, validateRule } from '@candor/protocol';
 import { createRedactionRuleBody, testRedactionRuleBody, updateInboxBody } from '@candor/protocol/schemas';
 import { assertAdmin } from '../../domain/access';
+import { visibleInboxes } from '../../domain/agent-lifecycle';
 import { DomainError } from '../../domain/errors';
 import { parseBody } from './api-errors';
 import type { HttpDeps, HttpEnv } from './http-env';
@@ -21,7 +22,9 @@ export function settingsRoutes(deps: HttpDeps) {
 
   return new Hono<HttpEnv>()
     .use(requireAgent(deps))
-    .get('/inboxes', async (c) => c.json({ inboxes: await ctx.store.listInboxes() }))
+    .get('/inboxes', async (c) =>
+      c.json({ inboxes: visibleInboxes(c.get('session').actor, await ctx.store.listInboxes()) }),
+    )
     .patch('/inboxes/:id', async (c) => {
       assertAdmin(c.get('session').actor);
       const { previewPolicy } = await parseBody(c, updateInboxBody);

@@ -2,6 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
 import { CLOSE_CODES, LIMITS, PROTOCOL_VERSION } from '@candor/protocol';
 import { ADMIN, startTestServer, type TestServer } from '../../testing/test-server';
 import { logIn, TestClient } from '../../testing/test-client';
@@ -9,8 +10,14 @@ import { logIn, TestClient } from '../../testing/test-client';
 describe('WebSocket gateway', () => {
   let server: TestServer;
   let cookie: string;
+  /** Error lines the server logged. */
+  const errors: string[] = [];
   before(async () => {
-    server = await startTestServer({ allowedOrigins: ['https://shop.example'], maxConnectionsPerIp: 30 });
+    const log = pino({ level: 'error' }, { write: (line: string) => void errors.push(line) });
+    server = await startTestServer(
+      { allowedOrigins: ['https://shop.example'], maxConnectionsPerIp: 30 },
+      log,
+    );
     cookie = await logIn(server.url, ADMIN.email, ADMIN.password);
   });
   after(() => server.close());
@@ -18,6 +25,18 @@ describe('WebSocket gateway', () => {
   describe('handshake', () => {
     it('refuses the agent socket without a session cookie', async () => {
       await assert.rejects(TestClient.connect(server.wsUrl, 'agent'), /HTTP 401/);
+    });
+
+    it('refuses a malformed session cookie with 401, as REST does, and logs no error', async () => {
+      for (const bad of ['candor_session=%E0%A4%A', 'candor_session=%', 'candor_session=%zz; other=1']) {
+        await assert.rejects(TestClient.connect(server.wsUrl, 'agent', { cookie: bad }), /HTTP 401/);
+        const rest = await fetch(`${server.url}/api/v1/me`, { headers: { cookie: bad } });
+        assert.equal(rest.status, 401);
+      }
+      assert.deepEqual(
+        errors.filter((e) => e.includes('upgrade failed')),
+        [],
+      );
     });
 
     it("refuses the agent socket from another site's page, even with the cookie", async () => {

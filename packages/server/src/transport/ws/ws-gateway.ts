@@ -16,6 +16,7 @@ import type { OriginPolicy } from '../origin-policy';
 import { clientIp } from '../client-ip';
 import type { TrustedProxies } from '../trusted-proxies';
 import { sessionTokenOf } from '../cookies';
+import { SessionSweep } from './session-sweep';
 
 export interface GatewayOptions {
   deps: RealtimeDeps;
@@ -60,6 +61,7 @@ export class WsGateway {
   /** Upgrades ws refused as malformed (method, key, version, protocol), told apart from clients gone. */
   private readonly refusedByWs = new WeakSet<Duplex>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly sessions: SessionSweep;
   private accepting = true;
 
   constructor(private readonly options: GatewayOptions) {
@@ -71,6 +73,7 @@ export class WsGateway {
       if (err.message === 'Invalid HTTP method') refuse(socket, 405, 'Method Not Allowed');
       else refuse(socket, 400, 'Bad Request');
     });
+    this.sessions = new SessionSweep(options.deps.ctx.store, options.deps.log);
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref();
   }
@@ -185,8 +188,12 @@ export class WsGateway {
     ws.connection.closed();
   }
 
-  /** Sockets that did not answer the last ping are dead (a cut cable sends no FIN): free them. */
+  /**
+   * Sockets that did not answer the last ping are dead (a cut cable sends no FIN): free them. Agent
+   * sockets whose session expired or was deleted close too.
+   */
   private beat(): void {
+    this.sessions.run(connectionsOf(this.open), this.options.deps.ctx.now());
     for (const ws of this.open) {
       if (!ws.alive) {
         ws.terminate();
@@ -215,6 +222,10 @@ function onError(this: WebSocket): void {
 function onClose(this: WebSocket): void {
   const ws = this as GatewaySocket;
   ws.gateway.socketClosed(ws);
+}
+
+function* connectionsOf(sockets: Iterable<GatewaySocket>): Iterable<ClientConnection> {
+  for (const ws of sockets) yield ws.connection;
 }
 
 function destroySocket(this: Duplex): void {
