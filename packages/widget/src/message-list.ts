@@ -2,6 +2,7 @@
  * Renders the rows of the message list by key. A row is created once and then only updated, and is moved
  * only when out of place: the list is an aria-live log, and a replaced row would be announced again.
  */
+import { visibleControls } from '@candor/protocol';
 import type { Strings } from './i18n';
 import type { Item } from './timeline';
 
@@ -17,9 +18,12 @@ function build(item: Item, s: Strings): HTMLElement {
   row.dataset.author = item.author.type;
   // Visitors read their own messages by position; a screen reader needs to be told whose they are.
   if (item.author.type === 'visitor') row.append(el('span', 'sr', s.you));
-  else if (item.author.name) row.append(el('span', 'who', item.author.name));
-  // textContent only: a message body is never markup.
-  row.append(el('p', 'body', item.body));
+  else if (item.author.name) row.append(el('span', 'who', visibleControls(item.author.name)));
+  // textContent only: a message body is never markup. Its direction is its own (dir=auto, isolated in
+  // CSS), and bidi controls in it are shown, not obeyed: the stored text is unchanged.
+  const body = el('p', 'body', visibleControls(item.body));
+  body.dir = 'auto';
+  row.append(body);
   return row;
 }
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Inbox, PreviewPolicy } from '@candor/protocol';
 import { api } from '../api';
 import { isSignedOut, requestErrorText } from './admin-errors';
+import { PREVIEW_AUDIENCE } from './preview-audience';
 
 const POLICIES: readonly { value: PreviewPolicy; label: string }[] = [
   { value: 'off', label: 'Off' },
@@ -55,8 +56,7 @@ export function PreviewPolicySection({ onSignedOut }: { onSignedOut: () => void 
     <section class="admin-section" aria-labelledby="preview-title">
       <h2 id="preview-title">Typing preview</h2>
       <p class="hint">
-        With the preview on, the assigned agent sees what a visitor types before they send it, with secrets
-        masked by the redaction rules below. Visitors are told, and can switch it off.
+        {PREVIEW_AUDIENCE}
       </p>
       {loadError && (
         <p class="error" role="alert">
