@@ -6,10 +6,7 @@ describe('visibleControls', () => {
   it('shows every bidi embedding, override and isolate instead of letting it act', () => {
     assert.equal(visibleControls('invoice\u202efdp.exe'), 'invoice⟦RLO⟧fdp.exe');
     const all = '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069';
-    assert.equal(
-      visibleControls(all),
-      '⟦LRE⟧⟦RLE⟧⟦PDF⟧⟦LRO⟧⟦RLO⟧⟦LRI⟧⟦RLI⟧⟦FSI⟧⟦PDI⟧',
-    );
+    assert.equal(visibleControls(all), '⟦LRE⟧⟦RLE⟧⟦PDF⟧⟦LRO⟧⟦RLO⟧⟦LRI⟧⟦RLI⟧⟦FSI⟧⟦PDI⟧');
     assert.doesNotMatch(visibleControls(`a${all}b`), /[\u202a-\u202e\u2066-\u2069]/);
   });
 
