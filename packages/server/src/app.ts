@@ -104,6 +104,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     now: Date.now,
   };
   let ready = false;
+  const origins = new OriginPolicy(config.allowedOrigins);
   const app = httpApp({
     ctx,
     log,
@@ -113,6 +114,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     isReady: () => ready,
     metrics,
     metricsToken: config.metricsToken,
+    origins,
   });
   const listener = getRequestListener(app.fetch);
   const server = createServer((req, res) => void listener(req, res));
@@ -133,7 +135,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       // A quarter of the pool for catching up after a bus outage; sends keep the rest.
       heals: new ConcurrencyLimit(3),
     },
-    origins: new OriginPolicy(config.allowedOrigins),
+    origins,
     maxConnectionsPerIp: config.maxConnectionsPerIp,
     trustProxy: config.trustProxy,
     heartbeatMs: config.heartbeatMs,

@@ -13,6 +13,7 @@ import { metricsRoute } from './metrics-route';
 import { errorCodeOf } from '../../realtime/error-codes';
 import { requireAgent } from './session-middleware';
 import { publicAgent } from './public-agent';
+import { widgetStatusRoute } from './widget-status-route';
 
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
@@ -50,6 +51,7 @@ export function httpApp(deps: HttpDeps) {
   app.get('/metrics', metricsRoute(deps));
   app.get('/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
   app.route('/api/v1/auth', authRoutes(deps));
+  app.get('/api/v1/widget/status', widgetStatusRoute(deps));
   app.get('/api/v1/me', requireAgent(deps), (c) => c.json({ agent: publicAgent(c.get('session').agent) }));
   app.route('/api/v1/agents', agentRoutes(deps));
   app.route('/api/v1/conversations', conversationRoutes(deps));

@@ -4,6 +4,7 @@ import type { ChatContext } from '../../commands/context';
 import type { Log } from '../../realtime/realtime-deps';
 import type { KeyedLimiter } from '../../limits/token-bucket';
 import type { Metrics } from '../../metrics/metrics';
+import type { OriginPolicy } from '../origin-policy';
 
 /** What every REST handler can reach. */
 export interface HttpDeps {
@@ -16,6 +17,8 @@ export interface HttpDeps {
   metrics: Metrics;
   /** When set, /metrics requires `Authorization: Bearer <token>`; otherwise loopback only. */
   metricsToken: string | undefined;
+  /** Which sites may run the widget: the visitor socket's rule, told to the widget by /widget/status. */
+  origins: OriginPolicy;
 }
 
 export interface HttpEnv {
