@@ -21,7 +21,7 @@ const en = {
   notSent: 'Not sent:',
   retry: 'Try again',
   /** Read after the visible "Try again" / "Delete": the accessible name says what they act on. */
-  retryWhat: 'sending this message',
+  retryWhat: 'to send this message',
   discard: 'Delete',
   discardWhat: 'this unsent message',
   tooLong: `Message too long (${LIMITS.messageBodyMax} characters at most).`,
