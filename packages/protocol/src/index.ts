@@ -30,6 +30,7 @@ export type AckFrame = z.infer<typeof s.ackFrame>;
 export type HistoryFrame = z.infer<typeof s.historyFrame>;
 export type MessageCreatedFrame = z.infer<typeof s.messageCreatedFrame>;
 export type ConversationUpdatedFrame = z.infer<typeof s.conversationUpdatedFrame>;
+export type PreviewUpdatedFrame = z.infer<typeof s.previewUpdatedFrame>;
 export type InboxSnapshotFrame = z.infer<typeof s.inboxSnapshotFrame>;
 export type TypingUpdatedFrame = z.infer<typeof s.typingUpdatedFrame>;
 export type DraftUpdatedFrame = z.infer<typeof s.draftUpdatedFrame>;

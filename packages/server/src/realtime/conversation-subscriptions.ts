@@ -1,4 +1,10 @@
-import { LIMITS, type Conversation, type Message } from '@candor/protocol';
+import {
+  LIMITS,
+  type Conversation,
+  type Message,
+  type PreviewPolicy,
+  type PreviewState,
+} from '@candor/protocol';
 import { history } from '../commands/read-conversations';
 import { loadReadable } from '../commands/load-conversation';
 import { presentMessage } from '../commands/presenters';
@@ -42,6 +48,20 @@ export class ConversationSubscriptions {
   }
 
   /**
+   * An admin changed the policy of `inboxId`: the views of its conversations follow (a tightened
+   * policy voided the switches), and each one's new state is returned for the visitor to be told.
+   */
+  policyChanged(inboxId: string, policy: PreviewPolicy, voided: boolean): [string, PreviewState][] {
+    const changed: [string, PreviewState][] = [];
+    for (const [id, { view }] of this.followed) {
+      if (view?.inboxId !== inboxId) continue;
+      if (voided || policy === 'off') view.previewEnabled = false;
+      changed.push([id, { policy, enabled: view.previewEnabled }]);
+    }
+    return changed;
+  }
+
+  /**
    * Watch first, then read: anything stored after the read is caught live, anything before it is in
    * the history page; the feed drops the overlap.
    */
@@ -68,6 +88,8 @@ export class ConversationSubscriptions {
     previous?.feed.dispose(); // a resubscribe replaces the old feed, and keeps its view until read
     this.followed.set(conversationId, { feed, view: previous?.view });
     await c.watch(topics.conversation(conversationId));
+    // A visitor following a conversation hears of policy changes, to be told of them at once.
+    if (actor.kind === 'visitor') await c.watch(topics.settings);
     const page = await history(ctx, actor, conversationId, { afterSeq });
     const followed = this.followed.get(conversationId);
     if (followed) followed.view = viewOf(page.conversation);
