@@ -306,6 +306,14 @@ export function createChat(opts: ChatOptions): Chat {
         } else if (c.visitorId === visitorId && isNewer(c)) follow(c);
         break;
       }
+      case 'preview.updated': {
+        // An admin changed the inbox's policy: the notice and the switch follow at once.
+        const before = t.conversation;
+        if (frame.conversationId !== t.conversationId || !before) break;
+        commit({ ...t, conversation: { ...before, preview: frame.preview } });
+        preview.updated(before);
+        break;
+      }
       case 'typing.updated':
         if (frame.conversationId === t.conversationId && frame.author.type === 'agent')
           agentTyping.set(frame.typing ? frame.author.name : null);
