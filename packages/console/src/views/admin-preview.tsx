@@ -55,9 +55,7 @@ export function PreviewPolicySection({ onSignedOut }: { onSignedOut: () => void 
   return (
     <section class="admin-section" aria-labelledby="preview-title">
       <h2 id="preview-title">Typing preview</h2>
-      <p class="hint">
-        {PREVIEW_AUDIENCE}
-      </p>
+      <p class="hint">{PREVIEW_AUDIENCE}</p>
       {loadError && (
         <p class="error" role="alert">
           {loadError}
