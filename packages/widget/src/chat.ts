@@ -223,7 +223,8 @@ export function createChat(opts: ChatOptions): Chat {
     if (what.kind === 'subscribe') {
       const retryable = RETRYABLE_ERRORS.includes(frame.code) || frame.code === 'not_ready';
       if (what.conversationId !== t.conversationId) return;
-      if (retryable) return retryLater(() => conn.ready && subscribe(what.conversationId));
+      if (retryable)
+        return retryLater(() => conn.ready && subscribe(what.conversationId), frame.retryAfterMs ?? 0);
       // Not ours or gone: start afresh; the next message creates a conversation.
       commit(tl.adopt(t, null));
       syncing = false;

@@ -1,6 +1,7 @@
 /**
  * Bootstrap: read the embedding tag, mount the widget on `<div id="candor-widget">`, resume the chat if
- * this browser has one, and expose `window.Candor` (whose `open()` starts it). Runs once even if the tag is pasted twice.
+ * this browser has one, and expose `window.Candor` (whose `open()` starts it). Runs once even if the
+ * tag is pasted twice.
  */
 import { createChat } from './chat';
 import { readConfig, visitorSocketUrl } from './config';

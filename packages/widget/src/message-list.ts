@@ -63,7 +63,7 @@ function action(name: string, key: string, label: string, what: string): HTMLBut
   return b;
 }
 
-/** Returns a render function; `act` gets the action (retry, discard) and the client key of a failed message. */
+/** Returns a render function; `act` gets the action and the client key of a failed message. */
 export function createMessageList(
   list: HTMLElement,
   s: Strings,
