@@ -17,7 +17,6 @@ import type { RealtimeDeps } from './realtime-deps';
 import { ConversationSubscriptions } from './conversation-subscriptions';
 import { DraftRelay } from './draft-relay';
 import { wellFormed } from '../domain/message-body';
-import { voidsSwitches } from '../domain/preview-policy';
 import { hasItem, itemsOf, withItem, withoutItem, type OneOrMany } from './one-or-many';
 
 export type ConnectionAuth = { role: 'visitor' } | { role: 'agent'; session: AgentSession };
@@ -192,20 +191,10 @@ export class ClientConnection implements Watcher {
           this.close(CLOSE_CODES.loggedOut, 'logged out');
         }
         return;
-      case 'inbox.updated': {
-        // Watched by visitors only: an admin changed a policy; their previews follow, at once.
-        const { inbox, previousPolicy } = event;
-        const voided = previousPolicy !== undefined && voidsSwitches(previousPolicy, inbox.previewPolicy);
-        for (const [conversationId, preview] of this.followed?.policyChanged(
-          inbox.id,
-          inbox.previewPolicy,
-          voided,
-        ) ?? []) {
-          if (!preview.enabled) this.clearDraft(conversationId);
-          this.send({ type: 'preview.updated', conversationId, preview });
-        }
+      case 'inbox.updated':
+        // Watched by visitors following a conversation: an admin changed a policy; previews follow.
+        if (this.actor?.kind === 'visitor') this.followed?.policyChanged(event.inbox, event.previousPolicy);
         return;
-      }
       case 'redaction_rules.changed':
         return; // node-wide settings, not for sockets
     }

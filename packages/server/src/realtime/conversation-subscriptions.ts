@@ -1,16 +1,11 @@
-import {
-  LIMITS,
-  type Conversation,
-  type Message,
-  type PreviewPolicy,
-  type PreviewState,
-} from '@candor/protocol';
+import { LIMITS, type Conversation, type Inbox, type Message, type PreviewPolicy } from '@candor/protocol';
 import { history } from '../commands/read-conversations';
 import { loadReadable } from '../commands/load-conversation';
 import { presentMessage } from '../commands/presenters';
 import { ConversationFeed } from './conversation-feed';
 import type { ClientConnection } from './connection';
 import { topics } from './topics';
+import { voidsSwitches } from '../domain/preview-policy';
 
 /** What the hot paths (typing, drafts) need to know of a followed conversation, kept fresh by events. */
 export interface FollowedConversation {
@@ -48,17 +43,20 @@ export class ConversationSubscriptions {
   }
 
   /**
-   * An admin changed the policy of `inboxId`: the views of its conversations follow (a tightened
-   * policy voided the switches), and each one's new state is returned for the visitor to be told.
+   * An admin changed an inbox's policy: the views of its conversations follow at once (a tightened
+   * policy turned the switches off, so drafts are refused), agents' views of a draft are cleared, and
+   * the visitor is told.
    */
-  policyChanged(inboxId: string, policy: PreviewPolicy, voided: boolean): [string, PreviewState][] {
-    const changed: [string, PreviewState][] = [];
-    for (const [id, { view }] of this.followed) {
-      if (view?.inboxId !== inboxId) continue;
+  policyChanged(inbox: Inbox, previousPolicy: PreviewPolicy | undefined): void {
+    const policy = inbox.previewPolicy;
+    const voided = previousPolicy !== undefined && voidsSwitches(previousPolicy, policy);
+    for (const [conversationId, { view }] of this.followed) {
+      if (view?.inboxId !== inbox.id) continue;
       if (voided || policy === 'off') view.previewEnabled = false;
-      changed.push([id, { policy, enabled: view.previewEnabled }]);
+      if (!view.previewEnabled) this.connection.clearDraft(conversationId);
+      const preview = { policy, enabled: view.previewEnabled };
+      this.connection.send({ type: 'preview.updated', conversationId, preview });
     }
-    return changed;
   }
 
   /**
