@@ -138,6 +138,32 @@ describe('the widget on a customer site', { skip }, () => {
     await page.context().close();
   });
 
+  it('over the new-visitor limit: tells the visitor how long to wait, and does not hammer the server', async () => {
+    const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    let hellos = 0;
+    // A scripted server over its limit: refuses every hello for two minutes, then closes with 4008.
+    await page.routeWebSocket(/\/ws\/visitor$/, (ws) =>
+      ws.onMessage((data) => {
+        if ((JSON.parse(String(data)) as { type: string }).type !== 'hello') return;
+        hellos++;
+        ws.send(
+          JSON.stringify({ type: 'error', code: 'rate_limited', message: 'Too many', retryAfterMs: 120_000 }),
+        );
+        void ws.close({ code: 4008, reason: 'rate limited' });
+      }),
+    );
+    await page.goto(server.url);
+    await widget(page, 'launcher').click();
+    await widget(page, 'status')
+      .filter({ hasText: 'Too many new chats from your network right now. Try again in about 2 minutes.' })
+      .waitFor();
+    // The tab coming back or the network returning must not bring the next attempt forward.
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    await page.waitForTimeout(1000);
+    assert.equal(hellos, 1);
+    await page.context().close();
+  });
+
   it('on a site not in CANDOR_ALLOWED_ORIGINS: says chat is unavailable and warns the site owner', async () => {
     const page = await (await browser.newContext({ locale: 'en-US' })).newPage();
     const warnings: string[] = [];
