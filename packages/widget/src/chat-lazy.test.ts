@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { WebSocket } from 'ws';
+import { CLOSE_CODES } from '@candor/protocol';
 import { createChat, type Chat } from './chat';
 import { FakeServer, until, welcome } from './fake-server';
 import { memoryStore, type Store } from './storage';
@@ -76,6 +77,21 @@ describe('chat: lazy until opened', () => {
     store.set('token', 'tok-1');
     pageView(store);
     assert.equal((await server.take('hello')).visitorToken, 'tok-1');
+  });
+
+  it('a stored token the server refuses (expired, purged) is dropped, and no new visitor is made before opening', async () => {
+    const store = memoryStore();
+    store.set('token', 'stale');
+    const chat = pageView(store);
+    assert.equal((await server.take('hello')).visitorToken, 'stale');
+    server.dropConnection(CLOSE_CODES.unauthenticated);
+    await until(() => store.get('token') === null && chat.state.link === 'idle');
+    chat.wake();
+    await quiet();
+    assert.deepEqual(server.unread('hello'), []);
+    assert.equal(server.sockets.length, 1);
+    chat.setOpen(true);
+    assert.equal((await server.take('hello')).visitorToken, undefined);
   });
 
   it('messages left unsent by an earlier page count as a conversation too', async () => {

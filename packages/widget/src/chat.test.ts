@@ -47,10 +47,10 @@ describe('chat: visitor identity', () => {
     assert.equal((await server.take('hello')).visitorToken, 'tok-1');
   });
 
-  it('forgets a refused token and reconnects without it', async () => {
+  it('forgets a refused token and, the chat being open, reconnects without it', async () => {
     const store = memoryStore();
     store.set('token', 'stale');
-    start(store);
+    start(store).setOpen(true);
     assert.equal((await server.take('hello')).visitorToken, 'stale');
     server.dropConnection(CLOSE_CODES.unauthenticated);
     assert.equal((await server.take('hello')).visitorToken, undefined);

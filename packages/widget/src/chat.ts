@@ -106,6 +106,8 @@ export function createChat(opts: ChatOptions): Chat {
   let t = tl.emptyTimeline(loadOutbox(store));
   let link: Link = 'idle';
   let started = false;
+  /** The visitor opened the chat during this page's life. */
+  let opened = false;
   let limitedMs: number | null = null;
   let limitTimer: ReturnType<typeof setTimeout> | undefined;
   /** Retryable refusals of each queued message, so one the server keeps refusing cannot wedge the rest. */
@@ -406,7 +408,16 @@ export function createChat(opts: ChatOptions): Chat {
       notify();
     },
     onState,
-    onUnauthenticated: () => store.remove(TOKEN),
+    onUnauthenticated: () => {
+      store.remove(TOKEN);
+      // The server forgot this visitor (expired, or purged having never chatted): resuming at load
+      // must not create a new one before the visitor opens the chat.
+      if (opened || t.outbox.length) return;
+      started = false;
+      conn.stop();
+      link = 'idle';
+      notify();
+    },
     ...(opts.backoff ? { backoff: opts.backoff } : {}),
     ...(opts.statusUrl ? { refused: () => isRefused(opts.statusUrl ?? '') } : {}),
   });
@@ -479,7 +490,10 @@ export function createChat(opts: ChatOptions): Chat {
     },
     setOpen(open) {
       // Opening the chat is what lets it connect (and so create a visitor and store its token).
-      if (open) start();
+      if (open) {
+        opened = true;
+        start();
+      }
       preview.open(open);
     },
   };

@@ -47,6 +47,7 @@ export interface ConnectionOptions {
 
 export interface Connection {
   readonly ready: boolean;
+  /** Connects now, also after stop(). */
   start(): void;
   /** Reconnect now rather than at the end of the backoff (network back, tab visible). */
   wake(): void;
@@ -166,7 +167,10 @@ export function createConnection(opts: ConnectionOptions): Connection {
     get ready() {
       return ready;
     },
-    start: connect,
+    start() {
+      stopped = false;
+      connect();
+    },
     wake() {
       if (!stopped && !socket && Date.now() >= notBefore) connect();
     },

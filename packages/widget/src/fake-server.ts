@@ -34,6 +34,8 @@ export class FakeServer {
         .end(JSON.stringify({ allowed: !this.refusing }));
     });
     http.on('upgrade', (req, socket, head) => {
+      // A widget giving up on a refused upgrade may reset the connection: not an error here.
+      socket.on('error', () => undefined);
       if (this.refusing) {
         this.refusedUpgrades++;
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
