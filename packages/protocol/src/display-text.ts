@@ -1,15 +1,24 @@
 /**
- * Text written by someone else, made safe to look at. Bidirectional embedding, override and isolate
- * controls (U+202A–U+202E, U+2066–U+2069) are invisible and reorder what follows them: a message can
- * make "txt.exe" read as "exe.txt", or a name spill its direction over the rest of a row. For display
- * only, each is shown as a visible marker ("[U+202E]") instead of being obeyed; the stored text keeps
- * them, and every other character is left as it is.
+ * How a message body is shown (never how it is stored): bidirectional formatting characters are made
+ * visible instead of obeyed, so a body cannot reorder what the reader sees (a "Trojan Source" trick
+ * such as `invoice‮fdp.exe`). Each control is replaced by a visible marker naming it; the harmless
+ * marks LRM/RLM (U+200E, U+200F) are kept. Shared by the widget and the console.
  */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+const NAMES: Record<string, string> = {
+  '\u202a': 'LRE',
+  '\u202b': 'RLE',
+  '\u202c': 'PDF',
+  '\u202d': 'LRO',
+  '\u202e': 'RLO',
+  '\u2066': 'LRI',
+  '\u2067': 'RLI',
+  '\u2068': 'FSI',
+  '\u2069': 'PDI',
+};
 
+const CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with every bidi embedding, override or isolate shown as `⟦RLO⟧` and the like. */
 export function visibleControls(text: string): string {
-  return text.replace(
-    BIDI_CONTROLS,
-    (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`,
-  );
+  return text.replace(CONTROLS, (c) => `\u27e6${NAMES[c] ?? '?'}\u27e7`);
 }

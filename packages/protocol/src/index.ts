@@ -7,6 +7,7 @@ import type * as s from './schemas';
 
 export { PROTOCOL_VERSION, LIMITS, WS_PATHS } from './version';
 export { ERROR_CODES, RETRYABLE_ERRORS, CLOSE_CODES, type ErrorCode } from './errors';
+export { visibleControls } from './display-text';
 
 export type Author = z.infer<typeof s.authorSchema>;
 export type Message = z.infer<typeof s.messageSchema>;
@@ -29,6 +30,7 @@ export type AckFrame = z.infer<typeof s.ackFrame>;
 export type HistoryFrame = z.infer<typeof s.historyFrame>;
 export type MessageCreatedFrame = z.infer<typeof s.messageCreatedFrame>;
 export type ConversationUpdatedFrame = z.infer<typeof s.conversationUpdatedFrame>;
+export type PreviewUpdatedFrame = z.infer<typeof s.previewUpdatedFrame>;
 export type InboxSnapshotFrame = z.infer<typeof s.inboxSnapshotFrame>;
 export type TypingUpdatedFrame = z.infer<typeof s.typingUpdatedFrame>;
 export type DraftUpdatedFrame = z.infer<typeof s.draftUpdatedFrame>;
@@ -42,7 +44,6 @@ export type SendMessageBody = z.infer<typeof s.sendMessageBody>;
 export type ErrorBody = z.infer<typeof s.errorBody>;
 
 export { redactDraft } from './redaction/draft';
-export { visibleControls } from './display-text';
 export {
   redact,
   compileRules,

@@ -222,6 +222,16 @@ export const conversationUpdatedFrame = z.object({
   conversation: conversationSchema,
 });
 
+/**
+ * To a visitor following the conversation: its typing preview changed because an admin changed the
+ * inbox's policy. Tightening it (to opt_in or off) turned the switch off until the visitor opts in.
+ */
+export const previewUpdatedFrame = z.object({
+  type: z.literal('preview.updated'),
+  conversationId: id,
+  preview: previewStateSchema,
+});
+
 export const inboxSnapshotFrame = z.object({
   type: z.literal('inbox.snapshot'),
   ref: z.string().optional(),
@@ -260,6 +270,7 @@ export const serverFrame = z.discriminatedUnion('type', [
   historyFrame,
   messageCreatedFrame,
   conversationUpdatedFrame,
+  previewUpdatedFrame,
   inboxSnapshotFrame,
   typingUpdatedFrame,
   draftUpdatedFrame,

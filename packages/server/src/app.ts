@@ -119,6 +119,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     visitorIdleMs: config.visitorPurgeMs,
   });
   let ready = false;
+  const origins = new OriginPolicy(config.allowedOrigins);
   const app = httpApp({
     ctx,
     log,
@@ -127,6 +128,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     isReady: () => ready,
     metrics,
     metricsToken: config.metricsToken,
+    origins,
   });
   const listener = getRequestListener(app.fetch);
   const server = createServer((req, res) => void listener(req, res));
@@ -148,7 +150,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       // A quarter of the pool for catching up after a bus outage; sends keep the rest.
       heals: new ConcurrencyLimit(3),
     },
-    origins: new OriginPolicy(config.allowedOrigins),
+    origins,
     maxConnectionsPerIp: { visitor: config.maxConnectionsPerIp, agent: config.maxAgentConnectionsPerIp },
     trustProxy: config.trustProxy,
     heartbeatMs: config.heartbeatMs,

@@ -129,6 +129,30 @@ describeWithPostgres('two nodes', () => {
         agent.close();
       });
 
+      it('an admin on node B tightening the preview policy tells a visitor on node A at once', async () => {
+        const { client: visitor } = await TestClient.hello(a.wsUrl, 'visitor');
+        const { conversationId } = await visitor.sendMessage(null, 'Hello from node A');
+        visitor.send({ type: 'conversation.subscribe', conversationId, afterSeq: 0 });
+        await visitor.next('conversation.history');
+        await visitor.request({ type: 'preview.set', conversationId, enabled: true, noticeShown: true });
+        const patch = (previewPolicy: string) =>
+          fetch(`${b.url}/api/v1/inboxes/default`, {
+            method: 'PATCH',
+            headers: { cookie, 'content-type': 'application/json' },
+            body: JSON.stringify({ previewPolicy }),
+          });
+        try {
+          assert.equal((await patch('opt_in')).status, 200);
+          const told = await visitor.next('preview.updated');
+          assert.deepEqual(told.preview, { policy: 'opt_in', enabled: false });
+          visitor.send({ type: 'draft.update', conversationId, text: 'after the change' });
+          assert.equal((await visitor.next('error')).code, 'forbidden');
+        } finally {
+          await patch('on_with_notice');
+        }
+        visitor.close();
+      });
+
       it('drafts cross the bus sealed: a canary typed 500 times never appears in bus traffic', async () => {
         const sniffer = await sniff(schema);
         try {

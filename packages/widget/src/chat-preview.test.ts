@@ -146,4 +146,35 @@ describe('chat: typing preview', () => {
     await settle();
     assert.deepEqual([...server.unread('draft.update'), ...server.unread('preview.set')], []);
   });
+
+  it('an admin tightening the policy to opt_in: the notice turns off at once, drafts stop, until the visitor opts in', async () => {
+    const chat = start();
+    await server.take('hello');
+    server.push(
+      welcome([conversation('c1', { preview: ON })], undefined, { preview: { policy: 'on_with_notice' } }),
+    );
+    const sub = await server.take('conversation.subscribe');
+    server.push({
+      type: 'conversation.history',
+      ref: sub.ref,
+      conversation: conversation('c1', { preview: ON }),
+      messages: [],
+      complete: true,
+    });
+    await until(() => chat.state.preview === 'on');
+    chat.draft('on by default');
+    await server.take('draft.update');
+    server.push({
+      type: 'preview.updated',
+      conversationId: 'c1',
+      preview: { policy: 'opt_in', enabled: false },
+    });
+    await until(() => chat.state.preview === 'off');
+    chat.draft('after the change');
+    await settle();
+    assert.deepEqual([...server.unread('draft.update'), ...server.unread('preview.set')], []);
+    chat.setPreview(true);
+    const set = await server.take('preview.set');
+    assert.deepEqual([set.conversationId, set.enabled, set.noticeShown], ['c1', true, true]);
+  });
 });

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { WebSocket } from 'ws';
 import { CLOSE_CODES, PROTOCOL_VERSION } from '@candor/protocol';
-import { createChat, type Chat } from './chat';
+import { MAX_SEND_TRIES, createChat, type Chat } from './chat';
 import { FakeServer, conversation, message, until, welcome } from './fake-server';
+import { loadOutbox } from './outbox';
 import { memoryStore, type Store } from './storage';
 
 let server: FakeServer;
@@ -46,10 +47,10 @@ describe('chat: visitor identity', () => {
     assert.equal((await server.take('hello')).visitorToken, 'tok-1');
   });
 
-  it('forgets a refused token and reconnects without it', async () => {
+  it('forgets a refused token and, the chat being open, reconnects without it', async () => {
     const store = memoryStore();
     store.set('token', 'stale');
-    start(store);
+    start(store).setOpen(true);
     assert.equal((await server.take('hello')).visitorToken, 'stale');
     server.dropConnection(CLOSE_CODES.unauthenticated);
     assert.equal((await server.take('hello')).visitorToken, undefined);
@@ -283,6 +284,71 @@ describe('chat: sending', () => {
     await until(() => keys(chat).length === 1);
     chat.retry(refused.clientKey);
     assert.equal((await server.take('message.send')).clientKey, refused.clientKey);
+  });
+
+  it('a message refused for good is failed at once, whatever the code, and the next one goes on', async () => {
+    const chat = start();
+    await server.take('hello');
+    server.push(welcome());
+    const codes = ['bad_frame', 'too_large', 'forbidden', 'not_found', 'conflict'] as const;
+    for (const code of codes) chat.send(`refused with ${code}`);
+    chat.send('fine');
+    for (const code of codes) {
+      const sent = await server.take('message.send');
+      assert.equal(sent.body, `refused with ${code}`);
+      server.push({ type: 'error', ref: sent.ref ?? '', code, message: 'no' });
+    }
+    assert.equal((await server.take('message.send')).body, 'fine');
+    assert.deepEqual(
+      chat.state.timeline.outbox.map((e) => e.failed),
+      [...codes, undefined],
+    );
+  });
+
+  it('a message the server keeps failing (internal) is failed after a bounded number of tries, and does not wedge the rest', async () => {
+    const store = memoryStore();
+    const chat = start(store);
+    await server.take('hello');
+    server.push(welcome());
+    chat.send('poison');
+    chat.send('after');
+    for (let i = 0; i < MAX_SEND_TRIES; i++) {
+      const sent = await server.take('message.send');
+      assert.equal(sent.body, 'poison');
+      server.push({ type: 'error', ref: sent.ref ?? '', code: 'internal', message: 'Internal error.' });
+    }
+    const next = await server.take('message.send');
+    assert.equal(next.body, 'after');
+    assert.equal(chat.state.timeline.outbox[0]?.failed, 'internal');
+    server.push({ type: 'ack', ref: next.ref ?? '' });
+    await until(() => keys(chat).length === 1);
+    // Across a reload: the failed one waits for the visitor, a new message is sent.
+    chat.stop();
+    const after = start(store);
+    await server.take('hello');
+    server.push(welcome());
+    after.send('new page');
+    assert.equal((await server.take('message.send')).body, 'new page');
+    assert.equal(after.state.timeline.outbox[0]?.failed, 'internal');
+  });
+
+  it('deletes a failed message on request, and never one still being sent', async () => {
+    const store = memoryStore();
+    const chat = start(store);
+    await server.take('hello');
+    server.push(welcome());
+    chat.send('refused');
+    chat.send('pending');
+    const refused = await server.take('message.send');
+    server.push({ type: 'error', ref: refused.ref ?? '', code: 'forbidden', message: 'no' });
+    const pending = await server.take('message.send');
+    chat.discard(pending.clientKey);
+    chat.discard(refused.clientKey);
+    assert.deepEqual(keys(chat), [pending.clientKey]);
+    assert.deepEqual(
+      loadOutbox(store).map((e) => e.clientKey),
+      [pending.clientKey],
+    );
   });
 
   it('refuses an empty or overlong message before sending anything', () => {

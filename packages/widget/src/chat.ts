@@ -21,8 +21,12 @@ import type { Store } from './storage';
 import * as tl from './timeline';
 import { TYPING_EXPIRY_MS, createExpiring, createTypingSignal } from './typing';
 
-/** online: welcomed; reconnecting: lost the link (or never got it) and trying again; outdated: gave up. */
-export type Link = 'connecting' | 'online' | 'reconnecting' | 'outdated';
+/**
+ * idle: not started (the visitor has not opened the chat); online: welcomed; reconnecting: lost the
+ * link (or never got it) and trying again; outdated: gave up; unavailable: the server does not serve
+ * this site.
+ */
+export type Link = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'outdated' | 'unavailable';
 
 export interface ChatState {
   link: Link;
@@ -33,6 +37,8 @@ export interface ChatState {
   agentMessages: number;
   /** The typing preview notice above the input. */
   preview: Notice;
+  /** The server said to wait this long (too many new chats from this network); null when not. */
+  limitedMs: number | null;
 }
 
 export interface ChatOptions {
@@ -43,17 +49,29 @@ export interface ChatOptions {
   backoff?: Partial<BackoffOptions>;
   /** Masks secrets in drafts and messages; `redact` from the protocol unless a test swaps it. */
   redact?: Redactor;
+  /** GET answering `{allowed}` for this page's origin, asked when sockets keep failing to open. */
+  statusUrl?: string;
+  /** Where the site owner is told that the server refuses this site; console.warn by default. */
+  warn?: (text: string) => void;
 }
 
 export interface Chat {
   readonly state: ChatState;
   onChange(listener: () => void): void;
+  /** Connects now (at the latest when the visitor opens the chat). Idempotent. */
   start(): void;
+  /**
+   * Connects at once only if this browser already has a conversation (a token or unsent messages):
+   * a page view alone opens no socket and stores nothing.
+   */
+  resume(): void;
   wake(): void;
   stop(): void;
   /** Queues a message; false when it is empty or over the length limit. */
   send(body: string): boolean;
   retry(clientKey: string): void;
+  /** Deletes a message the server refused. */
+  discard(clientKey: string): void;
   draft(text: string): void;
   /** The visitor pressed the typing preview switch. */
   setPreview(on: boolean): void;
@@ -65,6 +83,14 @@ type Pending = { kind: 'send'; clientKey: string } | { kind: 'subscribe'; conver
 
 const TOKEN = 'token';
 const PREVIEW_RETRY_MS = 1000;
+/** A message still refused with a retryable error after this many tries is shown as failed. */
+export const MAX_SEND_TRIES = 5;
+/** When a rate limit comes without retryAfterMs. */
+const DEFAULT_LIMIT_MS = 60_000;
+
+function siteOrigin(): string {
+  return typeof location === 'undefined' ? 'this page' : location.origin;
+}
 
 function newClientKey(): string {
   // randomUUID exists only in secure contexts; customer sites served over plain http still need keys.
@@ -78,7 +104,14 @@ export function createChat(opts: ChatOptions): Chat {
   const listeners: (() => void)[] = [];
   const notify = () => listeners.forEach((l) => l());
   let t = tl.emptyTimeline(loadOutbox(store));
-  let link: Link = 'connecting';
+  let link: Link = 'idle';
+  let started = false;
+  /** The visitor opened the chat during this page's life. */
+  let opened = false;
+  let limitedMs: number | null = null;
+  let limitTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Retryable refusals of each queued message, so one the server keeps refusing cannot wedge the rest. */
+  const tries = new Map<string, number>();
   let agentMessages = 0;
   let visitorId: string | null = null;
   let refCounter = 0;
@@ -141,12 +174,41 @@ export function createChat(opts: ChatOptions): Chat {
     });
   }
 
-  function retryLater(run: () => void): void {
+  function retryLater(run: () => void, atLeastMs = 0): void {
     clearTimeout(sendRetryTimer);
-    sendRetryTimer = setTimeout(() => {
-      sendRetryTimer = undefined;
-      run();
-    }, sendRetry.next());
+    sendRetryTimer = setTimeout(
+      () => {
+        sendRetryTimer = undefined;
+        run();
+      },
+      Math.max(sendRetry.next(), atLeastMs),
+    );
+  }
+
+  /** Rate limited: the notice shows for as long as we were told to wait, and nothing is sent before. */
+  function limited(frame: ErrorFrame): number {
+    const ms = frame.retryAfterMs ?? DEFAULT_LIMIT_MS;
+    limitedMs = ms;
+    clearTimeout(limitTimer);
+    limitTimer = setTimeout(() => {
+      limitedMs = null;
+      notify();
+    }, ms);
+    conn.holdOff(ms);
+    return ms;
+  }
+
+  function refusedSend(clientKey: string, frame: ErrorFrame): void {
+    const n = (tries.get(clientKey) ?? 0) + 1;
+    const wait = frame.code === 'rate_limited' ? limited(frame) : 0;
+    if (RETRYABLE_ERRORS.includes(frame.code) && n < MAX_SEND_TRIES) {
+      tries.set(clientKey, n);
+      return retryLater(flush, wait);
+    }
+    // Refused for good: shown as failed with "try again" and "delete", and the next ones go on.
+    tries.delete(clientKey);
+    commit(tl.markFailed(t, clientKey, frame.code));
+    flush();
   }
 
   function onError(frame: ErrorFrame): void {
@@ -155,22 +217,25 @@ export function createChat(opts: ChatOptions): Chat {
       if (RETRYABLE_ERRORS.includes(frame.code)) setTimeout(() => preview.sync(), PREVIEW_RETRY_MS);
       return;
     }
+    // Refused at hello (too many new visitors from this network): the socket closes next.
+    if (frame.ref === undefined && frame.code === 'rate_limited') return void limited(frame);
     const what = frame.ref === undefined ? undefined : pending.get(frame.ref);
     if (!what || frame.ref === undefined) return;
     pending.delete(frame.ref);
-    const retryable = RETRYABLE_ERRORS.includes(frame.code) || frame.code === 'not_ready';
     if (what.kind === 'subscribe') {
+      const retryable = RETRYABLE_ERRORS.includes(frame.code) || frame.code === 'not_ready';
       if (what.conversationId !== t.conversationId) return;
-      if (retryable) return retryLater(() => conn.ready && subscribe(what.conversationId));
+      if (retryable)
+        return retryLater(() => conn.ready && subscribe(what.conversationId), frame.retryAfterMs ?? 0);
       // Not ours or gone: start afresh; the next message creates a conversation.
       commit(tl.adopt(t, null));
       syncing = false;
       return flush();
     }
     if (inflight === what.clientKey) inflight = null;
-    if (retryable) return retryLater(flush);
-    commit(tl.markFailed(t, what.clientKey, frame.code));
-    flush();
+    // Sent before the welcome was processed: not the message's fault.
+    if (frame.code === 'not_ready') return retryLater(flush);
+    refusedSend(what.clientKey, frame);
   }
 
   function handle(frame: ServerFrame): void {
@@ -230,6 +295,7 @@ export function createChat(opts: ChatOptions): Chat {
         } else commit(tl.acknowledge(t, what.clientKey, m));
         preview.sync();
         sendRetry.reset();
+        tries.delete(what.clientKey);
         if (inflight === what.clientKey) inflight = null;
         flush();
         break;
@@ -241,6 +307,14 @@ export function createChat(opts: ChatOptions): Chat {
           commit({ ...t, conversation: c });
           preview.updated(before);
         } else if (c.visitorId === visitorId && isNewer(c)) follow(c);
+        break;
+      }
+      case 'preview.updated': {
+        // An admin changed the inbox's policy: the notice and the switch follow at once.
+        const before = t.conversation;
+        if (frame.conversationId !== t.conversationId || !before) break;
+        commit({ ...t, conversation: { ...before, preview: frame.preview } });
+        preview.updated(before);
         break;
       }
       case 'typing.updated':
@@ -286,10 +360,35 @@ export function createChat(opts: ChatOptions): Chat {
         ? 'online'
         : s === 'stopped'
           ? 'outdated'
-          : s === 'connecting' && was === 'connecting'
-            ? 'connecting'
-            : 'reconnecting';
+          : s === 'refused'
+            ? 'unavailable'
+            : s === 'connecting' && (was === 'connecting' || was === 'idle')
+              ? 'connecting'
+              : 'reconnecting';
+    if (s === 'refused' && was !== 'unavailable')
+      (opts.warn ?? console.warn)(
+        `Candor: the chat server does not accept this site (${siteOrigin()}). ` +
+          'Add it to CANDOR_ALLOWED_ORIGINS on the Candor server to enable the chat here.',
+      );
     notify();
+  }
+
+  /** Whether this browser already has a conversation with us: then the widget connects at load. */
+  function known(): boolean {
+    return store.get(TOKEN) !== null || t.outbox.length > 0;
+  }
+
+  function start(): void {
+    if (started) return;
+    started = true;
+    conn.start();
+  }
+
+  async function isRefused(url: string): Promise<boolean> {
+    const res = await fetch(url, { mode: 'cors', credentials: 'omit', cache: 'no-store' });
+    if (!res.ok) return false;
+    const body = (await res.json()) as { allowed?: unknown };
+    return body.allowed === false;
   }
 
   const conn = createConnection({
@@ -309,8 +408,18 @@ export function createChat(opts: ChatOptions): Chat {
       notify();
     },
     onState,
-    onUnauthenticated: () => store.remove(TOKEN),
+    onUnauthenticated: () => {
+      store.remove(TOKEN);
+      // The server forgot this visitor (expired, or purged having never chatted): resuming at load
+      // must not create a new one before the visitor opens the chat.
+      if (opened || t.outbox.length) return;
+      started = false;
+      conn.stop();
+      link = 'idle';
+      notify();
+    },
     ...(opts.backoff ? { backoff: opts.backoff } : {}),
+    ...(opts.statusUrl ? { refused: () => isRefused(opts.statusUrl ?? '') } : {}),
   });
 
   const preview = createPreview({
@@ -327,13 +436,25 @@ export function createChat(opts: ChatOptions): Chat {
 
   return {
     get state() {
-      return { link, timeline: t, agentTyping: agentTyping.value, agentMessages, preview: preview.notice };
+      return {
+        link,
+        timeline: t,
+        agentTyping: agentTyping.value,
+        agentMessages,
+        preview: preview.notice,
+        limitedMs,
+      };
     },
     onChange: (l) => void listeners.push(l),
-    start: () => conn.start(),
-    wake: () => conn.wake(),
+    start,
+    resume() {
+      if (known()) start();
+    },
+    // Before the chat was opened there is no link to bring back.
+    wake: () => started && conn.wake(),
     stop() {
       clearTimeout(sendRetryTimer);
+      clearTimeout(limitTimer);
       typing.stop();
       agentTyping.set(null);
       preview.reset();
@@ -355,6 +476,10 @@ export function createChat(opts: ChatOptions): Chat {
       flush();
       notify();
     },
+    discard(clientKey) {
+      commit(tl.discard(t, clientKey));
+      notify();
+    },
     draft(text) {
       typing.input(text);
       preview.input(text);
@@ -363,6 +488,13 @@ export function createChat(opts: ChatOptions): Chat {
       preview.choose(on);
       notify();
     },
-    setOpen: (open) => preview.open(open),
+    setOpen(open) {
+      // Opening the chat is what lets it connect (and so create a visitor and store its token).
+      if (open) {
+        opened = true;
+        start();
+      }
+      preview.open(open);
+    },
   };
 }

@@ -20,8 +20,11 @@ export interface SocketLike {
 }
 export type SocketFactory = new (url: string) => SocketLike;
 
-/** connecting: no welcome yet; ready: welcomed; waiting: backing off; stopped: will not retry. */
-export type LinkState = 'connecting' | 'ready' | 'waiting' | 'stopped';
+/**
+ * connecting: no welcome yet; ready: welcomed; waiting: backing off; stopped: will not retry (protocol
+ * too old); refused: the server does not serve this site.
+ */
+export type LinkState = 'connecting' | 'ready' | 'waiting' | 'stopped' | 'refused';
 
 export interface ConnectionOptions {
   url: string;
@@ -35,16 +38,27 @@ export interface ConnectionOptions {
   backoff?: Partial<BackoffOptions>;
   /** A socket that has not been welcomed by then is given up, so a silent network does not hang us. */
   welcomeTimeoutMs?: number;
+  /**
+   * Asked when sockets fail before they open (a browser sees a refused upgrade only as that): true
+   * when the server says this site may not use the chat, which stops the connection for good.
+   */
+  refused?: () => Promise<boolean>;
 }
 
 export interface Connection {
   readonly ready: boolean;
+  /** Connects now, also after stop(). */
   start(): void;
   /** Reconnect now rather than at the end of the backoff (network back, tab visible). */
   wake(): void;
   send(frame: CommandFrame): boolean;
+  /** The server asked us to wait (rate limited): no new socket before `ms` from now, wake or not. */
+  holdOff(ms: number): void;
   stop(): void;
 }
+
+/** Failed opens in a row after which the server is asked again whether it serves this site. */
+const RECHECK_EVERY = 10;
 
 export function createConnection(opts: ConnectionOptions): Connection {
   const backoff = createBackoff(opts.backoff);
@@ -53,6 +67,8 @@ export function createConnection(opts: ConnectionOptions): Connection {
   let stopped = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let welcomeTimer: ReturnType<typeof setTimeout> | undefined;
+  let notBefore = 0;
+  let failedOpens = 0;
 
   const setState = (s: LinkState) => opts.onState(s);
 
@@ -76,7 +92,21 @@ export function createConnection(opts: ConnectionOptions): Connection {
     if (stopped) return;
     clearTimeout(retryTimer);
     setState('waiting');
-    retryTimer = setTimeout(connect, backoff.next());
+    retryTimer = setTimeout(connect, Math.max(backoff.next(), notBefore - Date.now()));
+  }
+
+  function checkRefused(check: () => Promise<boolean>): void {
+    check().then(
+      (refused) => {
+        if (!refused || stopped) return;
+        stopped = true;
+        clearTimeout(retryTimer);
+        detach();
+        setState('refused');
+      },
+      // Cannot tell: keep trying as before.
+      () => undefined,
+    );
   }
 
   function connect(): void {
@@ -97,7 +127,12 @@ export function createConnection(opts: ConnectionOptions): Connection {
       detach();
       schedule();
     }, opts.welcomeTimeoutMs ?? 15_000);
-    s.onopen = () => s.send(JSON.stringify(opts.hello()));
+    let opened = false;
+    s.onopen = () => {
+      opened = true;
+      failedOpens = 0;
+      s.send(JSON.stringify(opts.hello()));
+    };
     // A close event always follows an error; the `ws` package throws on an error nobody listens to.
     s.onerror = () => undefined;
     s.onmessage = (ev: { data: unknown }) => {
@@ -124,6 +159,7 @@ export function createConnection(opts: ConnectionOptions): Connection {
       }
       if (ev.code === CLOSE_CODES.unauthenticated) opts.onUnauthenticated();
       schedule();
+      if (!opened && opts.refused && ++failedOpens % RECHECK_EVERY === 1) checkRefused(opts.refused);
     };
   }
 
@@ -131,14 +167,20 @@ export function createConnection(opts: ConnectionOptions): Connection {
     get ready() {
       return ready;
     },
-    start: connect,
+    start() {
+      stopped = false;
+      connect();
+    },
     wake() {
-      if (!stopped && !socket) connect();
+      if (!stopped && !socket && Date.now() >= notBefore) connect();
     },
     send(frame) {
       if (!ready || !socket) return false;
       socket.send(JSON.stringify(frame));
       return true;
+    },
+    holdOff(ms) {
+      notBefore = Math.max(notBefore, Date.now() + ms);
     },
     stop() {
       stopped = true;

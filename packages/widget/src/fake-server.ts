@@ -2,6 +2,7 @@
  * Test support, never bundled: a scripted Candor server on a real socket (the `ws` package on port 0).
  * Tests read what the widget sent with `take` and answer with `push`, one frame at a time.
  */
+import { createServer, type Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ClientFrame, Conversation, Message, ServerFrame, WelcomeFrame } from '@candor/protocol';
 
@@ -11,11 +12,37 @@ export class FakeServer {
   readonly sockets: WebSocket[] = [];
   private readonly inbox: ClientFrame[] = [];
   private readonly waiters: Waiter[] = [];
+  /** Upgrades refused with 403 (as Candor refuses a site not in CANDOR_ALLOWED_ORIGINS) and counted. */
+  refusing = false;
+  refusedUpgrades = 0;
+  /** Requests to GET /api/v1/widget/status, which answers `{allowed: !refusing}`. */
+  statusChecks = 0;
 
   private constructor(
+    private readonly http: Server,
     private readonly wss: WebSocketServer,
     readonly url: string,
   ) {
+    http.on('request', (req, res) => {
+      if (req.url !== '/api/v1/widget/status') {
+        res.writeHead(404).end();
+        return;
+      }
+      this.statusChecks++;
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ allowed: !this.refusing }));
+    });
+    http.on('upgrade', (req, socket, head) => {
+      // A widget giving up on a refused upgrade may reset the connection: not an error here.
+      socket.on('error', () => undefined);
+      if (this.refusing) {
+        this.refusedUpgrades++;
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    });
     wss.on('connection', (ws) => {
       this.sockets.push(ws);
       ws.on('message', (data: Buffer) => this.receive(JSON.parse(data.toString('utf8')) as ClientFrame));
@@ -23,11 +50,17 @@ export class FakeServer {
   }
 
   static async start(): Promise<FakeServer> {
-    const wss = new WebSocketServer({ port: 0 });
-    await new Promise((resolve) => wss.once('listening', resolve));
-    const address = wss.address();
+    const http = createServer();
+    const wss = new WebSocketServer({ noServer: true });
+    await new Promise((resolve) => http.listen(0, '127.0.0.1', () => resolve(undefined)));
+    const address = http.address();
     if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
-    return new FakeServer(wss, `ws://127.0.0.1:${address.port}/ws/visitor`);
+    return new FakeServer(http, wss, `ws://127.0.0.1:${address.port}/ws/visitor`);
+  }
+
+  /** The http(s) base, as the widget's `data-server`. */
+  get httpUrl(): string {
+    return this.url.replace(/^ws/, 'http').replace(/\/ws\/visitor$/, '');
   }
 
   private receive(frame: ClientFrame): void {
@@ -68,6 +101,8 @@ export class FakeServer {
   async close(): Promise<void> {
     for (const ws of this.sockets) ws.terminate();
     await new Promise((resolve) => this.wss.close(resolve));
+    this.http.closeAllConnections();
+    await new Promise((resolve) => this.http.close(resolve));
   }
 }
 

@@ -19,10 +19,19 @@ const en = {
   greeting: 'Hello! Ask us anything, we reply right here.',
   sending: 'Sending…',
   notSent: 'Not sent:',
-  retry: 'Retry',
+  retry: 'Try again',
+  /** Read after the visible "Try again" / "Delete": the accessible name says what they act on. */
+  retryWhat: 'to send this message',
+  discard: 'Delete',
+  discardWhat: 'this unsent message',
   tooLong: `Message too long (${LIMITS.messageBodyMax} characters at most).`,
   refused: 'the server refused it.',
+  notStored: 'the server could not store it.',
   reconnecting: 'Reconnecting…',
+  /** {n} is a number of minutes, 2 or more. */
+  rateLimited: 'Too many new chats from your network right now. Try again in about {n} minutes.',
+  rateLimitedMinute: 'Too many new chats from your network right now. Try again in about a minute.',
+  unavailable: 'Chat is not available on this site.',
   outdated: 'This chat is out of date. Please reload the page.',
   agentTyping: 'Agent is typing…',
   resolved: 'This conversation was resolved. Write to reopen it.',
@@ -49,9 +58,18 @@ const fr: Strings = {
   sending: 'Envoi…',
   notSent: 'Non envoyé\u00a0:',
   retry: 'Réessayer',
+  retryWhat: 'd’envoyer ce message',
+  discard: 'Supprimer',
+  discardWhat: 'ce message non envoyé',
   tooLong: `Message trop long (${LIMITS.messageBodyMax} caractères au plus).`,
   refused: 'le serveur l’a refusé.',
+  notStored: 'le serveur n’a pas pu l’enregistrer.',
   reconnecting: 'Reconnexion…',
+  rateLimited:
+    'Trop de nouvelles discussions depuis votre réseau en ce moment. Réessayez dans environ {n}\u00a0minutes.',
+  rateLimitedMinute:
+    'Trop de nouvelles discussions depuis votre réseau en ce moment. Réessayez dans environ une minute.',
+  unavailable: 'Le chat n’est pas disponible sur ce site.',
   outdated: 'Ce chat n’est plus à jour. Veuillez recharger la page.',
   agentTyping: 'Un agent écrit…',
   resolved: 'Cette conversation a été résolue. Écrivez pour la rouvrir.',
@@ -63,6 +81,12 @@ const fr: Strings = {
 };
 
 export const STRINGS: Record<Locale, Strings> = { en, fr };
+
+/** The rate-limit notice for a wait of `ms`, rounded up to whole minutes. */
+export function rateLimitText(s: Strings, ms: number): string {
+  const minutes = Math.ceil(ms / 60_000);
+  return minutes <= 1 ? s.rateLimitedMinute : s.rateLimited.replace('{n}', String(minutes));
+}
 
 /**
  * The first candidate whose primary subtag we speak wins, so `fr-CA` gives French and an unsupported

@@ -1,6 +1,7 @@
 /**
- * Bootstrap: read the embedding tag, mount the widget on `<div id="candor-widget">`, start the chat and
- * expose `window.Candor`. Runs once even if the tag is pasted twice.
+ * Bootstrap: read the embedding tag, mount the widget on `<div id="candor-widget">`, resume the chat if
+ * this browser has one, and expose `window.Candor` (whose `open()` starts it). Runs once even if the
+ * tag is pasted twice.
  */
 import { createChat } from './chat';
 import { readConfig, visitorSocketUrl } from './config';
@@ -34,6 +35,7 @@ function boot(): void {
     WebSocket,
     store: browserStore(new URL(config.server).origin),
     locale: config.locale,
+    statusUrl: `${config.server}/api/v1/widget/status`,
   });
   const host = document.createElement('div');
   host.id = 'candor-widget';
@@ -45,7 +47,9 @@ function boot(): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') chat.wake();
   });
-  chat.start();
+  // A page view alone opens no socket and stores nothing: the chat connects when the visitor opens it,
+  // or now if this browser already has a conversation (so replies and unread counts arrive).
+  chat.resume();
   // Not focused: opening by itself must not take the page's focus away from the visitor.
   if (config.startOpen) view.open(false);
 }

@@ -2,6 +2,7 @@
  * Renders the rows of the message list by key. A row is created once and then only updated, and is moved
  * only when out of place: the list is an aria-live log, and a replaced row would be announced again.
  */
+import { RETRYABLE_ERRORS, visibleControls } from '@candor/protocol';
 import type { Strings } from './i18n';
 import type { Item } from './timeline';
 
@@ -17,9 +18,12 @@ function build(item: Item, s: Strings): HTMLElement {
   row.dataset.author = item.author.type;
   // Visitors read their own messages by position; a screen reader needs to be told whose they are.
   if (item.author.type === 'visitor') row.append(el('span', 'sr', s.you));
-  else if (item.author.name) row.append(el('span', 'who', item.author.name));
-  // textContent only: a message body is never markup.
-  row.append(el('p', 'body', item.body));
+  else if (item.author.name) row.append(el('span', 'who', visibleControls(item.author.name)));
+  // textContent only: a message body is never markup. Its direction is its own (dir=auto, isolated in
+  // CSS), and bidi controls in it are shown, not obeyed: the stored text is unchanged.
+  const body = el('p', 'body', visibleControls(item.body));
+  body.dir = 'auto';
+  row.append(body);
   return row;
 }
 
@@ -34,22 +38,44 @@ function update(row: HTMLElement, item: Item, s: Strings): void {
     meta.setAttribute('aria-hidden', 'true');
     row.append(meta);
   } else if (item.state === 'failed') {
-    const meta = el('span', 'meta', `${s.notSent} ${item.failed === 'too_large' ? s.tooLong : s.refused} `);
-    const retry = el('button', '', s.retry);
-    retry.type = 'button';
-    retry.dataset.candor = 'retry';
-    retry.dataset.key = item.key;
-    meta.append(retry);
+    const meta = el('span', 'meta', `${s.notSent} ${reason(item, s)} `);
+    meta.append(
+      action('retry', item.key, s.retry, s.retryWhat),
+      ' ',
+      action('discard', item.key, s.discard, s.discardWhat),
+    );
     row.append(meta);
   }
 }
 
-/** Returns a render function; `onRetry` gets the client key of a failed message. */
-export function createMessageList(list: HTMLElement, s: Strings, onRetry: (key: string) => void) {
+function reason(item: Item, s: Strings): string {
+  if (item.failed === 'too_large') return s.tooLong;
+  return item.failed && RETRYABLE_ERRORS.includes(item.failed) ? s.notStored : s.refused;
+}
+
+/** A button whose visible word starts its accessible name, and the rest says which message. */
+function action(name: string, key: string, label: string, what: string): HTMLButtonElement {
+  const b = el('button', '', label);
+  b.type = 'button';
+  b.dataset.candor = name;
+  b.dataset.key = key;
+  b.append(el('span', 'sr', ` ${what}`));
+  return b;
+}
+
+/** Returns a render function; `act` gets the action and the client key of a failed message. */
+export function createMessageList(
+  list: HTMLElement,
+  s: Strings,
+  act: (action: 'retry' | 'discard', key: string) => void,
+) {
   const rows = new Map<string, HTMLElement>();
   list.addEventListener('click', (ev) => {
-    const key = (ev.target as HTMLElement).closest<HTMLElement>('[data-candor="retry"]')?.dataset.key;
-    if (key) onRetry(key);
+    const button = (ev.target as HTMLElement).closest<HTMLElement>(
+      '[data-candor="retry"],[data-candor="discard"]',
+    );
+    const key = button?.dataset.key;
+    if (key) act(button.dataset.candor === 'discard' ? 'discard' : 'retry', key);
   });
   return (items: readonly Item[]): boolean => {
     let added = false;

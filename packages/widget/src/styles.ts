@@ -31,6 +31,7 @@ h2{flex:1;margin:0;font-size:16px;font-weight:600}
 .msg{max-width:85%;align-self:flex-start;display:flex;flex-direction:column}
 .msg[data-author=visitor]{align-self:flex-end;align-items:flex-end}
 .msg[data-author=system]{align-self:center;color:#4a4f5a;font-size:13px}
+.who,.body{unicode-bidi:isolate}
 .who{font-size:12px;color:#4a4f5a;margin:0 0 2px 4px}
 .body{margin:0;padding:8px 12px;border-radius:14px;background:#eceef2;white-space:pre-wrap;overflow-wrap:anywhere;
 border:1px solid transparent}

@@ -98,6 +98,11 @@ export function markRetry(t: Timeline, clientKey: string): Timeline {
   };
 }
 
+/** The visitor deleted a message the server refused: only a failed one, never one being sent. */
+export function discard(t: Timeline, clientKey: string): Timeline {
+  return { ...t, outbox: t.outbox.filter((e) => e.clientKey !== clientKey || !e.failed) };
+}
+
 /** The oldest entry still to send; failed ones wait for the visitor and do not hold the others back. */
 export function nextToSend(t: Timeline): OutboxEntry | undefined {
   return t.outbox.find((e) => !e.failed);

@@ -3,7 +3,7 @@
  * keys and clicks to the chat. Elements carry `data-candor` names so tests can drive them.
  */
 import type { Chat } from './chat';
-import type { Strings } from './i18n';
+import { rateLimitText, type Strings } from './i18n';
 import { createMessageList } from './message-list';
 import type { Notice } from './preview';
 import { CSS } from './styles';
@@ -118,7 +118,14 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
   let seenAgentMessages = 0;
   /** A refusal shown until the visitor edits the draft. */
   let notice = '';
-  const renderList = createMessageList(log, s, (key) => chat.retry(key));
+  const renderList = createMessageList(log, s, (action, key) => {
+    if (action === 'retry') chat.retry(key);
+    else {
+      chat.discard(key);
+      // The button is gone with its row: keep the keyboard in the panel.
+      input.focus();
+    }
+  });
 
   function render(): void {
     const state = chat.state;
@@ -131,8 +138,14 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     const text =
       link === 'outdated'
         ? s.outdated
-        : notice || (link === 'reconnecting' ? s.reconnecting : state.agentTyping ? s.agentTyping : '');
+        : link === 'unavailable'
+          ? s.unavailable
+          : state.limitedMs !== null
+            ? rateLimitText(s, state.limitedMs)
+            : notice || (link === 'reconnecting' ? s.reconnecting : state.agentTyping ? s.agentTyping : '');
     if (status.textContent !== text) status.textContent = text;
+    // Not pretending: a site the server does not serve gets no input to type into.
+    form.hidden = link === 'unavailable';
     if (isOpen) seenAgentMessages = state.agentMessages;
     const unread = state.agentMessages > seenAgentMessages;
     launcher.toggleAttribute('data-unread', unread);

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { isSignedOut, requestErrorText } from './admin-errors';
 import { UserText } from './user-text';
 import { visibleControls } from '@candor/protocol';
+import { PREVIEW_AUDIENCE } from './preview-audience';
 
 const POLICIES: readonly { value: PreviewPolicy; label: string }[] = [
   { value: 'off', label: 'Off' },
@@ -56,10 +57,7 @@ export function PreviewPolicySection({ onSignedOut }: { onSignedOut: () => void 
   return (
     <section class="admin-section" aria-labelledby="preview-title">
       <h2 id="preview-title">Typing preview</h2>
-      <p class="hint">
-        With the preview on, the assigned agent sees what a visitor types before they send it, with secrets
-        masked by the redaction rules below. Visitors are told, and can switch it off.
-      </p>
+      <p class="hint">{PREVIEW_AUDIENCE}</p>
       {loadError && (
         <p class="error" role="alert">
           {loadError}

@@ -2,7 +2,7 @@
  * Past-tense domain events. Commands emit them after the store has the change; realtime delivery is
  * one listener among others (webhooks, metrics, audit later). Drafts and secrets never appear here.
  */
-import type { Author, Conversation, Inbox, Message, RedactionRule } from '@candor/protocol';
+import type { Author, Conversation, Inbox, Message, PreviewPolicy, RedactionRule } from '@candor/protocol';
 
 export type DomainEvent =
   | { type: 'message.created'; message: Message; conversation: Conversation }
@@ -24,5 +24,6 @@ export type DomainEvent =
    * socket shows the current draft again, so the agent need not wait for the next keystroke.
    */
   | { type: 'draft.requested'; conversationId: string }
-  | { type: 'inbox.updated'; inbox: Inbox }
+  /** `previousPolicy` when an admin changed the policy: the nodes decide from it what the change voids. */
+  | { type: 'inbox.updated'; inbox: Inbox; previousPolicy?: PreviewPolicy }
   | { type: 'redaction_rules.changed'; rules: RedactionRule[] };

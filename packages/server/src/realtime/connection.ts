@@ -206,11 +206,8 @@ export class ClientConnection implements Watcher {
       case 'agent.role_changed':
         return this.close(CLOSE_CODES.roleChanged, 'role changed');
       case 'inbox.updated':
-        // Watched by drafting visitors only: an admin turning the preview off clears what agents see.
-        if (event.inbox.previewPolicy === 'off') {
-          const inboxId = event.inbox.id;
-          this.draftRelay?.clearWhere((id) => this.followed?.get(id)?.inboxId === inboxId);
-        }
+        // Watched by visitors following a conversation: an admin changed a policy; previews follow.
+        if (this.actor?.kind === 'visitor') this.followed?.policyChanged(event.inbox, event.previousPolicy);
         return;
       case 'redaction_rules.changed':
       case 'agent.renamed':

@@ -1,10 +1,11 @@
-import { LIMITS, type Conversation, type Message } from '@candor/protocol';
+import { LIMITS, type Conversation, type Inbox, type Message, type PreviewPolicy } from '@candor/protocol';
 import { history } from '../commands/read-conversations';
 import { loadReadable } from '../commands/load-conversation';
 import { presentMessage } from '../commands/presenters';
 import { ConversationFeed } from './conversation-feed';
 import type { ClientConnection } from './connection';
 import { topics } from './topics';
+import { voidsSwitches } from '../domain/preview-policy';
 
 /** What the hot paths (typing, drafts) need to know of a followed conversation, kept fresh by events. */
 export interface FollowedConversation {
@@ -42,6 +43,23 @@ export class ConversationSubscriptions {
   }
 
   /**
+   * An admin changed an inbox's policy: the views of its conversations follow at once (a tightened
+   * policy turned the switches off, so drafts are refused), agents' views of a draft are cleared, and
+   * the visitor is told.
+   */
+  policyChanged(inbox: Inbox, previousPolicy: PreviewPolicy | undefined): void {
+    const policy = inbox.previewPolicy;
+    const voided = previousPolicy !== undefined && voidsSwitches(previousPolicy, policy);
+    for (const [conversationId, { view }] of this.followed) {
+      if (view?.inboxId !== inbox.id) continue;
+      if (voided || policy === 'off') view.previewEnabled = false;
+      if (!view.previewEnabled) this.connection.clearDraft(conversationId);
+      const preview = { policy, enabled: view.previewEnabled };
+      this.connection.send({ type: 'preview.updated', conversationId, preview });
+    }
+  }
+
+  /**
    * Watch first, then read: anything stored after the read is caught live, anything before it is in
    * the history page; the feed drops the overlap.
    */
@@ -68,6 +86,8 @@ export class ConversationSubscriptions {
     previous?.feed.dispose(); // a resubscribe replaces the old feed, and keeps its view until read
     this.followed.set(conversationId, { feed, view: previous?.view });
     await c.watch(topics.conversation(conversationId));
+    // A visitor following a conversation hears of policy changes, to be told of them at once.
+    if (actor.kind === 'visitor') await c.watch(topics.settings);
     const page = await history(ctx, actor, conversationId, { afterSeq });
     const followed = this.followed.get(conversationId);
     if (followed) followed.view = viewOf(page.conversation);

@@ -43,7 +43,7 @@ describe('typing preview', () => {
 
   /** A visitor with a conversation, and the admin (assignee after replying) watching it. */
   async function chat(options: { assign?: boolean } = {}) {
-    const { client: visitor } = await TestClient.hello(server.wsUrl, 'visitor');
+    const { client: visitor, welcome } = await TestClient.hello(server.wsUrl, 'visitor');
     const first = await visitor.sendMessage(null, 'Hi');
     const conversationId = first.conversationId;
     visitor.send({ type: 'conversation.subscribe', conversationId, afterSeq: 0 });
@@ -55,7 +55,7 @@ describe('typing preview', () => {
     const enable = (enabled = true, noticeShown = true) =>
       visitor.request({ type: 'preview.set', conversationId, enabled, noticeShown });
     const draft = (text: string) => visitor.send({ type: 'draft.update', conversationId, text });
-    return { visitor, agent, conversationId, enable, draft };
+    return { visitor, token: welcome.visitor?.token, agent, conversationId, enable, draft };
   }
 
   it('relays nothing until the visitor, shown the notice, turns the preview on', async () => {
@@ -200,6 +200,61 @@ describe('typing preview', () => {
     try {
       assert.equal((await patch('off')).status, 200);
       assert.equal((await agent.next('draft.updated')).text, '', "the agent's view is cleared");
+    } finally {
+      await patch('on_with_notice');
+    }
+    visitor.close();
+    agent.close();
+  });
+
+  it('tightening on_with_notice to opt_in stops previews on by default until the visitor opts in, and tells the widget at once', async () => {
+    const { visitor, token, agent, conversationId, enable, draft } = await chat();
+    await enable();
+    draft('shown while on by default');
+    assert.equal((await agent.waitFor(isDraft)).text, 'shown while on by default');
+    try {
+      assert.equal((await patch('opt_in')).status, 200);
+      // The widget is told without asking: the notice and the switch follow.
+      const told = await visitor.next('preview.updated');
+      assert.deepEqual(told, {
+        type: 'preview.updated',
+        conversationId,
+        preview: { policy: 'opt_in', enabled: false },
+      });
+      assert.equal(
+        (await agent.waitFor((f): f is Drafts => isDraft(f) && f.text === '')).text,
+        '',
+        "the agent's view is cleared",
+      );
+      draft('typed after the change');
+      assert.equal((await visitor.next('error')).code, 'forbidden');
+      // A reconnecting widget reads the same state from the store.
+      const { client: again } = await TestClient.hello(server.wsUrl, 'visitor', {
+        visitorToken: token ?? '',
+      });
+      again.send({ type: 'conversation.subscribe', conversationId, afterSeq: 0 });
+      assert.deepEqual((await again.next('conversation.history')).conversation.preview, {
+        policy: 'opt_in',
+        enabled: false,
+      });
+      again.close();
+      // Opting in under the new policy turns it back on, and is recorded as such.
+      const on = await enable();
+      assert.equal(on.type === 'ack' && on.conversation?.preview.enabled, true);
+      draft('typed after opting in');
+      assert.equal(
+        (await agent.waitFor((f): f is Drafts => isDraft(f) && f.text !== '')).text,
+        'typed after opting in',
+      );
+      const trail = await server.store.listConsents(conversationId);
+      assert.deepEqual(
+        trail.map((c) => [c.policy, c.enabled]),
+        [
+          ['on_with_notice', true],
+          ['opt_in', false],
+          ['opt_in', true],
+        ],
+      );
     } finally {
       await patch('on_with_notice');
     }

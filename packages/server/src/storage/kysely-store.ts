@@ -162,6 +162,8 @@ export class KyselyStore implements Store {
     this.guard(() => preview.updateInboxPolicy(this.db, id, policy));
   setPreview = (conversationId: string, consent: Omit<ConsentRecord, 'conversationId'>) =>
     this.guard(() => preview.setPreview(this.db, conversationId, consent));
+  resetPreviews = (inboxId: string, at: { policy: PreviewPolicy; createdAt: number }) =>
+    this.guard(() => preview.resetPreviews(this.db, inboxId, at));
   listConsents = (conversationId: string) => this.guard(() => preview.listConsents(this.db, conversationId));
 
   listRedactionRules = () => this.guard(() => redactions.listRedactionRules(this.db));

@@ -62,6 +62,36 @@ export function setPreview(db: Db, conversationId: string, consent: Omit<Consent
   });
 }
 
+/**
+ * An admin tightened the inbox's policy: every switch left on in it is turned off, each with a consent
+ * record (the new policy, notice not shown) so the trail says when and why. Returns how many.
+ */
+export function resetPreviews(db: Db, inboxId: string, at: { policy: PreviewPolicy; createdAt: number }) {
+  return db.transaction().execute(async (tx): Promise<number> => {
+    const rows = await tx
+      .updateTable('conversations')
+      .set({ preview_enabled: 0 })
+      .where('inbox_id', '=', inboxId)
+      .where('preview_enabled', '=', 1)
+      .returning(['id', 'visitor_id'])
+      .execute();
+    // In slices: SQLite takes at most 32,766 parameters per statement.
+    for (let i = 0; i < rows.length; i += 500) {
+      const slice = rows.slice(i, i + 500).map((r) => ({
+        id: randomUUID(),
+        conversation_id: r.id,
+        visitor_id: r.visitor_id,
+        policy: at.policy,
+        enabled: 0,
+        notice_shown: 0,
+        created_at: at.createdAt,
+      }));
+      await tx.insertInto('preview_consents').values(slice).execute();
+    }
+    return rows.length;
+  });
+}
+
 export async function listConsents(db: Db, conversationId: string): Promise<ConsentRecord[]> {
   const rows = await db
     .selectFrom('preview_consents')

@@ -183,6 +183,8 @@ export interface Store extends RateStore {
     conversationId: string,
     consent: Omit<ConsentRecord, 'conversationId'>,
   ): Promise<ConversationRecord | undefined>;
+  /** Turns off every preview switch left on in an inbox (its policy was tightened), with consent records. */
+  resetPreviews(inboxId: string, at: { policy: PreviewPolicy; createdAt: number }): Promise<number>;
   /** The consent trail of a conversation, oldest first. */
   listConsents(conversationId: string): Promise<ConsentRecord[]>;
 

@@ -41,6 +41,45 @@ export function previewContract(store: () => Store): void {
       );
     });
 
+    it('a tightened policy turns off every switch left on in that inbox, with a consent record each', async () => {
+      const inboxId = uid('inbox');
+      const [on, off] = [
+        await newConversation(store(), { inboxId }),
+        await newConversation(store(), { inboxId }),
+      ];
+      const elsewhere = await newConversation(store());
+      const consent = {
+        policy: 'on_with_notice' as const,
+        noticeShown: true,
+        enabled: true,
+        createdAt: T0 + 1,
+      };
+      await store().setPreview(on.conversation.id, { ...consent, visitorId: on.visitorId });
+      await store().setPreview(elsewhere.conversation.id, { ...consent, visitorId: elsewhere.visitorId });
+      assert.equal(await store().resetPreviews(inboxId, { policy: 'opt_in', createdAt: T0 + 2 }), 1);
+      const enabled = async (id: string) => (await store().getConversation(id))?.previewEnabled;
+      assert.equal(await enabled(on.conversation.id), false);
+      assert.equal(await enabled(off.conversation.id), false);
+      assert.equal(await enabled(elsewhere.conversation.id), true, 'another inbox is left alone');
+      assert.deepEqual(
+        (await store().listConsents(on.conversation.id)).map((c) => [
+          c.policy,
+          c.enabled,
+          c.noticeShown,
+          c.createdAt,
+        ]),
+        [
+          ['on_with_notice', true, true, T0 + 1],
+          ['opt_in', false, false, T0 + 2],
+        ],
+      );
+      assert.deepEqual(
+        await store().listConsents(off.conversation.id),
+        [],
+        'nothing to record where it was off',
+      );
+    });
+
     it('keeps redaction rules, and redaction events without any secret', async () => {
       const rule = { id: uid('r'), label: 'Member number', pattern: 'M-\\d{6}', validator: 'none' as const };
       await store().createRedactionRule({ ...rule, createdBy: 'admin', now: T0 });

@@ -14,6 +14,7 @@ import { errorCodeOf } from '../../realtime/error-codes';
 import { noSniff } from './security-headers';
 import { sessionRoute } from './session-route';
 import { meRoutes } from './me-routes';
+import { widgetStatusRoute } from './widget-status-route';
 
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
@@ -54,6 +55,7 @@ export function httpApp(deps: HttpDeps) {
   app.route('/api/v1/auth', authRoutes(deps));
   app.get('/api/v1/session', sessionRoute(deps));
   app.route('/api/v1/me', meRoutes(deps));
+  app.get('/api/v1/widget/status', widgetStatusRoute(deps));
   app.route('/api/v1/agents', agentRoutes(deps));
   app.route('/api/v1/conversations', conversationRoutes(deps));
   app.route('/api/v1', settingsRoutes(deps));

@@ -4,6 +4,7 @@ import type { ChatContext } from '../../commands/context';
 import type { Log } from '../../realtime/realtime-deps';
 import type { Metrics } from '../../metrics/metrics';
 import type { TrustedProxies } from '../trusted-proxies';
+import type { OriginPolicy } from '../origin-policy';
 
 /** What every REST handler can reach. */
 export interface HttpDeps {
@@ -15,6 +16,8 @@ export interface HttpDeps {
   metrics: Metrics;
   /** When set, /metrics requires `Authorization: Bearer <token>`; otherwise loopback only. */
   metricsToken: string | undefined;
+  /** Which sites may run the widget: the visitor socket's rule, told to the widget by /widget/status. */
+  origins: OriginPolicy;
 }
 
 export interface HttpEnv {

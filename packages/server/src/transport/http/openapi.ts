@@ -243,6 +243,14 @@ const ops: Record<string, Record<string, Op>> = {
       ],
     },
   },
+  '/api/v1/widget/status': {
+    get: {
+      operationId: 'getWidgetStatus',
+      summary: "Whether the widget may chat from the requesting page's Origin (CANDOR_ALLOWED_ORIGINS)",
+      ok: [200, 'The answer for this Origin', z.object({ allowed: z.boolean() })],
+      public: true,
+    },
+  },
   '/healthz': {
     get: {
       operationId: 'getLiveness',

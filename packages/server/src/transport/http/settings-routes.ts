@@ -5,6 +5,7 @@ import { createRedactionRuleBody, testRedactionRuleBody, updateInboxBody } from 
 import { assertAdmin } from '../../domain/access';
 import { visibleInboxes } from '../../domain/agent-lifecycle';
 import { DomainError } from '../../domain/errors';
+import { setInboxPolicy } from '../../commands/set-inbox-policy';
 import { parseBody } from './api-errors';
 import type { HttpDeps, HttpEnv } from './http-env';
 import { requireAgent } from './session-middleware';
@@ -28,9 +29,7 @@ export function settingsRoutes(deps: HttpDeps) {
     .patch('/inboxes/:id', async (c) => {
       assertAdmin(c.get('session').actor);
       const { previewPolicy } = await parseBody(c, updateInboxBody);
-      const inbox = await ctx.store.updateInboxPolicy(c.req.param('id'), previewPolicy);
-      if (!inbox) throw new DomainError('not_found', 'No such inbox.');
-      ctx.emit({ type: 'inbox.updated', inbox });
+      const inbox = await setInboxPolicy(ctx, c.req.param('id'), previewPolicy);
       deps.log.info(
         { inboxId: inbox.id, previewPolicy, by: c.get('session').agent.id },
         'preview policy changed',
