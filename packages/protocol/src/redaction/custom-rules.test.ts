@@ -31,7 +31,7 @@ describe('validateRule', () => {
       ['(?<=ref )\\d+', /^lookahead and lookbehind/],
       ['(?<!x)y', /^lookahead and lookbehind/],
       ['ref.+?end', /^lazy quantifiers/],
-      ['(?:\\d{100}){100}', /^too large .*at most 1000/],
+      ['(?:\\d{100}){100}', /^too large .*at most 500/],
     ];
     for (const [pattern, reason] of refused)
       assert.match(validateRule(rule({ pattern })) ?? '', reason, pattern);
@@ -47,6 +47,19 @@ describe('validateRule', () => {
       '(ab|cd)+',
     ])
       assert.equal(validateRule(rule({ pattern })), undefined, pattern);
+  });
+});
+
+describe('rules together', () => {
+  it('run within 2,000 states in all: the first rules that fit are kept, the others refused with the reason', () => {
+    const big = (id: string) => rule({ id, label: id, pattern: '#\\w{1,249}' }); // 499 states with its match state
+    const rules = compileRules(['a', 'b', 'c', 'd', 'e'].map(big));
+    assert.deepEqual(
+      rules.custom.map((r) => r.label),
+      ['a', 'b', 'c', 'd'],
+    );
+    assert.equal(rules.refused[0]?.rule.id, 'e');
+    assert.match(rules.refused[0]?.reason ?? '', /^all rules together would be too large .* delete a rule/);
   });
 });
 

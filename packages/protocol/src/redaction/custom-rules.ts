@@ -21,7 +21,9 @@ export interface RefusedRule {
 
 export const PATTERN_MAX = 200;
 /** Automaton states per rule: each costs at most 2 steps per character of text. */
-export const RULE_STATES_MAX = 1000;
+export const RULE_STATES_MAX = 500;
+/** States of all rules together, match states included: no text costs over 4,000 steps a character. */
+export const RULES_STATES_MAX = 2000;
 
 /** The rule's tree, or why it cannot be used. */
 function read(pattern: string): PatternNode | string {
@@ -41,7 +43,7 @@ function read(pattern: string): PatternNode | string {
   if (matchesEmpty(tree)) return 'matches empty text';
   const size = automatonSize(tree);
   if (size > RULE_STATES_MAX)
-    return `too large once its repetitions are counted out (${size} steps a character, at most ${RULE_STATES_MAX}): use smaller counts in {n,m}`;
+    return `too large once its repetitions are counted out (${size} states, at most ${RULE_STATES_MAX}): use smaller counts in {n,m}`;
   return tree;
 }
 
@@ -51,27 +53,39 @@ export function ruleProblem(rule: Pick<RedactionRule, 'pattern'>): string | unde
   return typeof tree === 'string' ? tree : undefined;
 }
 
-/** A rule stored by an older version must not stop a node: whatever goes wrong is a reason. */
-function build(tree: PatternNode): Automaton | string {
+/** The rule's automaton and its size, or why it cannot be used with `room` states left. */
+function compileOne(pattern: string, room: number): { automaton: Automaton; size: number } | string {
+  const tree = read(pattern);
+  if (typeof tree === 'string') return tree;
+  const size = automatonSize(tree) + 1; // and its match state
+  if (size > room)
+    return `all rules together would be too large (this one takes ${size} states, ${room} of ${RULES_STATES_MAX} are left): delete a rule or make this one smaller`;
   try {
-    return buildAutomaton(tree);
+    return { automaton: buildAutomaton(tree), size };
   } catch (err) {
+    // A rule stored by an older version must not stop a node: whatever goes wrong is a reason.
     return err instanceof Error ? err.message : 'invalid pattern';
   }
 }
 
-/** Compiles the rules that can run; the others are returned with their reason, never thrown. */
+/**
+ * Compiles the rules that can run, in order, within RULES_STATES_MAX states in all; the others are
+ * returned with their reason, never thrown.
+ */
 export function compileCustom(rules: readonly RedactionRule[]): {
   custom: CustomRule[];
   refused: RefusedRule[];
 } {
   const custom: CustomRule[] = [];
   const refused: RefusedRule[] = [];
+  let states = 0;
   for (const rule of rules) {
-    const tree = read(rule.pattern);
-    const built = typeof tree === 'string' ? tree : build(tree);
-    if (typeof built === 'string') refused.push({ rule, reason: built });
-    else custom.push({ label: rule.label, validator: rule.validator, automaton: built });
+    const compiled = compileOne(rule.pattern, RULES_STATES_MAX - states);
+    if (typeof compiled === 'string') refused.push({ rule, reason: compiled });
+    else {
+      states += compiled.size;
+      custom.push({ label: rule.label, validator: rule.validator, automaton: compiled.automaton });
+    }
   }
   return { custom, refused };
 }

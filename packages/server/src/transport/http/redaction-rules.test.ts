@@ -69,6 +69,29 @@ describe('redaction rules over REST', () => {
   });
 });
 
+describe('redaction rules together', () => {
+  it('refuses a rule that would take all rules over their budget of states, with 400 and the reason', async () => {
+    const server = await startTestServer();
+    try {
+      const admin = await logIn(server.url, ADMIN.email, ADMIN.password);
+      const add = (label: string) =>
+        fetch(`${server.url}/api/v1/redaction-rules`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: admin },
+          body: JSON.stringify({ label, pattern: '#\\w{1,249}', validator: 'none' }), // 499 states with its match state
+        });
+      for (const label of ['a', 'b', 'c', 'd']) assert.equal((await add(label)).status, 201);
+      const res = await add('e');
+      assert.equal(res.status, 400);
+      const { error } = (await res.json()) as { error: { code: string; message: string } };
+      assert.equal(error.code, 'bad_frame');
+      assert.match(error.message, /^This pattern cannot be used: all rules together would be too large/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('redaction rules stored by an older version', () => {
   it('do not stop a node from starting: skipped, logged, and the other rules still mask', async () => {
     const first = await startTestServer();
