@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkRule, isValid, parseValidator } from './rule-form';
+import { checkRule, disabledReason, isValid, parseValidator } from './rule-form';
 
 const rule = { label: 'Employee ID', pattern: 'EMP-\\d{6}', validator: 'none' as const };
 
@@ -14,6 +14,22 @@ describe('redaction rule form', () => {
     const problems = checkRule({ ...rule, pattern: 'EMP-(\\d' });
     assert.match(problems.pattern ?? '', /^This pattern cannot be used: .+/);
     assert.equal(isValid(problems), false);
+  });
+
+  it('says why a pattern that cannot run in linear time is refused', () => {
+    assert.match(
+      checkRule({ ...rule, pattern: '(\\d+)-\\1' }).pattern ?? '',
+      /cannot be used: backreferences/,
+    );
+    assert.match(checkRule({ ...rule, pattern: 'EMP-(?=\\d)\\w+' }).pattern ?? '', /lookahead/);
+  });
+
+  it('shows a stored rule this version refuses as disabled, with the reason', () => {
+    assert.equal(disabledReason({ ...rule, id: 'r' }), undefined);
+    assert.match(
+      disabledReason({ ...rule, id: 'r', pattern: '(\\d+)-\\1' }) ?? '',
+      /^Disabled: this pattern cannot be used \(backreferences .*\)\. Delete it/,
+    );
   });
 
   it('requires a label and a pattern, within their lengths', () => {

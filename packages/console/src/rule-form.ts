@@ -36,6 +36,17 @@ function patternProblem(rule: RuleInput): string | undefined {
   return why === undefined ? undefined : `This pattern cannot be used: ${why}`;
 }
 
+/**
+ * Why a saved rule is not applied, or undefined when it is: a rule saved by an older version that
+ * this one refuses (it could not run in linear time) is skipped by the server and the widget alike.
+ */
+export function disabledReason(rule: RedactionRule): string | undefined {
+  const why = validateRule(rule);
+  return why === undefined
+    ? undefined
+    : `Disabled: this pattern cannot be used (${why}). Delete it and add a corrected rule.`;
+}
+
 /** What is wrong with the rule, by field; empty when it can be sent. */
 export function checkRule(rule: RuleInput): RuleProblems {
   const label = labelProblem(rule.label.trim());

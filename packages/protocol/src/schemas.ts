@@ -51,7 +51,10 @@ export const previewStateSchema = z.object({ policy: previewPolicySchema, enable
 export const redactionRuleSchema = z.object({
   id,
   label: z.string().trim().min(1).max(40),
-  /** JavaScript regular expression source, without slashes; matched case-insensitively. */
+  /**
+   * JavaScript regular expression source, without slashes; matched case-insensitively, leftmost and
+   * longest, in linear time: no backreferences, lookarounds or lazy quantifiers (custom-rules.ts).
+   */
   pattern: z.string().min(1).max(200),
   validator: z.enum(['none', 'luhn', 'iban']),
 });

@@ -80,7 +80,10 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
   const onError = (err: unknown, what: string) => quiet.error({ err: String(err) }, what);
   const bus = await openBus(config, store, onError);
   const hub = new Hub(bus, onError);
-  const settings = await SettingsCache.load(store);
+  // A rule saved before rules had to run in linear time is skipped, never run; admins see it disabled.
+  const settings = await SettingsCache.load(store, ({ rule, reason }) =>
+    log.warn({ ruleId: rule.id, label: rule.label, reason }, 'redaction rule disabled: it cannot be used'),
+  );
   const names = new NameDirectory(store);
   // Every node keeps policies, redaction rules and agents' names in memory, refreshed by events from any node.
   await hub.watch(topics.settings, {

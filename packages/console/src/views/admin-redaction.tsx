@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RedactionRule } from '@candor/protocol';
 import { api } from '../api';
-import { VALIDATORS } from '../rule-form';
+import { disabledReason, VALIDATORS } from '../rule-form';
 import { isSignedOut, requestErrorText } from './admin-errors';
 import { RuleEditor } from './rule-editor';
 import { UserText } from './user-text';
@@ -12,6 +12,17 @@ const CONFLICT = 'A rule with this label already exists.';
 
 function validatorName(value: RedactionRule['validator']): string {
   return VALIDATORS.find((v) => v.value === value)?.label ?? value;
+}
+
+/** A stored rule the engine skips, with the reason, so admins do not believe it masks anything. */
+function DisabledNote({ rule }: { rule: RedactionRule }) {
+  const why = disabledReason(rule);
+  if (why === undefined) return null;
+  return (
+    <p class="error" data-testid="rule-disabled">
+      {why}
+    </p>
+  );
 }
 
 export function RedactionRulesSection({ onSignedOut }: { onSignedOut: () => void }) {
@@ -74,6 +85,7 @@ export function RedactionRulesSection({ onSignedOut }: { onSignedOut: () => void
                 </td>
                 <td>
                   <code dir="ltr">{visibleControls(rule.pattern)}</code>
+                  <DisabledNote rule={rule} />
                 </td>
                 <td>{validatorName(rule.validator)}</td>
                 <td>

@@ -111,8 +111,9 @@ export function RuleEditor({ conflict, onAdded, onSignedOut }: Props) {
         </label>
       </div>
       <p id="rule-pattern-hint" class="hint">
-        A JavaScript regular expression without slashes, matched ignoring case. With a checksum, only matches
-        that pass it are masked.
+        A JavaScript regular expression without slashes, matched ignoring case; the longest match is masked.
+        With a checksum, only matches that pass it are masked. Backreferences, lookarounds and lazy
+        quantifiers are not accepted: every rule must run in time proportional to the text.
       </p>
       {problems.label && (
         <p id="rule-label-problem" class="error" role="alert">

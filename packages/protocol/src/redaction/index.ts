@@ -11,7 +11,7 @@ import type { RedactionRule } from '../index';
 import { findKeysInContext, findKnownKeys } from './api-keys';
 import { findCards } from './cards';
 import { findCodes } from './codes-in-context';
-import { findCustom, ruleProblem, type CustomRule } from './custom-rules';
+import { compileCustom, findCustom, ruleProblem, type CustomRule, type RefusedRule } from './custom-rules';
 import { digitRuns } from './digit-runs';
 import { findIbans } from './iban';
 import { findPasswords } from './passwords-in-context';
@@ -30,22 +30,22 @@ export interface Redacted {
 /** Admin rules compiled once; invalid ones are reported by validateRule and skipped here. */
 export interface CompiledRules {
   readonly rules: readonly RedactionRule[];
-  /** The valid rules, compiled with flags 'giu'. */
+  /** The valid rules, each compiled to an automaton that runs in linear time (custom-rules.ts). */
   readonly custom: readonly CustomRule[];
+  /** Stored rules this engine will not run (saved by an older version), with the reason. */
+  readonly refused: readonly RefusedRule[];
   /** Every placeholder redact may write with these rules: left as it is when redacting again. */
   readonly locked: RegExp;
 }
 
 export function compileRules(rules: readonly RedactionRule[] = []): CompiledRules {
-  const custom = rules.flatMap((r) =>
-    ruleProblem(r) ? [] : [{ label: r.label, validator: r.validator, re: new RegExp(r.pattern, 'giu') }],
-  );
-  return { rules, custom, locked: lockPattern(custom.map((r) => r.label)) };
+  const compiled = compileCustom(rules);
+  return { rules, ...compiled, locked: lockPattern(compiled.custom.map((r) => r.label)) };
 }
 
 /**
- * Why a custom rule cannot be used (bad regex, matches empty text, longer than 200 characters, nested
- * quantifiers), or undefined when it is fine.
+ * Why a custom rule cannot be used (bad regex, matches empty text, longer than 200 characters, a
+ * backreference, a lookaround, a lazy quantifier, too large), or undefined when it is fine.
  */
 export function validateRule(
   rule: Pick<RedactionRule, 'pattern' | 'validator' | 'label'>,

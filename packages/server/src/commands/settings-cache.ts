@@ -4,6 +4,9 @@ import type { DomainEvent } from '../domain/events';
 import type { InboxRecord } from '../domain/types';
 import type { Store } from '../storage/store';
 
+/** A stored rule this version will not run (saved before rules had to run in linear time). */
+export type RefusedRule = CompiledRules['refused'][number];
+
 /**
  * Settings read on hot paths (every draft, every message), kept in memory on each node and refreshed
  * by `inbox.updated` / `redaction_rules.changed` events from any node.
@@ -12,9 +15,16 @@ export class SettingsCache {
   private policies = new Map<string, PreviewPolicy>();
   private ruleList: RedactionRule[] = [];
   private compiled: CompiledRules = compileRules([]);
+  private warned = new Set<string>();
 
-  static async load(store: Store): Promise<SettingsCache> {
-    const cache = new SettingsCache();
+  /** `onRefused` hears once of each stored rule that is skipped, so operators see it in the log. */
+  private constructor(private readonly onRefused: (refused: RefusedRule) => void) {}
+
+  static async load(
+    store: Store,
+    onRefused: (refused: RefusedRule) => void = () => {},
+  ): Promise<SettingsCache> {
+    const cache = new SettingsCache(onRefused);
     await cache.reload(store);
     return cache;
   }
@@ -51,5 +61,10 @@ export class SettingsCache {
   private setRules(rules: RedactionRule[]): void {
     this.ruleList = rules;
     this.compiled = compileRules(rules);
+    for (const refused of this.compiled.refused)
+      if (!this.warned.has(refused.rule.id)) {
+        this.warned.add(refused.rule.id);
+        this.onRefused(refused);
+      }
   }
 }

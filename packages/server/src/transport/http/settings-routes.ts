@@ -16,7 +16,12 @@ export function settingsRoutes(deps: HttpDeps) {
   const publishRules = async () =>
     ctx.emit({ type: 'redaction_rules.changed', rules: await ctx.store.listRedactionRules() });
   const checked = (rule: { label: string; pattern: string; validator: 'none' | 'luhn' | 'iban' }) => {
-    const problem = validateRule(rule);
+    // Alone, then with the rules already there: all of them together have a budget of states.
+    const problem =
+      validateRule(rule) ??
+      compileRules([...ctx.settings.rules, { id: 'candidate', ...rule }]).refused.find(
+        (r) => r.rule.id === 'candidate',
+      )?.reason;
     if (problem) throw new DomainError('bad_frame', `This pattern cannot be used: ${problem}`);
     return rule;
   };
