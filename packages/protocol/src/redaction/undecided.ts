@@ -79,15 +79,8 @@ export function undecided(text: string, rules?: CompiledRules): Span[] {
   for (const run of runs)
     if ((run !== last || !growing) && codeMayBeNamed(tail, run, rules))
       found.push({ start: run.start + cut, end: run.end + cut, ...NUMBER });
-  for (const s of passwordsMayBeNamed(text))
-    if (!inGroups(runs, s.start - cut, s.end - cut)) found.push({ ...s, ...PASSWORD });
+  for (const s of passwordsMayBeNamed(text)) found.push({ ...s, ...PASSWORD });
   return found.length > 1 ? merged(found) : found;
-}
-
-/** A token inside a grouped number is the number's business (holding it would hide a card from redact). */
-function inGroups(runs: readonly DigitRun[], start: number, end: number): boolean {
-  for (const r of runs) if (r.groups.length > 1 && r.start < end && start < r.end) return true;
-  return false;
 }
 
 /** Overlapping stretches joined; the first to start (or the first found, at the same start) names them. */
