@@ -34,7 +34,10 @@ describe('draft redaction (secrets still being typed)', () => {
       redactDraft('I changed my password to Hunte').text,
       'I changed my password to [password hidden]',
     );
-    assert.equal(redactDraft("j'ai changé mon mot de passe en Sol").text.endsWith('[password hidden]'), true);
+    assert.equal(
+      redactDraft("j'ai changé mon mot de passe en Solei").text.endsWith('[password hidden]'),
+      true,
+    );
     assert.equal(redactDraft('482913 is my co').text, '[number hidden] is my co');
     assert.equal(redactDraft('Soleil2024 c’est mon mot de').text, '[password hidden] c’est mon mot de');
     // Decided: the number is an order, the word is no password, the key-like word ended.

@@ -83,12 +83,6 @@ function take(spans: Spans, start: number, token: string): void {
   });
 }
 
-/** Words that may follow a cue before the password: while one is typed, it is no password yet. */
-const LINKS =
-  "is was est c'est c’est était to as en into now maintenant just juste for pour on sur of de du d'".split(
-    ' ',
-  );
-
 /**
  * Where the password after a cue starts, when it is still being typed at the very end of a draft
  * ("I changed my password to Hun"); undefined when nothing is being typed after a cue.
@@ -100,9 +94,8 @@ export function passwordBeingTyped(text: string): number | undefined {
   for (const m of tail.matchAll(PASSWORD)) {
     const token = m[3]!;
     const at = m.index + m[0].length;
-    const word = token.toLowerCase();
-    if (at + token.length === tail.length && /[\p{L}\d]/u.test(token))
-      if (token.length > 4 || !LINKS.some((w) => w.startsWith(word))) start ??= text.length - token.length;
+    // Up to 4 characters may show: "to", "is", "for" are still being decided between link and password.
+    if (at + token.length === tail.length && token.length > 4) start ??= text.length - token.length;
   }
   return start;
 }

@@ -85,9 +85,8 @@ export function undecided(text: string, rules?: CompiledRules): Span[] {
 
 /** Overlapping stretches joined; the first to start (or the first found, at the same start) names them. */
 function merged(spans: Span[]): Span[] {
-  const sorted = spans.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.i - b.i);
   const out: Span[] = [];
-  for (const { s } of sorted) {
+  for (const s of spans.sort((a, b) => a.start - b.start)) {
     const prev = out[out.length - 1];
     if (prev && s.start < prev.end) prev.end = Math.max(prev.end, s.end);
     else out.push({ ...s });
