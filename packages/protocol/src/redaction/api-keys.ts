@@ -51,12 +51,15 @@ export function findKeysInContext(text: string, spans: Spans): void {
 }
 
 /** How the known formats start (KNOWN, and JWTs), by first letter: a longer word starting so may still become a key. */
-const PREFIXES: Record<string, string[]> = {};
+const PREFIXES = new Map<string, string[]>();
 for (const k of (
   'AKIA ASIA ghp_ gho_ ghu_ ghs_ ghr_ github_pat_ xoxa- xoxb- xoxp- xoxo- xoxs- xoxr- sk_live_ sk_test_ ' +
   'rk_live_ rk_test_ whsec_ AIza sk- glpat- npm_ SG. hf_ eyJ'
 ).split(' '))
-  (PREFIXES[k.charAt(0)] ??= []).push(k);
+  PREFIXES.set(k.charAt(0), [...(PREFIXES.get(k.charAt(0)) ?? []), k]);
+/** \w, by code. */
+const wordChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 /** [\w./+=~-], the characters of a key. */
 const keyChar = (c: number) =>
   (c >= 48 && c <= 57) ||
@@ -79,8 +82,9 @@ export function keyBeingTyped(text: string): Omit<Span, 'end'> | undefined {
   while (from > 0 && keyChar(text.charCodeAt(from - 1))) from--;
   if (text.length - from > 4) {
     for (let p = from; text.length - p > 4; p++) {
-      const prefixes = PREFIXES[text.charAt(p)];
-      if (!prefixes || (p > from && /\w/.test(text.charAt(p - 1)))) continue;
+      if (p > from && wordChar(text.charCodeAt(p - 1))) continue;
+      const prefixes = PREFIXES.get(text.charAt(p));
+      if (!prefixes) continue;
       const word = text.slice(p, p + 12);
       if (prefixes.some((k) => word.startsWith(k) || k.startsWith(word)))
         return { start: p, ...(word.startsWith('eyJ') ? token : apiKey) };

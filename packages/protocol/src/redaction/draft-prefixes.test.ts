@@ -108,8 +108,13 @@ const PASSWORD = [
   (s: string) => `le mdp c'est ${s}`,
   (s: string) => `Mot de passe: «${s}»`,
   (s: string) => `tried the password ${s} but no luck`,
+];
+/** The password is named after it is typed. */
+const NAMED_AFTER = [
   (s: string) => `${s} is my password`,
   (s: string) => `Hi, ${s} c'est mon mot de passe`,
+  (s: string) => `ok ${s} = my new password`,
+  (s: string) => `Salut, ${s} est mon mot de passe`,
 ];
 
 const MAKERS: Record<string, Maker> = {
@@ -128,9 +133,23 @@ const MAKERS: Record<string, Maker> = {
   },
   'one-time code': (r) => phrase(r, CODE, otp(r)),
   password: (r) => phrase(r, PASSWORD, password(r)),
+  'password named after it': (r) => phrase(r, NAMED_AFTER, password(r)),
 };
+/**
+ * A password named after it is typed ("Jupiter42 is my password") cannot be told from a word until a
+ * digit, a symbol or an inner capital comes: its plain start (letters, in one case or capitalised, a
+ * dash, and sentence punctuation: "Hello!") shows as any word does, nothing after it.
+ */
+function plainStart(secret: string): number {
+  const PLAIN = /^(?:\p{Lu}+|\p{L}[\p{Ll}'’]*)(?:-[\p{Ll}'’]*)?[.,;:!?]*$/u;
+  let k = secret.length;
+  while (k > 0 && !PLAIN.test(secret.slice(0, k))) k--;
+  return k;
+}
+const bound = (kind: string, secret: string) =>
+  kind === 'password named after it' ? Math.max(MOST, plainStart(secret)) : MOST;
 
-const INCOMPLETE_RECALL = new Set(['one-time code', 'password']);
+const INCOMPLETE_RECALL = new Set(['one-time code', 'password', 'password named after it']);
 const cases = (kind: string) => fc.integer().map((seed) => MAKERS[kind]!(rng(seed)));
 const span = (c: Case) => ({
   start: c.text.indexOf(c.secret),
@@ -139,23 +158,28 @@ const span = (c: Case) => ({
 
 describe('the typing preview, keystroke by keystroke', () => {
   for (const kind of Object.keys(MAKERS))
-    it(`never shows more than ${MOST} characters of a ${kind} that the sent message masks`, () => {
-      fc.assert(
-        fc.property(cases(kind), (c) => {
-          // The sent message masks it (cards and IBANs grouped with any space or dash included); a code
-          // or password the engine does not recognise (a year, "1987") is no secret to keep.
-          const masked = !redact(c.text).text.includes(c.secret);
-          if (INCOMPLETE_RECALL.has(kind)) fc.pre(masked);
-          else assert.ok(masked, `not masked: ${JSON.stringify(c.text)}`);
-          const leak = prefixLeak(c.text, span(c), (t) => redactDraft(t));
-          assert.ok(
-            leak.most <= MOST,
-            `${leak.most} characters of ${JSON.stringify(c.secret)} shown: ${JSON.stringify(leak.prefix)} -> ${JSON.stringify(leak.shown)}`,
-          );
-        }),
-        RUNS,
-      );
-    });
+    it(
+      kind === 'password named after it'
+        ? 'shows no more of a password named after it than its plain letters, or 4 characters'
+        : `never shows more than ${MOST} characters of a ${kind} that the sent message masks`,
+      () => {
+        fc.assert(
+          fc.property(cases(kind), (c) => {
+            // The sent message masks it (cards and IBANs grouped with any space or dash included); a code
+            // or password the engine does not recognise (a year, "1987") is no secret to keep.
+            const masked = !redact(c.text).text.includes(c.secret);
+            if (INCOMPLETE_RECALL.has(kind)) fc.pre(masked);
+            else assert.ok(masked, `not masked: ${JSON.stringify(c.text)}`);
+            const leak = prefixLeak(c.text, span(c), (t) => redactDraft(t));
+            assert.ok(
+              leak.most <= bound(kind, c.secret),
+              `${leak.most} characters of ${JSON.stringify(c.secret)} shown: ${JSON.stringify(leak.prefix)} -> ${JSON.stringify(leak.shown)}`,
+            );
+          }),
+          RUNS,
+        );
+      },
+    );
 
   it('still shows ordinary text as it is typed: all but, at most, the word being typed', () => {
     const words = fc.array(

@@ -119,8 +119,9 @@ const NAMING_START = new RegExp(
   'i',
 );
 
-/** A cheap first look for secretLike: a digit, a symbol or a capital after the first letter. */
-const LIKE_A_PASSWORD = /\d|.[^a-zà-ÿ'’]/;
+/** A cheap first look for secretLike: a digit or symbol, a capital after the first letter, two dashes. */
+const LIKE_A_PASSWORD = /[^a-zA-Zà-ÿÀ-Þ'’-]|.[A-ZÀ-Þ]|-.*-/;
+const OPENING_QUOTES = '"\'“«‘`(';
 const TRAILING_PUNCTUATION = '.,;:!?)]}»”"\'’`*';
 
 /** Whether what follows a token may still become "is my password", "c'est mon mot de passe"... */
@@ -147,23 +148,14 @@ export function passwordsMayBeNamed(text: string): { start: number; end: number 
     const nameable =
       next === text.length || ('iweIWEcC='.includes(text.charAt(next)) && mayName(text.slice(e)));
     end = next = s;
-    if (!nameable) continue;
-    if (e === text.length && e - s > 4 && opensLine(text, s)) found.push({ start: s, end: e });
-    const raw = text.slice(s, e).replace(/^["'“«‘`(]+/, '');
+    if (!nameable || e - s <= 4) continue;
+    while (s < e && OPENING_QUOTES.includes(text.charAt(s))) s++;
+    const raw = text.slice(s, e);
     let core = raw.length;
     while (core > 0 && TRAILING_PUNCTUATION.includes(raw.charAt(core - 1))) core--;
-    const token = core > 4 && LIKE_A_PASSWORD.test(raw.slice(0, core)) && passwordToken(raw, false);
-    if (token && token.length > 4) found.push({ start: e - raw.length, end: e - raw.length + token.length });
+    // More than 4 characters typed, and a password by what is there (passwordToken wants 4 or more).
+    const token = raw.length > 4 && LIKE_A_PASSWORD.test(raw.slice(0, core)) && passwordToken(raw, false);
+    if (token) found.push({ start: e - raw.length, end: e - raw.length + token.length });
   }
   return found;
-}
-
-/**
- * A plain word may yet gain a digit ("Sunshine" → "Sunshine42 is my password"): the word being typed
- * is held while it can be the subject of that sentence, the first word of a line or the one after a
- * greeting ("Hi, ", "Re: "). Held no further into the line, so a preview stays readable.
- */
-function opensLine(text: string, start: number): boolean {
-  const line = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
-  return /^[^\S\n]*(?:\S+[,:;!.?][^\S\n]+)?$/.test(line);
 }
