@@ -23,13 +23,15 @@ const IBAN = { kind: 'iban', label: 'IBAN', placeholder: '[IBAN hidden]' } as co
 const CODE = { kind: 'code', label: 'code', placeholder: placeholder.code } as const;
 const PASSWORD = { kind: 'password', label: 'password', placeholder: placeholder.password } as const;
 
+/** A code or password cue, then the word being typed (group 1). */
 const CUE_THEN_WORD =
   /(?:code|otp|pin|cvv|cvc|cryptogramme|password|passwd|pwd|pass|mot de passe|mdp)\s*(?:is|est|c['’]est|:|=)?\s*(\S+)$/i;
 const JOINERS = new Set(['is', 'est', ':', '=', "c'est", 'c’est']);
 /** After the last digit, what may still be followed by more digits of the same run. */
 const OPEN_RUN = new RegExp(`^${GROUP_SEPARATOR}?$`);
-/** The last characters a decision can depend on: a cue up to 30 characters after a code, and its words. */
+/** How far back from the end a draft is searched for what is being typed (a hostile draft is long). */
 const WINDOW = 200;
+/** How far after a number a cue may still make it a code: 30 characters, the cue, and what may cancel it. */
 const CODE_REACH = 64;
 
 /** The word typed right after a code or password cue, at the very end. */
