@@ -1,14 +1,20 @@
 /**
  * `node --import tsx scripts/redaction-report.ts`: the redaction engine's quality bar. Prints, per
  * class of secret, the recall on the generated corpus, and the false-positive rate on the look-alikes;
- * then the engine's size (bundled as the widget bundles it) and a rough throughput. Exits 1 when a
- * recall or false-positive target is missed (size and speed are printed, not enforced here).
+ * then what the typing preview shows while each message is typed (every prefix through redactDraft:
+ * the share of positives for which some prefix shows more than 4 characters of the secret, the most
+ * shown, and the share of the look-alikes' text still shown); then the engine's size (bundled as the
+ * widget bundles it) and a rough throughput. Exits 1 when a recall or false-positive target is missed
+ * (the preview's figures, size and speed are printed, not enforced here: the property tests of
+ * draft-prefixes.test.ts hold the 4-character bound, and docs/privacy.md says where it does not).
  */
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { redact as Redact } from '../packages/protocol/src/redaction/index';
-import { loadCorpus, score } from '../packages/protocol/src/redaction/corpus/score';
+import { redactDraft } from '../packages/protocol/src/redaction/draft';
+import { leakRows, previewShare, shownMask } from '../packages/protocol/src/redaction/corpus/leak';
+import { loadCorpus, masked, score } from '../packages/protocol/src/redaction/corpus/score';
 
 const SIZE_AIM_GZIP = 4 * 1024;
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
@@ -28,6 +34,35 @@ for (const r of rows) {
 for (const r of rows)
   for (const s of r.misses.slice(0, r.ok ? 3 : 10))
     console.log(`  ${r.ok ? 'e.g.' : 'MISSED'} ${r.kind}: ${JSON.stringify(s.text)}`);
+
+// The typing preview: every prefix of every sentence, as the agent would see it keystroke by keystroke.
+const MAX_SHOWN = 4;
+const leaks = leakRows(positives, redactDraft, masked);
+console.log(`\ntyping preview, every prefix (at most ${MAX_SHOWN} characters of a secret may show):`);
+console.log('class              masked   leaky   leaky %   most shown');
+for (const r of leaks)
+  console.log(
+    `${r.kind.padEnd(18)} ${String(r.count).padStart(6)}   ${String(r.leaky).padStart(5)}   ${pct(r.leaky / r.count).padStart(7)}   ${String(r.most).padStart(10)}`,
+  );
+for (const r of leaks)
+  if (r.worst && r.most > MAX_SHOWN)
+    console.log(`  e.g. ${r.kind}: ${JSON.stringify(r.worst.prefix)} -> ${JSON.stringify(r.worst.shown)}`);
+let shown = 0;
+let typed = 0;
+for (const s of negatives) {
+  const share = previewShare(s.text, redactDraft);
+  shown += share.shown;
+  typed += share.typed;
+}
+const wholeShown = negatives.reduce(
+  (n, s) => n + shownMask(s.text, redactDraft(s.text).text).filter(Boolean).length,
+  0,
+);
+const wholeTyped = negatives.reduce((n, s) => n + s.text.length, 0);
+console.log(
+  `look-alikes' text shown by the preview: ${pct(shown / typed)} of characters over every prefix, ` +
+    `${pct(wholeShown / wholeTyped)} once typed in full`,
+);
 
 // Size and speed are measured on the bundle the widget would ship: minified, its browser targets.
 const entry = fileURLToPath(new URL('../packages/protocol/src/redaction/index.ts', import.meta.url));

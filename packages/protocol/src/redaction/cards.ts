@@ -27,6 +27,15 @@ function cardAt(text: string, run: DigitRun, i: number): number {
   return -1;
 }
 
+/** Whether findCards would take the whole run as one card: the draft then shows its placeholder. */
+export function wholeCard(text: string, run: DigitRun): boolean {
+  return (
+    !LETTER.test(text.charAt(run.start - 1)) &&
+    !NOT_A_CARD.test(text.slice(Math.max(0, run.start - 20), run.start)) &&
+    cardAt(text, run, 0) === run.groups.length
+  );
+}
+
 /**
  * Payment cards: 13 to 19 digits, grouped any way with spaces, dashes or dots, Luhn-valid, with the
  * leading digit of a payment network (2 to 6). A run may carry more digits after a card (expiry, CVC,

@@ -1,5 +1,6 @@
 import type { DigitRun } from './digit-runs';
 import { placeholder } from './placeholders';
+import { SPACE_OR_DASH } from './separators';
 import type { Spans } from './spans';
 
 /**
@@ -31,17 +32,19 @@ interface Cue {
   cvv: boolean;
 }
 
+const ONE_SEPARATOR = new RegExp(`^${SPACE_OR_DASH}$`);
+
 /** How many digits, when the run can be a code: 3 to 8 digits, at most two equal halves. */
-function shaped(run: DigitRun): number {
+export function shaped(run: DigitRun): number {
   const g = run.groups;
   const n = g.join('').length;
-  if (g.length > 2 || (g.length === 2 && (!/^[ \u00a0-]$/.test(run.seps) || g[0]!.length !== g[1]!.length)))
+  if (g.length > 2 || (g.length === 2 && (!ONE_SEPARATOR.test(run.seps) || g[0]!.length !== g[1]!.length)))
     return 0;
   return n >= 3 && n <= 8 ? n : 0;
 }
 
 /** Not glued to a word, a sign, a decimal or a unit. */
-function standalone(text: string, run: DigitRun): boolean {
+export function standalone(text: string, run: DigitRun): boolean {
   const prev = text.charAt(run.start - 1);
   const next = text.charAt(run.end);
   if (/[\p{L}\d_+#$€£/@)°º]/u.test(prev) || /[\p{L}_%€$£°/@]/u.test(next)) return false;

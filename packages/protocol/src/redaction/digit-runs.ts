@@ -1,6 +1,9 @@
+import { GROUP_SEPARATOR } from './separators';
+
 /**
- * A maximal run of digit groups joined by separators: one space, dash, dot or no-break space, or two
- * spaces, or " - " ("4242 4242", "06.12.34", "482-913", "4242 - 4242").
+ * A maximal run of digit groups joined by separators: one or two spaces, a dash with or without a
+ * space either side, or a dot, any Unicode space or dash counting ("4242 4242", "06.12.34", "482-913",
+ * "4242 - 4242", "4242\u00a04242").
  */
 export interface DigitRun {
   start: number;
@@ -12,7 +15,7 @@ export interface DigitRun {
   seps: string;
 }
 
-const RUN = /\d+(?:(?:[ .\-\u00a0\u202f]| {2}| - )\d+)*/g;
+const RUN = new RegExp(`\\d+(?:${GROUP_SEPARATOR}\\d+)*`, 'g');
 
 /** Found once per pass and shared by the card and code detectors; runs of one or two digits are left out. */
 export function digitRuns(text: string): DigitRun[] {

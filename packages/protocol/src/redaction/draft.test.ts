@@ -25,6 +25,26 @@ describe('draft redaction (secrets still being typed)', () => {
     assert.equal(redactDraft('send it to GB82 WE').text.includes('GB82'), false);
   });
 
+  it('holds back what is still being typed and may become a secret (issue 11)', () => {
+    const nbsp = redactDraft('my card is 4242\u00a04242\u00a04242\u00a04').text;
+    assert.equal(nbsp, 'my card is [number hidden]');
+    assert.equal(redactDraft('token ghp_a1').text, 'token [API key hidden]');
+    assert.equal(redactDraft('sk_live_4eC3').text, '[API key hidden]');
+    assert.equal(
+      redactDraft('I changed my password to Hunte').text,
+      'I changed my password to [password hidden]',
+    );
+    assert.equal(
+      redactDraft("j'ai changé mon mot de passe en Solei").text.endsWith('[password hidden]'),
+      true,
+    );
+    assert.equal(redactDraft('482913 is my co').text, '[number hidden] is my co');
+    assert.equal(redactDraft('Soleil2024 c’est mon mot de').text, '[password hidden] c’est mon mot de');
+    // Decided: the number is an order, the word is no password, the key-like word ended.
+    assert.equal(redactDraft('order 482913 is late, where is it').text, 'order 482913 is late, where is it');
+    assert.equal(redactDraft('Soleil2024 was lovely').text, 'Soleil2024 was lovely');
+  });
+
   it('leaves ordinary text alone, and is idempotent', () => {
     assert.equal(redactDraft('Hello, where is my parcel?').text, 'Hello, where is my parcel?');
     assert.equal(redactDraft('order 1234 arrived').text, 'order 1234 arrived');

@@ -1,4 +1,5 @@
 import { placeholder } from './placeholders';
+import { SPACE_OR_DASH } from './separators';
 import type { Spans } from './spans';
 
 /**
@@ -40,7 +41,7 @@ export function isIban(compact: string): boolean {
   );
 }
 
-const CANDIDATE = /\b[a-z]{2}\d\d(?:[ \u00a0-]?[a-z\d]){10,30}/gi;
+const CANDIDATE = new RegExp(`\\b[a-z]{2}\\d\\d(?:${SPACE_OR_DASH}?[a-z\\d]){10,30}`, 'gi');
 const ALNUM = /[a-z\d]/i;
 
 /** How many characters of `s` (a candidate) form a valid IBAN ending at a word boundary; 0 if none. */
@@ -57,13 +58,17 @@ function ibanEnd(s: string, after: string): number {
   return 0;
 }
 
-/** IBANs with or without spaces (groups of four, or any single spaces), case-insensitive. */
+/** IBANs with or without separators (groups of four, or any single space or dash), case-insensitive. */
 export function findIbans(text: string, spans: Spans): void {
   CANDIDATE.lastIndex = 0;
   for (let m; (m = CANDIDATE.exec(text));) {
     const start = m.index;
     const len = ibanEnd(m[0], text.charAt(start + m[0].length));
-    const last4 = m[0].slice(0, len).replace(/[\s-]/g, '').slice(-4).toUpperCase();
+    const last4 = m[0]
+      .slice(0, len)
+      .replace(/[^a-z\d]/gi, '')
+      .slice(-4)
+      .toUpperCase();
     const ok =
       len > 0 &&
       spans.take({
@@ -75,4 +80,19 @@ export function findIbans(text: string, spans: Spans): void {
       });
     CANDIDATE.lastIndex = ok ? start + len : start + 1;
   }
+}
+
+/** An IBAN as it is typed, at the very end of a draft. */
+const TYPED = new RegExp(`\\b[a-z]{2}\\d\\d(?:${SPACE_OR_DASH}?[a-z\\d])*${SPACE_OR_DASH}?$`, 'i');
+
+/**
+ * Where an IBAN still being typed starts, at the end of a draft: more than 4 of its characters
+ * typed, fewer than its country's length. Once complete, findIbans decides.
+ */
+export function ibanBeingTyped(text: string): number | undefined {
+  const m = TYPED.exec(text.slice(-80));
+  if (!m) return undefined;
+  const compact = m[0].replace(/[^a-z\d]/gi, '').toUpperCase();
+  const want = ibanLength(compact.slice(0, 2));
+  return want && compact.length > 4 && compact.length < want ? text.length - m[0].length : undefined;
 }

@@ -16,7 +16,7 @@ import { digitRuns } from './digit-runs';
 import { findIbans } from './iban';
 import { findPasswords } from './passwords-in-context';
 import { lockPattern } from './placeholders';
-import { spans as newSpans } from './spans';
+import { spans as newSpans, type Span } from './spans';
 
 export type SecretKind = 'card' | 'iban' | 'code' | 'password' | 'api_key' | 'custom';
 
@@ -55,7 +55,7 @@ export function validateRule(
 
 const NO_RULES = compileRules();
 
-function pass(text: string, rules: CompiledRules): Redacted {
+function pass(text: string, rules: CompiledRules, held: readonly Span[] = []): Redacted {
   const spans = newSpans();
   if (/•|hidden\]/.test(text))
     for (const m of text.matchAll(rules.locked)) spans.lock(m.index, m.index + m[0].length);
@@ -67,6 +67,7 @@ function pass(text: string, rules: CompiledRules): Redacted {
   findCodes(text, spans, runs);
   findPasswords(text, spans);
   findCustom(text, spans, rules.custom);
+  for (const span of held) spans.fill(span);
   return spans.apply(text);
 }
 
@@ -74,9 +75,10 @@ function pass(text: string, rules: CompiledRules): Redacted {
  * Idempotent: redact(redact(x).text).text === redact(x).text. Context rules measure distances, and a
  * placeholder is not as long as what it replaced, so the result is redacted again until nothing more
  * is found (in practice one extra pass when something was found; capped for safety).
+ * `held`: what a draft holds back (see draft.ts), masked where no detector took it.
  */
-export function redact(text: string, rules: CompiledRules = NO_RULES): Redacted {
-  let result = pass(text, rules);
+export function redact(text: string, rules: CompiledRules = NO_RULES, held?: readonly Span[]): Redacted {
+  let result = pass(text, rules, held);
   const found = result.found;
   for (let i = 0; i < 8 && result.found.length; i++) {
     result = pass(result.text, rules);

@@ -1,4 +1,5 @@
 import { placeholder } from './placeholders';
+import { isSpace } from './separators';
 import type { Spans } from './spans';
 
 /**
@@ -38,7 +39,7 @@ function secretLike(token: string): boolean {
 }
 
 /** The token as masked, or undefined when it is no password. */
-function passwordToken(raw: string, strong: boolean): string | undefined {
+export function passwordToken(raw: string, strong: boolean): string | undefined {
   const token = raw.replace(/[.,;:)\]}»”"'’`*]+$/u, '');
   const core = token.replace(/[!?]+$/, '');
   if (core.length < 4 || !/[\p{L}\d]/u.test(core) || /^[[(<{]|^(?:passw(?:or)?ds?|pass|mdp)$/i.test(core))
@@ -80,4 +81,81 @@ function take(spans: Spans, start: number, token: string): void {
     label: 'password',
     placeholder: placeholder.password,
   });
+}
+
+/**
+ * Where the password after a cue starts, when it is still being typed at the very end of a draft
+ * ("I changed my password to Hun"); undefined when nothing is being typed after a cue.
+ */
+export function passwordBeingTyped(text: string): number | undefined {
+  const tail = text.slice(-200);
+  if (!ANY_CUE.test(tail)) return undefined;
+  let start: number | undefined;
+  for (const m of tail.matchAll(PASSWORD)) {
+    const token = m[3]!;
+    const at = m.index + m[0].length;
+    // Up to 4 characters may show: "to", "is", "for" are still being decided between link and password.
+    if (at + token.length === tail.length && token.length > 4) start ??= text.length - token.length;
+  }
+  return start;
+}
+
+/** What CUE_AFTER looks for after the token, lowercase: "is my password", "c'est mon nouveau mot de passe"... */
+const NAMING_LINKS = "is was est c'est c’est =".split(' ');
+const NAMING_DETS = 'my the your mon ma le ton votre'.split(' ');
+const NAMING = NAMING_LINKS.flatMap((link) =>
+  NAMING_DETS.flatMap((det) =>
+    ['', 'new ', 'nouveau '].flatMap((fresh) =>
+      ['password', 'passwd', 'mot de passe', 'mdp'].map((noun) => `${link} ${det} ${fresh}${noun}`),
+    ),
+  ),
+);
+/** Any start of any of the words. */
+const startOf = (words: string[]) =>
+  [...new Set(words.flatMap((w) => [...w].map((_, i) => w.slice(0, i + 1))))].join('|');
+/** A quick look at the first two words of a phrase being typed, before comparing it with all of NAMING. */
+const NAMING_START = new RegExp(
+  `^\\s*(?:${startOf(NAMING_LINKS)})(?:$|\\s+(?:$|(?:${startOf(NAMING_DETS)})(?:$|\\s)))`,
+  'i',
+);
+
+/** A cheap first look for secretLike: a digit or symbol, a capital after the first letter, two dashes. */
+const LIKE_A_PASSWORD = /[^a-zA-Zà-ÿÀ-Þ'’-]|.[A-ZÀ-Þ]|-.*-/;
+const OPENING_QUOTES = '"\'“«‘`(';
+const TRAILING_PUNCTUATION = '.,;:!?)]}»”"\'’`*';
+
+/** Whether what follows a token may still become "is my password", "c'est mon mot de passe"... */
+function mayName(rest: string): boolean {
+  if (!NAMING_START.test(rest)) return false;
+  const r = rest.replace(/\s+/g, ' ').trimStart().toLowerCase();
+  return NAMING.some((phrase) => phrase.startsWith(r));
+}
+
+/**
+ * Tokens at the end of a draft that look like a password (digits, symbols, inner capitals) and may
+ * still be named one ("Soleil2024 is my pa…"): followed by nothing, or by the start of what
+ * CUE_AFTER looks for. Walks back word by word from the end, only as far as that start reaches.
+ */
+export function passwordsMayBeNamed(text: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (let end = text.length, next = end, words = 0; words < 8; words++) {
+    let e = end;
+    while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+    let s = e;
+    while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
+    if (s === e || text.length - e > 40) break; // no phrase that names a password is longer
+    // What follows the word may name it: nothing yet, or a phrase starting with is/was/est/c'est/=.
+    const nameable =
+      next === text.length || ('iweIWEcC='.includes(text.charAt(next)) && mayName(text.slice(e)));
+    end = next = s;
+    if (!nameable || e - s <= 4) continue;
+    while (s < e && OPENING_QUOTES.includes(text.charAt(s))) s++;
+    const raw = text.slice(s, e);
+    let core = raw.length;
+    while (core > 0 && TRAILING_PUNCTUATION.includes(raw.charAt(core - 1))) core--;
+    // More than 4 characters typed, and a password by what is there (passwordToken wants 4 or more).
+    const token = raw.length > 4 && LIKE_A_PASSWORD.test(raw.slice(0, core)) && passwordToken(raw, false);
+    if (token) found.push({ start: e - raw.length, end: e - raw.length + token.length });
+  }
+  return found;
 }

@@ -13,6 +13,8 @@ export const placeholder = {
   custom: (label: string) => `[${label} hidden]`,
 };
 
+import { GROUP_SEPARATOR, SPACE_OR_DASH } from './separators';
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -22,7 +24,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function lockPattern(labels: readonly string[]): RegExp {
   const names = ['code', 'password', 'API key', 'token', 'private key', ...labels].map(escape).join('|');
   return new RegExp(
-    `card •••• \\d{4}(?![ .-]?\\d)|IBAN •••• [A-Z\\d]{4}(?![ -]?[A-Z\\d])|\\[(?:${names}) hidden\\]`,
+    `card •••• \\d{4}(?!${GROUP_SEPARATOR}?\\d)|IBAN •••• [A-Z\\d]{4}(?!${SPACE_OR_DASH}?[A-Z\\d])|\\[(?:${names}) hidden\\]`,
     'g',
   );
 }

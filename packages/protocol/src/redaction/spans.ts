@@ -16,6 +16,8 @@ export interface Spans {
   clip(start: number, end: number): number;
   /** Takes the span if no earlier span and no locked placeholder overlaps it. */
   take(span: Span): boolean;
+  /** Takes what no span and no placeholder covers of `span`, in pieces, each with its placeholder. */
+  fill(span: Span): void;
   /** The text with every taken span replaced; everything else byte for byte. */
   apply(text: string): Redacted;
 }
@@ -40,6 +42,15 @@ export function spans(): Spans {
       return end;
     },
     take: (span) => span.end > span.start && free(span.start, span.end) && taken.push(span) > 0,
+    fill(span) {
+      const over = [...taken, ...locked].filter((s) => s.start < span.end && span.start < s.end);
+      let at = span.start;
+      for (const s of over.sort((a, b) => a.start - b.start)) {
+        if (s.start > at) taken.push({ ...span, start: at, end: s.start });
+        at = Math.max(at, s.end);
+      }
+      if (at < span.end) taken.push({ ...span, start: at, end: span.end });
+    },
     apply(text) {
       const sorted = taken.sort((a, b) => a.start - b.start);
       let out = '';
