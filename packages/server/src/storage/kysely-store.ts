@@ -15,6 +15,7 @@ import type {
   VisitorRecord,
 } from '../domain/types';
 import type { LimitState } from '../domain/rate-limits';
+import type { LimitChange } from './rate-store';
 import * as agents from './agent-queries';
 import { AppendBatcher } from './append-batcher';
 import { writeAppends } from './append-write';
@@ -115,6 +116,8 @@ export class KyselyStore implements Store {
   purgeIdleVisitors = (seenBefore: number) =>
     this.guard(() => visitors.purgeIdleVisitors(this.db, seenBefore));
 
+  decideLimit = <T>(key: string, decide: (stored: LimitState | undefined) => LimitChange<T>) =>
+    this.guard(() => rates.decideLimit(this.db, key, { lock: this.dialect.concurrentWriters, decide }));
   readLimit = (key: string) => this.guard(() => rates.readLimit(this.db, key));
   swapLimit = (key: string, version: number, next: LimitState) =>
     this.guard(() => rates.swapLimit(this.db, key, { version, next }));

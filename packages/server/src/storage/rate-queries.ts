@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { LimitState } from '../domain/rate-limits';
 import type { Database } from './database';
-import type { StoredLimit } from './rate-store';
+import type { LimitChange, StoredLimit } from './rate-store';
 
 type Db = Kysely<Database>;
 
@@ -52,6 +52,63 @@ export async function swapLimit(
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Read, decide and write in one transaction. With concurrent writers (PostgreSQL) the row is locked; an
+ * absent key is first inserted as an empty placeholder (version 0, already expired), which waits for any
+ * other node inserting the same key, so there is always a row to lock. SQLite runs one write
+ * transaction at a time, so the plain read is already alone.
+ */
+export async function decideLimit<T>(
+  db: Db,
+  key: string,
+  options: { lock: boolean; decide: (stored: LimitState | undefined) => LimitChange<T> },
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const read = () => {
+      const query = trx
+        .selectFrom('rate_limits')
+        .select(['hits', 'window_start', 'blocked_until', 'expires_at', 'version'])
+        .where('key', '=', key);
+      return (options.lock ? query.forUpdate() : query).executeTakeFirst();
+    };
+    let row = await read();
+    if (!row && options.lock) {
+      await trx
+        .insertInto('rate_limits')
+        .values({ key, hits: 0, window_start: 0, blocked_until: 0, expires_at: 0, version: 0 })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
+      row = await read();
+    }
+    const stored =
+      row && row.version > 0
+        ? {
+            hits: row.hits,
+            windowStart: row.window_start,
+            blockedUntil: row.blocked_until,
+            expiresAt: row.expires_at,
+          }
+        : undefined;
+    const { next, result } = options.decide(stored);
+    if (next) {
+      const values = {
+        hits: next.hits,
+        window_start: next.windowStart,
+        blocked_until: next.blockedUntil,
+        expires_at: next.expiresAt,
+        version: (row?.version ?? 0) + 1,
+      };
+      if (row) await trx.updateTable('rate_limits').set(values).where('key', '=', key).execute();
+      else
+        await trx
+          .insertInto('rate_limits')
+          .values({ key, ...values })
+          .execute();
+    }
+    return result;
+  });
 }
 
 export async function deleteLimit(db: Db, key: string): Promise<void> {

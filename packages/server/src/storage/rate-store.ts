@@ -1,8 +1,8 @@
 /**
- * The part of the Store that limits across nodes use: one small state per key, replaced only by a
- * writer that saw the current version (compare and swap), so two nodes counting at once cannot both
- * take the last slot. The rules that say what the state becomes live in domain/rate-limits.ts; the
- * loop that reads, decides and swaps in limits/shared-limit.ts.
+ * The part of the Store that limits across nodes use: one small state per key. `decideLimit` reads and
+ * replaces it in one transaction that holds the key (a row lock on PostgreSQL; SQLite has one writer),
+ * so two nodes counting at once cannot both take the last slot, and a burst on one key waits its turn
+ * instead of losing rounds. The rules that say what the state becomes live in domain/rate-limits.ts.
  */
 import type { LimitState } from '../domain/rate-limits';
 
@@ -11,7 +11,15 @@ export interface StoredLimit extends LimitState {
   version: number;
 }
 
+/** What a rule made of a key's state: `next` is stored (omitted: the state stays), `result` returned. */
+export interface LimitChange<T> {
+  next?: LimitState;
+  result: T;
+}
+
 export interface RateStore {
+  /** Reads the key's state, lets `decide` choose, and stores its `next`, with no other writer between. */
+  decideLimit<T>(key: string, decide: (stored: LimitState | undefined) => LimitChange<T>): Promise<T>;
   /** The state of a key, expired or not (rules decide what an expired one means); undefined if none. */
   readLimit(key: string): Promise<StoredLimit | undefined>;
   /**
