@@ -23,7 +23,7 @@ const agent = (agentId: string, over: Partial<RoutingCandidate> = {}): RoutingCa
 });
 const conv = (id: string, over: Partial<RoutableConversation> = {}): RoutableConversation => ({
   id,
-  teamId: null,
+  teamIds: [],
   requiredSkills: [],
   ...over,
 });
@@ -129,11 +129,11 @@ describe('capacity in a pass', () => {
   it('a conversation transferred to a team goes only to its members', () => {
     const agents = [agent('a', { teamIds: ['sales'] }), agent('b', { teamIds: ['support'] })];
     assert.deepEqual(
-      eligibleFor(conv('x', { teamId: 'support' }), agents).map((c) => c.agentId),
+      eligibleFor(conv('x', { teamIds: ['support'] }), agents).map((c) => c.agentId),
       ['b'],
     );
     const plan = planAssignments(
-      [conv('x', { teamId: 'support' }), conv('y', { teamId: 'support' })],
+      [conv('x', { teamIds: ['support'] }), conv('y', { teamIds: ['support'] })],
       [agent('a', { teamIds: ['sales'] }), agent('b', { teamIds: ['support'], capacity: 1 })],
       roundRobin,
     );

@@ -24,8 +24,11 @@ export interface RoutingCandidate {
 
 export interface RoutableConversation {
   id: string;
-  /** Transferred to a team: only its members. null: any candidate of the inbox. */
-  teamId: string | null;
+  /**
+   * Only members of one of these teams may take it: the team it was transferred to, else the teams its
+   * inbox routes to. Empty: any candidate of the inbox.
+   */
+  teamIds: readonly string[];
   requiredSkills: readonly string[];
 }
 
@@ -41,7 +44,9 @@ export function eligibleFor(
   candidates: readonly RoutingCandidate[],
 ): RoutingCandidate[] {
   return candidates.filter(
-    (c) => c.load < c.capacity && (conversation.teamId === null || c.teamIds.includes(conversation.teamId)),
+    (c) =>
+      c.load < c.capacity &&
+      (conversation.teamIds.length === 0 || conversation.teamIds.some((t) => c.teamIds.includes(t))),
   );
 }
 
