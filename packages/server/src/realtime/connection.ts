@@ -212,6 +212,18 @@ export class ClientConnection implements Watcher {
       case 'redaction_rules.changed':
       case 'agent.renamed':
         return; // node-wide settings, not for sockets
+      case 'conversation.assigned':
+        if (this.actor?.kind === 'agent') this.sendText(outbound.text);
+        return;
+      case 'conversation.transferred':
+        // Agents get the note; a visitor only ever a neutral line, built here without it.
+        if (this.actor?.kind === 'agent') return this.sendText(outbound.text);
+        if (this.actor?.kind === 'visitor' && this.actor.visitorId === event.visitorId)
+          this.send({ type: 'conversation.handed_over', conversationId: event.conversationId });
+        return;
+      case 'queue.changed':
+        if (this.actor?.kind === 'visitor') this.followed?.queueMoved(event);
+        return;
     }
   }
 

@@ -6,8 +6,12 @@
  */
 import type { ConversationRecord } from '../domain/types';
 import type { AgentStatus, Presence } from '../domain/routing/agent-status';
-import type { Assignment } from '../domain/routing/assignment-plan';
-import type { Priority } from '../domain/routing/queue-order';
+import type {
+  AgentRoutingState,
+  QueuedConversation,
+  RoutingDecision,
+  RoutingInput,
+} from '../domain/routing/routing-pass';
 import type { AssignmentStrategy } from '../domain/routing/routing-rule';
 import type { WaitSample } from '../domain/routing/wait-estimate';
 
@@ -48,37 +52,10 @@ export interface AgentRoutingPatch {
   skills?: readonly string[];
 }
 
-/** An agent as a routing pass sees them, read under lock. */
-export interface RoutingAgentState extends AgentRouting {
-  teamIds: string[];
-  teamCapacities: (number | null)[];
-  /** Open conversations assigned to them, every inbox. */
-  load: number;
-  lastAssigned: number;
-  presences: Presence[];
-}
-
-export interface QueuedRecord {
-  id: string;
-  priority: Priority;
-  waitingSince: number;
-  teamId: string | null;
-  requiredSkills: string[];
-}
-
-export interface RoutingInput {
-  inboxId: string;
-  strategy: AssignmentStrategy;
-  inboxTeamIds: string[];
-  agents: RoutingAgentState[];
-  /** Waiting conversations, in queue order (at most QUEUE_READ_LIMIT). */
-  queue: QueuedRecord[];
-}
-
-export interface RoutingDecision {
-  assignments: readonly Assignment[];
-  lastAssigned: ReadonlyMap<string, number>;
-}
+/** What a routing pass reads under lock, and what it decides: domain/routing/routing-pass.ts. */
+export type RoutingAgentState = AgentRoutingState;
+export type QueuedRecord = QueuedConversation;
+export type { RoutingDecision, RoutingInput };
 
 export interface RoutingOutcome {
   assigned: ConversationRecord[];
