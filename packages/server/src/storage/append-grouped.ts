@@ -4,7 +4,7 @@
  * cycle), a plan made in memory (append-plan.ts), then at most three writes whatever the batch size.
  * Any statement error propagates: the caller rolls back and falls back to one request at a time.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { MessageRecord } from '../domain/types';
 import type { Settled } from './append-batcher';
 import { planAppends } from './append-plan';

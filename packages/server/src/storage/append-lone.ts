@@ -12,7 +12,6 @@
  * conversation is reported only after looking for the key.
  */
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
 import { inTransaction, retrying, type AppendContext } from './append-context';
 import { toConversation, type ConversationRow } from './database';
 import type { NewMessageRow } from './hot-queries';

@@ -11,7 +11,7 @@
  * (append-plan.ts) answers each request as message-append.ts would.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Settled } from './append-batcher';
 import { toConversation, type ConversationRow, type Database } from './database';
 import { clientKeyOf, storedRecord, type AppendRequest } from './message-append';

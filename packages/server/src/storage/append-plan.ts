@@ -5,7 +5,7 @@
  * No I/O: append-write.ts reads the inputs and writes the plan in a few set-wise statements.
  */
 import { randomUUID } from 'node:crypto';
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { MessageRecord } from '../domain/types';
 import type { ConversationRow, ConversationsTable } from './database';
 import { clientKeyOf, storedRecord, type AppendRequest } from './message-append';

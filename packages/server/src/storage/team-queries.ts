@@ -2,7 +2,14 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_STRATEGY } from '../domain/routing/routing-rule';
 import type { Database } from './database';
-import type { AgentRouting, AgentRoutingPatch, InboxRouting, TeamPatch, TeamRecord } from './routing-store';
+import type {
+  AgentRouting,
+  AgentRoutingPatch,
+  InboxRouting,
+  RoutingStore,
+  TeamPatch,
+  TeamRecord,
+} from './routing-store';
 
 type Db = Kysely<Database>;
 
@@ -125,7 +132,7 @@ export async function getInboxRouting(db: Db, inboxId: string): Promise<InboxRou
 export async function setInboxRouting(
   db: Db,
   inboxId: string,
-  patch: Parameters<import('./routing-store').RoutingStore['setInboxRouting']>[1],
+  patch: Parameters<RoutingStore['setInboxRouting']>[1],
 ): Promise<InboxRouting> {
   await db.transaction().execute(async (trx) => {
     await trx

@@ -137,7 +137,10 @@ export async function takeFromQueue(
   await loadReadable(ctx, actor, conversationId);
   const defaultCapacity = ctx.routing?.settings.defaultCapacity;
   const taken = await ctx.store.takeConversation(conversationId, actor.agentId, ctx.now(), (agent, c) =>
-    assertCanTake(c, { load: agent.load, capacity: effectiveCapacity(agent, defaultCapacity ?? DEFAULT_CAPACITY) }),
+    assertCanTake(c, {
+      load: agent.load,
+      capacity: effectiveCapacity(agent, defaultCapacity ?? DEFAULT_CAPACITY),
+    }),
   );
   if (!taken) throw new DomainError('not_found', 'No such conversation.');
   const conversation = await emitUpdated(ctx, taken);
