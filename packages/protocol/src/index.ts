@@ -52,3 +52,19 @@ export {
   type SecretKind,
   type CompiledRules,
 } from './redaction';
+
+// Routing (routing-schemas.ts)
+export type Priority = z.infer<typeof s.prioritySchema>;
+export type AgentStatus = z.infer<typeof s.agentStatusSchema>;
+export type AssignmentStrategy = z.infer<typeof s.assignmentStrategySchema>;
+export type WaitEstimate = z.infer<typeof s.waitEstimateSchema>;
+export type QueuePositionFrame = z.infer<typeof s.queuePositionFrame>;
+export type ConversationAssignedFrame = z.infer<typeof s.conversationAssignedFrame>;
+export type ConversationTransferredFrame = z.infer<typeof s.conversationTransferredFrame>;
+export type ConversationHandedOverFrame = z.infer<typeof s.conversationHandedOverFrame>;
+export type Team = z.infer<typeof s.teamSchema>;
+export type InboxRouting = z.infer<typeof s.inboxRoutingSchema>;
+export type AgentRoutingView = z.infer<typeof s.agentRoutingSchema>;
+export type QueueView = z.infer<typeof s.queueSchema>;
+export type TransferBody = z.infer<typeof s.transferBody>;
+export type UpdateAgentRoutingBody = z.infer<typeof s.updateAgentRoutingBody>;

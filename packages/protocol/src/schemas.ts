@@ -5,6 +5,15 @@
 import { z } from 'zod';
 import { LIMITS, PROTOCOL_VERSION } from './version';
 import { ERROR_CODES } from './errors';
+import {
+  conversationAssignedFrame,
+  conversationHandedOverFrame,
+  conversationTransferredFrame,
+  prioritySchema,
+  queuePositionFrame,
+} from './routing-schemas';
+
+export * from './routing-schemas';
 
 const id = z.string().min(1).max(64);
 const ref = z.string().min(1).max(64).optional();
@@ -82,6 +91,10 @@ export const conversationSchema = z.object({
   /** Agent views only: the last seq this agent has read, and visitor messages after it. */
   lastReadSeq: seq.optional(),
   unread: z.number().int().min(0).optional(),
+  /** Routing: the team it was transferred to, if any. */
+  teamId: z.string().nullable().optional(),
+  /** Routing: queue order and the console's control; normal unless changed. */
+  priority: prioritySchema.optional(),
 });
 
 export const agentSchema = z.object({
@@ -278,6 +291,10 @@ export const serverFrame = z.discriminatedUnion('type', [
   typingUpdatedFrame,
   draftUpdatedFrame,
   errorFrame,
+  queuePositionFrame,
+  conversationAssignedFrame,
+  conversationTransferredFrame,
+  conversationHandedOverFrame,
 ]);
 
 // ---------- REST bodies ----------

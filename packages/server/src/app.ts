@@ -34,6 +34,9 @@ import { ThrottledLog } from './limits/throttled-log';
 import { AnonymousLimits } from './limits/anonymous-limits';
 import { startHousekeeping } from './commands/housekeeping';
 import type { DomainEvent } from './domain/events';
+import { InboxRouter } from './commands/routing/inbox-router';
+import { AgentPresence } from './commands/routing/agent-presence';
+import { routingSettings } from './commands/routing/routing-settings';
 
 export interface Candor {
   server: Server;
@@ -115,6 +118,13 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     now: Date.now,
     anonymousLimits: new AnonymousLimits(store, config.anonymousRates),
   };
+  const routingConfig = routingSettings({
+    awayGraceMs: config.awayGraceMs,
+    defaultCapacity: config.defaultCapacity,
+    heartbeatMs: config.heartbeatMs,
+  });
+  ctx.routing = new InboxRouter(() => ctx, routingConfig, onError);
+  const presence = new AgentPresence(() => ctx, bus.nodeId, routingConfig.heartbeatMs, onError);
   const stopHousekeeping = startHousekeeping({
     store,
     now: Date.now,
@@ -152,6 +162,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       metrics,
       // A quarter of the pool for catching up after a bus outage; sends keep the rest.
       heals: new ConcurrencyLimit(3),
+      presence,
     },
     origins,
     maxConnectionsPerIp: { visitor: config.maxConnectionsPerIp, agent: config.maxAgentConnectionsPerIp },
@@ -185,6 +196,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       await Promise.race([closed, new Promise((r) => setTimeout(r, 5_000).unref())]);
       server.closeAllConnections();
       stopHousekeeping();
+      await presence.stop();
       await bus.close();
       await store.close();
       log.info({}, 'candor stopped');

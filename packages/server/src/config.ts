@@ -63,6 +63,10 @@ const env = z.object({
    * under the idle timeout of any proxy in front (nginx's proxy_read_timeout is 60 s by default).
    */
   CANDOR_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(600).default(30),
+  /** Seconds after an agent's last console socket closes before routing treats them as away. */
+  CANDOR_AWAY_GRACE_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
+  /** Open conversations an agent takes at once when neither they nor their teams say. */
+  CANDOR_DEFAULT_CAPACITY: z.coerce.number().int().min(0).max(100).default(3),
   /** Seconds a new socket has to say hello before it is closed. */
   CANDOR_HELLO_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
   /** Visitors created (a hello without a valid token) per address (IPv6 by /64) per minute, across nodes. */
@@ -105,6 +109,9 @@ export interface Config {
   frameRate: { perSecond: number; burst: number };
   heartbeatMs: number;
   helloTimeoutMs: number;
+  /** Routing: away after this long without a console socket; capacity when none is set. */
+  awayGraceMs: number;
+  defaultCapacity: number;
   anonymousRates: { newVisitorsPerMinute: number; newConversationsPerMinute: number };
   visitorPurgeMs: number;
   passwordCost: number;
@@ -157,6 +164,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     maxAgentConnectionsPerIp: e.CANDOR_MAX_AGENT_CONNECTIONS_PER_IP,
     frameRate: { perSecond: e.CANDOR_FRAME_RATE, burst: e.CANDOR_FRAME_BURST },
     heartbeatMs: e.CANDOR_HEARTBEAT_SECONDS * 1000,
+    awayGraceMs: e.CANDOR_AWAY_GRACE_SECONDS * 1000,
+    defaultCapacity: e.CANDOR_DEFAULT_CAPACITY,
     helloTimeoutMs: e.CANDOR_HELLO_TIMEOUT_SECONDS * 1000,
     anonymousRates: {
       newVisitorsPerMinute: e.CANDOR_NEW_VISITORS_PER_IP_PER_MINUTE,

@@ -6,6 +6,7 @@ import type { ConversationPatch } from '../storage/store';
 import type { ChatContext } from './context';
 import { loadReadable } from './load-conversation';
 import { presentConversation } from './presenters';
+import { routeForAgent } from './routing/conversation-routing';
 
 export async function setStatus(
   ctx: ChatContext,
@@ -16,7 +17,18 @@ export async function setStatus(
   const conversation = await loadReadable(ctx, actor, conversationId);
   assertCanChangeStatus(actor, conversation);
   if (conversation.status === status) return presentConversation(ctx, conversation);
-  return update(ctx, conversationId, { status, now: ctx.now() });
+  const now = ctx.now();
+  // Reopened without an assignee: back in the queue, from now.
+  const requeued = status === 'open' && conversation.assigneeId === null;
+  const updated = await update(ctx, conversationId, {
+    status,
+    now,
+    ...(requeued ? { waitingSince: now } : {}),
+  });
+  // Resolving frees the assignee's capacity (in every inbox) or takes it out of the queue.
+  ctx.routing?.soon(conversation.inboxId);
+  if (conversation.assigneeId !== null) await routeForAgent(ctx, conversation.assigneeId);
+  return updated;
 }
 
 export async function assign(
@@ -33,7 +45,23 @@ export async function assign(
       throw new DomainError('not_found', 'No such agent in this inbox.');
   }
   if (conversation.assigneeId === agentId) return presentConversation(ctx, conversation);
-  return update(ctx, conversationId, { assigneeId: agentId, now: ctx.now() });
+  const now = ctx.now();
+  // Given back: it waits again, from now.
+  const updated = await update(ctx, conversationId, {
+    assigneeId: agentId,
+    now,
+    ...(agentId === null ? { waitingSince: now } : { waitingSince: null }),
+  });
+  ctx.emit({
+    type: 'conversation.assigned',
+    conversationId,
+    inboxId: conversation.inboxId,
+    agentId,
+    byAgentId: actor.kind === 'agent' ? actor.agentId : null,
+  });
+  ctx.routing?.soon(conversation.inboxId);
+  if (conversation.assigneeId !== null) await routeForAgent(ctx, conversation.assigneeId);
+  return updated;
 }
 
 async function update(ctx: ChatContext, id: string, patch: ConversationPatch): Promise<Conversation> {

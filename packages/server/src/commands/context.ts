@@ -4,6 +4,7 @@ import type { ConversationHomes } from './conversation-homes';
 import type { NameDirectory } from './name-directory';
 import type { SettingsCache } from './settings-cache';
 import type { AnonymousLimits } from '../limits/anonymous-limits';
+import type { InboxRouter } from './routing/inbox-router';
 
 /** What every command needs. Built once in app.ts; tests build their own. */
 export interface ChatContext {
@@ -16,4 +17,6 @@ export interface ChatContext {
   now(): number;
   /** New visitors and conversations per address, across nodes; none in tests that do not test it. */
   anonymousLimits?: AnonymousLimits;
+  /** Routing passes after queue changes; none in tests that do not route (conversations stay unassigned). */
+  routing?: InboxRouter;
 }

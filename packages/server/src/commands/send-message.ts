@@ -37,6 +37,7 @@ export async function sendMessage(
     clientKey: wellFormed(input.clientKey),
     now: ctx.now(),
   };
+  let reopened = false;
   let result =
     input.conversationId === null
       ? await sendToCurrent(ctx, actor, { message, senderIp: input.senderIp })
@@ -56,6 +57,7 @@ export async function sendMessage(
     }
     result = await ctx.store.appendMessage(id, message);
     const decision = before ?? decideReply(actor, result.conversation);
+    reopened = result.created && decision.reopen;
     if (result.created && (decision.assignTo || decision.reopen)) {
       result = { ...result, conversation: await applyReplyEffects(ctx, result.conversation, decision) };
     }
@@ -82,6 +84,10 @@ export async function sendMessage(
     }
     ctx.emit({ type: 'message.created', message: presented, conversation });
     ctx.emit({ type: 'conversation.updated', conversation });
+    // A new conversation, or one the visitor reopened, waits: route it. Other messages move no queue.
+    if (conversation.assigneeId === null && (result.message.seq === 1 || reopened)) {
+      ctx.routing?.soon(conversation.inboxId);
+    }
   }
   return { message: presented, conversation, created: result.created };
 }
@@ -108,11 +114,24 @@ async function applyReplyEffects(
   conversation: ConversationRecord,
   decision: { assignTo: string | null; reopen: boolean },
 ): Promise<ConversationRecord> {
+  const now = ctx.now();
   const updated = await ctx.store.updateConversation(conversation.id, {
-    ...(decision.assignTo ? { assigneeId: decision.assignTo } : {}),
+    // Taken by the replying agent: out of the queue. Reopened by the visitor: waiting again from now.
+    ...(decision.assignTo ? { assigneeId: decision.assignTo, waitingSince: null } : {}),
     ...(decision.reopen ? { status: 'open' as const } : {}),
-    now: ctx.now(),
+    ...(decision.reopen && conversation.assigneeId === null ? { waitingSince: now } : {}),
+    now,
   });
+  if (updated && decision.assignTo) {
+    ctx.emit({
+      type: 'conversation.assigned',
+      conversationId: updated.id,
+      inboxId: updated.inboxId,
+      agentId: decision.assignTo,
+      byAgentId: decision.assignTo,
+    });
+    ctx.routing?.soon(updated.inboxId); // the queue moved: positions
+  }
   return updated ?? conversation;
 }
 

@@ -13,6 +13,8 @@ const conversation = (over: Partial<ConversationRecord> = {}): ConversationRecor
   lastSeq: 3,
   previewEnabled: false,
   createdAt: 0,
+  priority: 'normal',
+  teamId: null,
   updatedAt: 0,
   ...over,
 });

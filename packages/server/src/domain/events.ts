@@ -2,7 +2,15 @@
  * Past-tense domain events. Commands emit them after the store has the change; realtime delivery is
  * one listener among others (webhooks, metrics, audit later). Drafts and secrets never appear here.
  */
-import type { Author, Conversation, Inbox, Message, PreviewPolicy, RedactionRule } from '@candor/protocol';
+import type {
+  Author,
+  Conversation,
+  Inbox,
+  Message,
+  PreviewPolicy,
+  RedactionRule,
+  WaitEstimate,
+} from '@candor/protocol';
 
 export type DomainEvent =
   | { type: 'message.created'; message: Message; conversation: Conversation }
@@ -26,4 +34,29 @@ export type DomainEvent =
   | { type: 'draft.requested'; conversationId: string }
   /** `previousPolicy` when an admin changed the policy: the nodes decide from it what the change voids. */
   | { type: 'inbox.updated'; inbox: Inbox; previousPolicy?: PreviewPolicy }
-  | { type: 'redaction_rules.changed'; rules: RedactionRule[] };
+  | { type: 'redaction_rules.changed'; rules: RedactionRule[] }
+  /** Routing: a conversation was given to an agent (or taken back: agentId null). byAgentId null: the router. */
+  | {
+      type: 'conversation.assigned';
+      conversationId: string;
+      inboxId: string;
+      agentId: string | null;
+      byAgentId: string | null;
+    }
+  /**
+   * An agent handed a conversation to another agent or a team. The note is for agents only: realtime
+   * gives the visitor a neutral frame without it.
+   */
+  | {
+      type: 'conversation.transferred';
+      conversationId: string;
+      inboxId: string;
+      visitorId: string;
+      fromAgentId: string | null;
+      toAgentId: string | null;
+      toTeamId: string | null;
+      note: string | null;
+      byAgentId: string;
+    }
+  /** The queue of an inbox moved: waiting conversation ids in order (at most QUEUE_READ_LIMIT). */
+  | { type: 'queue.changed'; inboxId: string; order: string[]; wait: WaitEstimate | null };

@@ -1,5 +1,6 @@
 /** The domain nouns, as stored and as the rules see them. Wire shapes live in @candor/protocol. */
 import type { ConversationStatus, PreviewPolicy } from '@candor/protocol';
+import type { Priority } from './routing/queue-order';
 
 export type AgentRole = 'admin' | 'agent';
 export type AuthorType = 'visitor' | 'agent' | 'system';
@@ -44,6 +45,10 @@ export interface ConversationRecord {
   previewEnabled: boolean;
   createdAt: number;
   updatedAt: number;
+  /** Queue order and the console's control (domain/routing/queue-order.ts). */
+  priority: Priority;
+  /** Set when transferred to a team: only its members may be routed it. */
+  teamId: string | null;
 }
 
 export interface InboxRecord {

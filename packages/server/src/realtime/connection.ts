@@ -148,6 +148,8 @@ export class ClientConnection implements Watcher {
     this.done = true;
     this.helloDone();
     this.draftRelay?.clearAll(); // a visitor who left is no longer typing
+    if (this.auth.role === 'agent' && this.actor)
+      this.deps.presence?.disconnected(this.auth.session.agent.id);
     const watched = itemsOf(this.topicsWatched);
     this.topicsWatched = undefined;
     for (const topic of watched) this.deps.hub.unwatch(topic, this);
@@ -212,6 +214,18 @@ export class ClientConnection implements Watcher {
       case 'redaction_rules.changed':
       case 'agent.renamed':
         return; // node-wide settings, not for sockets
+      case 'conversation.assigned':
+        if (this.actor?.kind === 'agent') this.sendText(outbound.text);
+        return;
+      case 'conversation.transferred':
+        // Agents get the note; a visitor only ever a neutral line, built here without it.
+        if (this.actor?.kind === 'agent') return this.sendText(outbound.text);
+        if (this.actor?.kind === 'visitor' && this.actor.visitorId === event.visitorId)
+          this.send({ type: 'conversation.handed_over', conversationId: event.conversationId });
+        return;
+      case 'queue.changed':
+        if (this.actor?.kind === 'visitor') this.followed?.queueMoved(event);
+        return;
     }
   }
 
@@ -272,7 +286,9 @@ export class ClientConnection implements Watcher {
     if (this.auth.role === 'agent') {
       const { agent, actor } = this.auth.session;
       await this.watch(topics.agent(agent.id));
+      if (this.done) return; // closed while watching: never counted, so never uncounted
       this.actor = actor;
+      this.deps.presence?.connected(agent.id);
       const { passwordHash: _, ...publicAgent } = agent;
       this.helloDone();
       return this.send({

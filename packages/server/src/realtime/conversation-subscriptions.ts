@@ -1,4 +1,11 @@
-import { LIMITS, type Conversation, type Inbox, type Message, type PreviewPolicy } from '@candor/protocol';
+import {
+  LIMITS,
+  type Conversation,
+  type Inbox,
+  type Message,
+  type PreviewPolicy,
+  type WaitEstimate,
+} from '@candor/protocol';
 import { history } from '../commands/read-conversations';
 import { loadReadable } from '../commands/load-conversation';
 import { presentMessage } from '../commands/presenters';
@@ -13,6 +20,8 @@ export interface FollowedConversation {
   assigneeId: string | null;
   /** The visitor's switch combined with the inbox policy, as last presented. */
   previewEnabled: boolean;
+  /** Open and unassigned: the visitor is told its queue position. */
+  waiting: boolean;
 }
 
 interface Followed {
@@ -93,10 +102,31 @@ export class ConversationSubscriptions {
     if (followed) followed.view = viewOf(page.conversation);
     c.send({ type: 'conversation.history', ...(ref ? { ref } : {}), ...page });
     if (followed?.feed === feed) feed.replayed(page.messages.at(-1)?.seq ?? afterSeq, page.complete);
+    // A waiting visitor hears where they stand: the queue's topic first, then the position read.
+    if (actor.kind === 'visitor' && ctx.routing) {
+      await c.watch(topics.queue(page.conversation.inboxId));
+      if (followed?.view?.waiting) {
+        const standing = await ctx.routing.standing(page.conversation.inboxId, conversationId);
+        c.send({ type: 'queue.position', conversationId, ...standing });
+      }
+    }
     // After the history, so the draft shows under the messages it follows.
     if (actor.kind === 'agent' && page.conversation.preview.enabled) {
       if (actor.role === 'admin' || actor.agentId === page.conversation.assigneeId)
         ctx.emit({ type: 'draft.requested', conversationId });
+    }
+  }
+
+  /** The inbox's queue moved: each waiting conversation followed here is told where it stands. */
+  queueMoved(event: { inboxId: string; order: readonly string[]; wait: WaitEstimate | null }): void {
+    let positions: Map<string, number> | undefined;
+    for (const [conversationId, { view }] of this.followed) {
+      if (view?.inboxId !== event.inboxId || !view.waiting) continue;
+      positions ??= positionsOf(event.order);
+      const position = positions.get(conversationId) ?? null;
+      this.connection.send({ type: 'queue.position', conversationId, position, wait: event.wait });
+      // Told once that it no longer waits; its assignment arrives as conversation.updated.
+      if (position === null) view.waiting = false;
     }
   }
 
@@ -125,5 +155,14 @@ function viewOf(conversation: Conversation): FollowedConversation {
     inboxId: conversation.inboxId,
     assigneeId: conversation.assigneeId,
     previewEnabled: conversation.preview.enabled,
+    waiting: conversation.status === 'open' && conversation.assigneeId === null,
   };
+}
+
+/** Built once per event (keyed by its order array) for every visitor socket of the node. */
+const positionMaps = new WeakMap<readonly string[], Map<string, number>>();
+function positionsOf(order: readonly string[]): Map<string, number> {
+  let positions = positionMaps.get(order);
+  if (!positions) positionMaps.set(order, (positions = new Map(order.map((id, i) => [id, i + 1]))));
+  return positions;
 }

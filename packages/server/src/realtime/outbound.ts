@@ -27,6 +27,25 @@ function frameFor(event: DomainEvent): ServerFrame | null {
       };
     case 'draft.changed':
       return { type: 'draft.updated', conversationId: event.conversationId, text: event.text };
+    case 'conversation.assigned':
+      return {
+        type: 'conversation.assigned',
+        conversationId: event.conversationId,
+        agentId: event.agentId,
+        byAgentId: event.byAgentId,
+      };
+    case 'conversation.transferred':
+      // The agents' frame, with the note: ClientConnection.deliver sends visitors handedOverText instead.
+      return {
+        type: 'conversation.transferred',
+        conversationId: event.conversationId,
+        fromAgentId: event.fromAgentId,
+        toAgentId: event.toAgentId,
+        toTeamId: event.toTeamId,
+        note: event.note,
+        byAgentId: event.byAgentId,
+      };
+    case 'queue.changed': // each visitor is told their own position (ClientConnection.deliver)
     case 'sessions.ended':
     case 'agent.role_changed':
     case 'draft.requested':

@@ -2,6 +2,7 @@ import type { ChatContext } from '../commands/context';
 import type { Hub } from './hub';
 import type { Metrics } from '../metrics/metrics';
 import type { ConcurrencyLimit } from '../limits/concurrency-limit';
+import type { AgentPresence } from '../commands/routing/agent-presence';
 
 export interface RealtimeLimits {
   framesPerSecond: number;
@@ -28,6 +29,8 @@ export interface RealtimeDeps {
   metrics?: Metrics;
   /** Store reads that heal gaps, node-wide: bounded so they never starve other queries. */
   heals?: ConcurrencyLimit;
+  /** Agents' console sockets on this node, for their status across nodes (routing). */
+  presence?: AgentPresence;
 }
 
 export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {

@@ -4,11 +4,11 @@
  * cycle), a plan made in memory (append-plan.ts), then at most three writes whatever the batch size.
  * Any statement error propagates: the caller rolls back and falls back to one request at a time.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { MessageRecord } from '../domain/types';
 import type { Settled } from './append-batcher';
 import { planAppends } from './append-plan';
-import { toConversation, toMessage, type ConversationsTable, type Database } from './database';
+import { toConversation, toMessage, type ConversationRow, type Database } from './database';
 import { clientKeyOf, type AppendRequest } from './message-append';
 import type { AppendResult } from './store';
 import type { StoreDialect } from './store-dialect';
@@ -78,7 +78,7 @@ export async function lockConversations(
   trx: Db,
   dialect: StoreDialect,
   ids: readonly string[],
-): Promise<Map<string, Selectable<ConversationsTable>>> {
+): Promise<Map<string, ConversationRow>> {
   if (ids.length === 0) return new Map();
   let query = trx
     .selectFrom('conversations')

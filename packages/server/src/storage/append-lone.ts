@@ -12,9 +12,8 @@
  * conversation is reported only after looking for the key.
  */
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
 import { inTransaction, retrying, type AppendContext } from './append-context';
-import { toConversation, type ConversationsTable } from './database';
+import { toConversation, type ConversationRow } from './database';
 import type { NewMessageRow } from './hot-queries';
 import { appendOne, findStored, storedRecord, type AppendRequest } from './message-append';
 import { StoreNotFoundError } from './not-found-error';
@@ -62,7 +61,7 @@ async function appendLone(
 async function bumpAndInsert(
   { db, queries }: AppendContext,
   row: NewMessageRow,
-): Promise<Selectable<ConversationsTable> | undefined> {
+): Promise<ConversationRow | undefined> {
   if (queries.bumpAndInsert !== undefined) return (await queries.bumpAndInsert.execute(db, row)).rows[0];
   return db.transaction().execute(async (trx) => {
     const [moved] = (await queries.bump.execute(trx, { id: row.conversation_id, now: row.created_at })).rows;

@@ -11,9 +11,9 @@
  * (append-plan.ts) answers each request as message-append.ts would.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Settled } from './append-batcher';
-import { toConversation, type ConversationsTable, type Database } from './database';
+import { toConversation, type ConversationRow, type Database } from './database';
 import { clientKeyOf, storedRecord, type AppendRequest } from './message-append';
 import { prepareQuery, type PreparedQuery } from './prepared-query';
 import type { AppendResult } from './store';
@@ -37,7 +37,7 @@ type BatchArrays = {
   c_count: number;
 };
 
-type MovedRow = Selectable<ConversationsTable>;
+type MovedRow = ConversationRow;
 
 export type AppendBatchQuery = PreparedQuery<BatchArrays, MovedRow>;
 
@@ -73,7 +73,7 @@ export function prepareAppendBatch(db: Kysely<Database>): AppendBatchQuery {
         returning conversations.id, conversations.inbox_id, conversations.visitor_id,
           conversations.status, conversations.assignee_id, conversations.last_seq,
           conversations.preview_enabled, conversations.created_at, conversations.updated_at,
-          conversations.last_seq - c.n as seq_before
+          conversations.priority, conversations.team_id, conversations.last_seq - c.n as seq_before
       ),
       added as (
         insert into messages (id, conversation_id, seq, author_type, author_id, body, client_key, created_at)
@@ -82,7 +82,7 @@ export function prepareAppendBatch(db: Kysely<Database>): AppendBatchQuery {
         from m join moved on moved.id = m.conversation_id
       )
       select id, inbox_id, visitor_id, status, assignee_id, last_seq, preview_enabled, created_at,
-        updated_at
+        updated_at, priority, team_id
       from moved`;
     return { compile: () => raw.compile(db) };
   });

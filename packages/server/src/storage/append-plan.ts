@@ -5,9 +5,9 @@
  * No I/O: append-write.ts reads the inputs and writes the plan in a few set-wise statements.
  */
 import { randomUUID } from 'node:crypto';
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { MessageRecord } from '../domain/types';
-import type { ConversationsTable } from './database';
+import type { ConversationRow, ConversationsTable } from './database';
 import { clientKeyOf, storedRecord, type AppendRequest } from './message-append';
 import { StoreNotFoundError } from './not-found-error';
 import { StoreConflictError } from './store';
@@ -44,7 +44,7 @@ interface Tracked {
 export function planAppends(
   requests: readonly AppendRequest[],
   stored: ReadonlyMap<string, MessageRecord>,
-  existing: ReadonlyMap<string, Selectable<ConversationsTable>>,
+  existing: ReadonlyMap<string, ConversationRow>,
 ): AppendPlan {
   const conversations = new Map<string, Tracked>();
   for (const [id, row] of existing)

@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { ConversationRecord } from '../domain/types';
 import { toConversation, type Database } from './database';
 import type { ConversationFilter, ConversationPatch, ConversationQuery } from './store';
+import { priorityRank } from '../domain/routing/queue-order';
+import { recordFirstAssignment } from './routing-queries';
 
 type Db = Kysely<Database>;
 
@@ -67,9 +69,19 @@ export async function updateConversation(
       updated_at: patch.now,
       ...(patch.status === undefined ? {} : { status: patch.status }),
       ...(patch.assigneeId === undefined ? {} : { assignee_id: patch.assigneeId }),
+      ...(patch.priority === undefined
+        ? {}
+        : { priority: patch.priority, priority_rank: priorityRank(patch.priority) }),
+      ...(patch.teamId === undefined ? {} : { team_id: patch.teamId }),
+      ...(patch.requiredSkills === undefined
+        ? {}
+        : { required_skills: JSON.stringify([...new Set(patch.requiredSkills)]) }),
+      ...(patch.waitingSince === undefined ? {} : { waiting_since: patch.waitingSince }),
     })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
+  // However it was assigned (by hand, by a reply), the first assignment is a sample for the wait estimate.
+  if (row && typeof patch.assigneeId === 'string') await recordFirstAssignment(db, row, patch.now);
   return row && toConversation(row);
 }

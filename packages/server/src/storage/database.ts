@@ -13,6 +13,9 @@ import type {
   VisitorRecord,
 } from '../domain/types';
 import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
+import type { Priority } from '../domain/routing/queue-order';
+import type { AssignmentStrategy } from '../domain/routing/routing-rule';
+import type { AgentStatus } from '../domain/routing/agent-status';
 
 export interface AgentsTable {
   id: string;
@@ -122,6 +125,75 @@ export interface ConversationsTable {
   preview_enabled: Generated<number>;
   created_at: number;
   updated_at: number;
+  /** Migration 0008 (routing-queries.ts): the queue orders by rank, then waiting_since ?? created_at. */
+  priority: Generated<Priority>;
+  priority_rank: Generated<number>;
+  team_id: Generated<string | null>;
+  /** JSON array of skill labels, or null. */
+  required_skills: Generated<string | null>;
+  /** When it went back to waiting (unassigned, transferred to a team); null: since created_at. */
+  waiting_since: Generated<number | null>;
+}
+
+/** The columns a ConversationRecord is made of: hot queries list exactly these. */
+export type ConversationRow = Pick<
+  Selectable<ConversationsTable>,
+  | 'id'
+  | 'inbox_id'
+  | 'visitor_id'
+  | 'status'
+  | 'assignee_id'
+  | 'last_seq'
+  | 'preview_enabled'
+  | 'created_at'
+  | 'updated_at'
+  | 'priority'
+  | 'team_id'
+>;
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  default_capacity: number | null;
+  created_at: number;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  agent_id: string;
+}
+
+export interface InboxTeamsTable {
+  inbox_id: string;
+  team_id: string;
+}
+
+export interface InboxRoutingTable {
+  inbox_id: string;
+  strategy: Generated<AssignmentStrategy>;
+}
+
+export interface AgentRoutingTable {
+  agent_id: string;
+  status: Generated<AgentStatus>;
+  capacity: number | null;
+  /** JSON array of skill labels. */
+  skills: Generated<string>;
+  last_assigned: Generated<number>;
+}
+
+export interface AgentPresenceTable {
+  agent_id: string;
+  node_id: string;
+  sockets: number;
+  seen_at: number;
+}
+
+export interface RoutingWaitsTable {
+  conversation_id: string;
+  inbox_id: string;
+  assigned_at: number;
+  waited_ms: number;
 }
 
 export interface MessagesTable {
@@ -156,6 +228,13 @@ export interface Database {
   redaction_events: RedactionEventsTable;
   secrets: SecretsTable;
   rate_limits: RateLimitsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  inbox_teams: InboxTeamsTable;
+  inbox_routing: InboxRoutingTable;
+  agent_routing: AgentRoutingTable;
+  agent_presence: AgentPresenceTable;
+  routing_waits: RoutingWaitsTable;
 }
 
 export function toAgent(row: Selectable<AgentsTable>): AgentRecord {
@@ -187,7 +266,7 @@ export function toVisitor(row: Pick<VisitorsTable, 'id' | 'name' | 'locale' | 'c
   return { id: row.id, name: row.name, locale: row.locale, createdAt: row.created_at };
 }
 
-export function toConversation(row: Selectable<ConversationsTable>): ConversationRecord {
+export function toConversation(row: ConversationRow): ConversationRecord {
   return {
     id: row.id,
     inboxId: row.inbox_id,
@@ -198,6 +277,8 @@ export function toConversation(row: Selectable<ConversationsTable>): Conversatio
     previewEnabled: Number(row.preview_enabled) === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    priority: row.priority,
+    teamId: row.team_id,
   };
 }
 

@@ -5,12 +5,17 @@
  */
 import type { InsertResult, Kysely, QueryCreator, Selectable } from 'kysely';
 import type { ConversationRecord } from '../domain/types';
-import { toConversation, type ConversationsTable, type Database, type MessagesTable } from './database';
+import {
+  toConversation,
+  type ConversationRow,
+  type ConversationsTable,
+  type Database,
+  type MessagesTable,
+} from './database';
 import { prepareQuery, type PreparedQuery } from './prepared-query';
 import { prepareAppendBatch, type AppendBatchQuery } from './append-one-statement';
 import type { StoreDialect } from './store-dialect';
 
-type ConversationRow = Selectable<ConversationsTable>;
 type MessageRow = Selectable<MessagesTable>;
 /** A message to insert; its seq comes from the conversation the same statement moves. */
 export type NewMessageRow = Omit<MessageRow, 'seq'>;
@@ -44,6 +49,8 @@ const CONVERSATION_COLUMNS = [
   'preview_enabled',
   'created_at',
   'updated_at',
+  'priority',
+  'team_id',
 ] as const satisfies readonly (keyof ConversationsTable)[];
 
 export function prepareHotQueries(db: Kysely<Database>, dialect: StoreDialect): HotQueries {

@@ -30,6 +30,17 @@ import * as reads from './read-queries';
 import * as preview from './preview-queries';
 import * as rates from './rate-queries';
 import * as redactions from './redaction-queries';
+import * as routing from './routing-queries';
+import * as teams from './team-queries';
+import type {
+  AgentRoutingPatch,
+  RoutingAgentState,
+  RoutingDecision,
+  RoutingInput,
+  TeamPatch,
+  TeamRecord,
+} from './routing-store';
+import type { AssignmentStrategy } from '../domain/routing/routing-rule';
 import {
   StoreConflictError,
   StoreInvalidInputError,
@@ -177,6 +188,47 @@ export class KyselyStore implements Store {
     this.guard(() => redactions.recordRedactions(this.db, events));
   listRedactionEvents = (conversationId: string) =>
     this.guard(() => redactions.listRedactionEvents(this.db, conversationId));
+
+  listTeams = () => this.guard(() => teams.listTeams(this.db));
+  createTeam = (team: Omit<TeamRecord, 'memberIds'> & { memberIds: readonly string[] }) =>
+    this.guard(() => teams.createTeam(this.db, team));
+  updateTeam = (id: string, patch: TeamPatch) => this.guard(() => teams.updateTeam(this.db, id, patch));
+  deleteTeam = (id: string) => this.guard(() => teams.deleteTeam(this.db, id));
+  getInboxRouting = (inboxId: string) => this.guard(() => teams.getInboxRouting(this.db, inboxId));
+  setInboxRouting = (
+    inboxId: string,
+    patch: { strategy?: AssignmentStrategy; teamIds?: readonly string[] },
+  ) => this.guard(() => teams.setInboxRouting(this.db, inboxId, patch));
+  listAgentRouting = (agentIds: readonly string[]) =>
+    this.guard(() => teams.listAgentRouting(this.db, agentIds));
+  updateAgentRouting = (agentId: string, patch: AgentRoutingPatch) =>
+    this.guard(() => teams.updateAgentRouting(this.db, agentId, patch));
+  setPresence = (agentId: string, nodeId: string, sockets: number, now: number) =>
+    this.guard(() => routing.setPresence(this.db, { agentId, nodeId, sockets, now }));
+  beatPresence = (nodeId: string, agentIds: readonly string[], now: number) =>
+    this.guard(() => routing.beatPresence(this.db, nodeId, agentIds, now));
+  listPresence = (agentIds: readonly string[]) => this.guard(() => routing.listPresence(this.db, agentIds));
+  routeInbox = (inboxId: string, now: number, decide: (input: RoutingInput) => RoutingDecision) =>
+    this.guard(() =>
+      routing.routeInbox(this.db, { inboxId, now, decide }, { lock: this.dialect.concurrentWriters }),
+    );
+  takeConversation = (
+    conversationId: string,
+    agentId: string,
+    now: number,
+    check: (agent: RoutingAgentState, conversation: ConversationRecord) => void,
+  ) =>
+    this.guard(() =>
+      routing.takeConversation(
+        this.db,
+        { conversationId, agentId, now, check },
+        { lock: this.dialect.concurrentWriters },
+      ),
+    );
+  listQueue = (inboxId: string, limit: number) =>
+    this.guard(() => routing.listQueue(this.db, inboxId, limit));
+  listWaitSamples = (inboxId: string, since: number, limit: number) =>
+    this.guard(() => routing.listWaitSamples(this.db, inboxId, since, limit));
 
   /** Turns driver errors into the Store's own: callers never see a dialect's error codes. */
   private async guard<T>(work: () => Promise<T>): Promise<T> {

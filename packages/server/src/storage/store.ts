@@ -16,6 +16,8 @@ import type {
 } from '../domain/types';
 import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
 import type { RateStore } from './rate-store';
+import type { RoutingStore } from './routing-store';
+import type { Priority } from '../domain/routing/queue-order';
 import type { TokenWindow } from '../domain/visitor-tokens';
 
 export interface NewMessage {
@@ -50,6 +52,12 @@ export interface ConversationQuery extends ConversationFilter {
 export interface ConversationPatch {
   status?: ConversationStatus;
   assigneeId?: string | null;
+  /** Routing (migration 0008): priority moves it in the queue; a team limits who is routed it. */
+  priority?: Priority;
+  teamId?: string | null;
+  requiredSkills?: readonly string[];
+  /** Back in the queue from this time (unassigned, transferred to a team); null: not waiting. */
+  waitingSince?: number | null;
   now: number;
 }
 
@@ -82,7 +90,7 @@ export interface NewSession {
   ip?: string | null;
 }
 
-export interface Store extends RateStore {
+export interface Store extends RateStore, RoutingStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
   /** Cheap round trip, for readiness. Throws if the store is unreachable. */

@@ -15,6 +15,7 @@ import { noSniff } from './security-headers';
 import { sessionRoute } from './session-route';
 import { meRoutes } from './me-routes';
 import { widgetStatusRoute } from './widget-status-route';
+import { routingRoutes } from './routing-routes';
 
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
@@ -59,6 +60,7 @@ export function httpApp(deps: HttpDeps) {
   app.route('/api/v1/agents', agentRoutes(deps));
   app.route('/api/v1/conversations', conversationRoutes(deps));
   app.route('/api/v1', settingsRoutes(deps));
+  app.route('/api/v1', routingRoutes(deps));
   app.route('/', staticRoutes());
   return app;
 }

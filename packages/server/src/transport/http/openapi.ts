@@ -251,6 +251,7 @@ const ops: Record<string, Record<string, Op>> = {
       public: true,
     },
   },
+  ...routingOps(),
   '/healthz': {
     get: {
       operationId: 'getLiveness',
@@ -268,6 +269,120 @@ const ops: Record<string, Record<string, Op>> = {
     },
   },
 };
+
+/** Routing (issue 12): teams, inbox routing, agents' status, the queue, transfers. */
+function routingOps(): Record<string, Record<string, Op>> {
+  const team = z.object({ team: s.teamSchema });
+  const routing = z.object({ routing: s.inboxRoutingSchema });
+  return {
+    '/api/v1/teams': {
+      get: {
+        operationId: 'listTeams',
+        summary: 'Teams and their members',
+        ok: [200, 'Teams', z.object({ teams: z.array(s.teamSchema) })],
+      },
+      post: {
+        operationId: 'createTeam',
+        summary: 'Create a team (admins)',
+        body: s.createTeamBody,
+        ok: [201, 'Created', team],
+      },
+    },
+    '/api/v1/teams/{id}': {
+      patch: {
+        operationId: 'updateTeam',
+        summary: 'Rename a team, set its default capacity or members (admins)',
+        params: idParam,
+        body: s.updateTeamBody,
+        ok: [200, 'The team', team],
+      },
+      delete: {
+        operationId: 'deleteTeam',
+        summary: 'Delete a team (admins); conversations transferred to it go back to the inbox',
+        params: idParam,
+        ok: [204, 'Deleted', null],
+      },
+    },
+    '/api/v1/inboxes/{id}/routing': {
+      get: {
+        operationId: 'getInboxRouting',
+        summary: "An inbox's assignment strategy and the teams it routes to",
+        params: idParam,
+        ok: [200, 'Routing', routing],
+      },
+      patch: {
+        operationId: 'updateInboxRouting',
+        summary: "Set an inbox's strategy (manual, round_robin, least_busy, skill_match) and teams (admins)",
+        description:
+          'Assignment is always among online agents with room left; the default is round_robin to every agent of the inbox.',
+        params: idParam,
+        body: s.updateInboxRoutingBody,
+        ok: [200, 'Routing', routing],
+      },
+    },
+    '/api/v1/inboxes/{id}/queue': {
+      get: {
+        operationId: 'getQueue',
+        summary: 'Waiting conversations in order (priority, then longest waiting) and the wait estimate',
+        params: idParam,
+        ok: [200, 'The queue', z.object({ queue: s.queueSchema })],
+      },
+    },
+    '/api/v1/routing/agents': {
+      get: {
+        operationId: 'listAgentRouting',
+        summary: "Agents' status, capacity, skills and load",
+        ok: [200, 'Agents', z.object({ agents: z.array(s.agentRoutingSchema) })],
+      },
+    },
+    '/api/v1/routing/agents/{id}': {
+      patch: {
+        operationId: 'updateAgentRouting',
+        summary: "Set your status; admins also set anyone's status, capacity and skills",
+        params: idParam,
+        body: s.updateAgentRoutingBody,
+        ok: [200, 'The agent', z.object({ agent: s.agentRoutingSchema })],
+      },
+    },
+    '/api/v1/conversations/{id}/priority': {
+      post: {
+        operationId: 'setConversationPriority',
+        summary: 'Set the priority (low, normal, high, urgent)',
+        params: idParam,
+        body: s.setPriorityBody,
+        ok: [200, 'The conversation', conversation],
+      },
+    },
+    '/api/v1/conversations/{id}/skills': {
+      post: {
+        operationId: 'setConversationSkills',
+        summary: 'Set the skills an agent needs to be routed it (skill_match)',
+        params: idParam,
+        body: s.setRequiredSkillsBody,
+        ok: [200, 'The conversation', conversation],
+      },
+    },
+    '/api/v1/conversations/{id}/transfer': {
+      post: {
+        operationId: 'transferConversation',
+        summary: 'Transfer to an agent or a team, with a note for agents only',
+        description:
+          'The note reaches agents (conversation.transferred frame), never the visitor, who is shown a neutral line. A transfer to a team puts the conversation back in the queue for its members.',
+        params: idParam,
+        body: s.transferBody,
+        ok: [200, 'The conversation', conversation],
+      },
+    },
+    '/api/v1/conversations/{id}/take': {
+      post: {
+        operationId: 'takeConversation',
+        summary: 'Pick a waiting conversation from the queue, within your capacity (409 when full or taken)',
+        params: idParam,
+        ok: [200, 'The conversation', conversation],
+      },
+    },
+  };
+}
 
 export function openApiDocument() {
   const paths = Object.fromEntries(
