@@ -6,6 +6,7 @@ import type { ConversationPatch } from '../storage/store';
 import type { ChatContext } from './context';
 import { loadReadable } from './load-conversation';
 import { presentConversation } from './presenters';
+import { activityActor, assignmentActivity, recordActivity } from './record-activity';
 
 export async function setStatus(
   ctx: ChatContext,
@@ -16,7 +17,10 @@ export async function setStatus(
   const conversation = await loadReadable(ctx, actor, conversationId);
   assertCanChangeStatus(actor, conversation);
   if (conversation.status === status) return presentConversation(ctx, conversation);
-  return update(ctx, conversationId, { status, now: ctx.now() });
+  const updated = await update(ctx, conversationId, { status, now: ctx.now() });
+  const kind = status === 'resolved' ? 'resolved' : 'reopened';
+  await recordActivity(ctx, { conversationId, kind, actor: activityActor(actor) });
+  return updated;
 }
 
 export async function assign(
@@ -33,7 +37,9 @@ export async function assign(
       throw new DomainError('not_found', 'No such agent in this inbox.');
   }
   if (conversation.assigneeId === agentId) return presentConversation(ctx, conversation);
-  return update(ctx, conversationId, { assigneeId: agentId, now: ctx.now() });
+  const updated = await update(ctx, conversationId, { assigneeId: agentId, now: ctx.now() });
+  await assignmentActivity(ctx, conversationId, { agentId, by: activityActor(actor) });
+  return updated;
 }
 
 async function update(ctx: ChatContext, id: string, patch: ConversationPatch): Promise<Conversation> {

@@ -2,7 +2,16 @@
  * Past-tense domain events. Commands emit them after the store has the change; realtime delivery is
  * one listener among others (webhooks, metrics, audit later). Drafts and secrets never appear here.
  */
-import type { Author, Conversation, Inbox, Message, PreviewPolicy, RedactionRule } from '@candor/protocol';
+import type {
+  Activity,
+  Author,
+  Conversation,
+  Inbox,
+  Message,
+  Note,
+  PreviewPolicy,
+  RedactionRule,
+} from '@candor/protocol';
 
 export type DomainEvent =
   | { type: 'message.created'; message: Message; conversation: Conversation }
@@ -26,4 +35,10 @@ export type DomainEvent =
   | { type: 'draft.requested'; conversationId: string }
   /** `previousPolicy` when an admin changed the policy: the nodes decide from it what the change voids. */
   | { type: 'inbox.updated'; inbox: Inbox; previousPolicy?: PreviewPolicy }
-  | { type: 'redaction_rules.changed'; rules: RedactionRule[] };
+  | { type: 'redaction_rules.changed'; rules: RedactionRule[] }
+  /** A private note was added: agents following the conversation only, never a visitor. */
+  | { type: 'note.created'; note: Note }
+  /** A line of the activity trail (assigned, resolved, tagged…): agents only. */
+  | { type: 'activity.recorded'; activity: Activity }
+  /** A conversation's tags were replaced: agents of the inbox only. */
+  | { type: 'tags.changed'; conversationId: string; inboxId: string; tags: string[] };

@@ -27,6 +27,12 @@ function frameFor(event: DomainEvent): ServerFrame | null {
       };
     case 'draft.changed':
       return { type: 'draft.updated', conversationId: event.conversationId, text: event.text };
+    case 'note.created':
+      return { type: 'note.created', note: event.note };
+    case 'activity.recorded':
+      return { type: 'activity.recorded', activity: event.activity };
+    case 'tags.changed':
+      return { type: 'tags.updated', conversationId: event.conversationId, tags: event.tags };
     case 'sessions.ended':
     case 'agent.role_changed':
     case 'draft.requested':

@@ -31,5 +31,12 @@ export function topicsFor(event: DomainEvent): string[] {
     case 'sessions.ended':
     case 'agent.role_changed':
       return [topics.agent(event.agentId)];
+    // Visitors follow conversation topics too: ClientConnection.deliver gives these to agents only.
+    case 'note.created':
+      return [topics.conversation(event.note.conversationId)];
+    case 'activity.recorded':
+      return [topics.conversation(event.activity.conversationId)];
+    case 'tags.changed':
+      return [topics.inbox(event.inboxId)];
   }
 }

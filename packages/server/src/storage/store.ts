@@ -16,6 +16,7 @@ import type {
 } from '../domain/types';
 import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
 import type { RateStore } from './rate-store';
+import type { AgentToolsStore } from './agent-tools-store';
 import type { TokenWindow } from '../domain/visitor-tokens';
 
 export interface NewMessage {
@@ -39,6 +40,8 @@ export interface ConversationFilter {
   status?: ConversationStatus;
   /** A string: assigned to that agent; null: unassigned; undefined: any. */
   assigneeId?: string | null;
+  /** Only conversations carrying this tag (normalised). */
+  tag?: string;
 }
 
 export interface ConversationQuery extends ConversationFilter {
@@ -82,7 +85,7 @@ export interface NewSession {
   ip?: string | null;
 }
 
-export interface Store extends RateStore {
+export interface Store extends RateStore, AgentToolsStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
   /** Cheap round trip, for readiness. Throws if the store is unreachable. */
