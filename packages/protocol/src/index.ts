@@ -9,6 +9,7 @@ export { PROTOCOL_VERSION, LIMITS, WS_PATHS } from './version';
 export { ERROR_CODES, RETRYABLE_ERRORS, CLOSE_CODES, type ErrorCode } from './errors';
 export { visibleControls } from './display-text';
 export { TOOL_LIMITS, SHORTCUT_PATTERN, CANNED_LOCALES } from './agent-tools';
+export { fillCannedResponse, type CannedVariables } from './canned-template';
 
 export type Author = z.infer<typeof s.authorSchema>;
 export type Message = z.infer<typeof s.messageSchema>;

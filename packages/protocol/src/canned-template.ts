@@ -1,7 +1,7 @@
 /**
- * Filling a canned response's variables. Only the names below are replaced; anything else between
- * braces is left as typed, so a response never silently loses text. Pure: the console and the server
- * fill the same way.
+ * Filling a canned response's variables: a pure rule, in the protocol so the console (which fills them
+ * when an agent inserts one) and the server fill alike. Only the names below are replaced; anything
+ * else between braces is left as typed, so a response never silently loses text.
  */
 export interface CannedVariables {
   visitorName: string;
