@@ -3,7 +3,12 @@
  * and commands go over the socket instead (see live/session.ts), so their REST twins are not wrapped here.
  */
 import type {
+  Activity,
   Agent,
+  CannedResponse,
+  Conversation,
+  CreateCannedResponseBody,
+  Note,
   AgentSessionInfo,
   CreateAgentBody,
   ErrorBody,
@@ -80,6 +85,31 @@ export const api = {
   /** The sample masked with the built-in rules plus this one, without saving it. */
   testRedactionRule: (rule: NewRedactionRule, sample: string) =>
     request<Redacted>('POST', '/api/v1/redaction-rules/test', { ...rule, sample }),
+  // The agents' tools (notes, trail, tags, canned responses) are REST: nothing of them rides the socket
+  // but the live frames of notes, trail lines and tag changes.
+  listNotes: (conversationId: string) =>
+    request<{ notes: Note[] }>('GET', `/api/v1/conversations/${encodeURIComponent(conversationId)}/notes`),
+  addNote: (conversationId: string, body: string) =>
+    request<{ note: Note }>('POST', `/api/v1/conversations/${encodeURIComponent(conversationId)}/notes`, {
+      body,
+    }),
+  listActivity: (conversationId: string) =>
+    request<{ activity: Activity[] }>(
+      'GET',
+      `/api/v1/conversations/${encodeURIComponent(conversationId)}/activity`,
+    ),
+  setTags: (conversationId: string, tags: string[]) =>
+    request<{ conversation: Conversation }>(
+      'PUT',
+      `/api/v1/conversations/${encodeURIComponent(conversationId)}/tags`,
+      { tags },
+    ),
+  listCannedResponses: () =>
+    request<{ cannedResponses: CannedResponse[] }>('GET', '/api/v1/canned-responses'),
+  createCannedResponse: (body: CreateCannedResponseBody) =>
+    request<{ cannedResponse: CannedResponse }>('POST', '/api/v1/canned-responses', body),
+  deleteCannedResponse: (id: string) =>
+    request<void>('DELETE', `/api/v1/canned-responses/${encodeURIComponent(id)}`),
 };
 
 /** Whether the cookie still signs us in: false only on a definite 401, errors otherwise (network, 5xx). */

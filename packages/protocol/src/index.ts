@@ -8,6 +8,8 @@ import type * as s from './schemas';
 export { PROTOCOL_VERSION, LIMITS, WS_PATHS } from './version';
 export { ERROR_CODES, RETRYABLE_ERRORS, CLOSE_CODES, type ErrorCode } from './errors';
 export { visibleControls } from './display-text';
+export { TOOL_LIMITS, SHORTCUT_PATTERN, CANNED_LOCALES } from './agent-tools';
+export { fillCannedResponse, type CannedVariables } from './canned-template';
 
 export type Author = z.infer<typeof s.authorSchema>;
 export type Message = z.infer<typeof s.messageSchema>;
@@ -35,6 +37,15 @@ export type InboxSnapshotFrame = z.infer<typeof s.inboxSnapshotFrame>;
 export type TypingUpdatedFrame = z.infer<typeof s.typingUpdatedFrame>;
 export type DraftUpdatedFrame = z.infer<typeof s.draftUpdatedFrame>;
 export type ErrorFrame = z.infer<typeof s.errorFrame>;
+export type Note = z.infer<typeof s.noteSchema>;
+export type Activity = z.infer<typeof s.activitySchema>;
+export type ActivityKind = z.infer<typeof s.activityKindSchema>;
+export type CannedResponse = z.infer<typeof s.cannedResponseSchema>;
+export type CreateCannedResponseBody = z.input<typeof s.createCannedResponseBody>;
+export type UpdateCannedResponseBody = z.infer<typeof s.updateCannedResponseBody>;
+export type NoteCreatedFrame = z.infer<typeof s.noteCreatedFrame>;
+export type ActivityRecordedFrame = z.infer<typeof s.activityRecordedFrame>;
+export type TagsUpdatedFrame = z.infer<typeof s.tagsUpdatedFrame>;
 
 export type LoginBody = z.infer<typeof s.loginBody>;
 export type CreateAgentBody = z.input<typeof s.createAgentBody>;

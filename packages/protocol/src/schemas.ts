@@ -14,6 +14,7 @@ import {
 } from './routing-schemas';
 
 export * from './routing-schemas';
+import { CANNED_LOCALES, SHORTCUT_PATTERN, TOOL_LIMITS } from './agent-tools';
 
 const id = z.string().min(1).max(64);
 const ref = z.string().min(1).max(64).optional();
@@ -95,6 +96,8 @@ export const conversationSchema = z.object({
   teamId: z.string().nullable().optional(),
   /** Routing: queue order and the console's control; normal unless changed. */
   priority: prioritySchema.optional(),
+  /** Agent views only (never a visitor's): the conversation's tags, sorted; absent = not sent in this view. */
+  tags: z.array(z.string()).optional(),
 });
 
 export const agentSchema = z.object({
@@ -271,6 +274,53 @@ export const draftUpdatedFrame = z.object({
   text: z.string(),
 });
 
+// ---------- agents' tools (issue 12): never delivered to a visitor socket ----------
+
+/** A private note: agents of the conversation's inbox only. It takes no seq: the visitor's stream has no hole. */
+export const noteSchema = z.object({
+  id,
+  conversationId: id,
+  author: authorSchema,
+  body: z.string(),
+  createdAt: z.number().int(),
+});
+
+export const activityKindSchema = z.enum([
+  'assigned',
+  'unassigned',
+  'transferred',
+  'resolved',
+  'reopened',
+  'tagged',
+  'untagged',
+  'priority_changed',
+]);
+
+/**
+ * One line of the activity trail: who did what, when. `detail` by kind, e.g. assigned
+ * `{ agentId, agentName }`, tagged `{ tags: [...] }`, transferred `{ note }` (agents only, like all of it).
+ */
+export const activitySchema = z.object({
+  id,
+  conversationId: id,
+  kind: activityKindSchema,
+  actor: authorSchema,
+  detail: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.null()])),
+  createdAt: z.number().int(),
+});
+
+export const noteCreatedFrame = z.object({ type: z.literal('note.created'), note: noteSchema });
+export const activityRecordedFrame = z.object({
+  type: z.literal('activity.recorded'),
+  activity: activitySchema,
+});
+/** To agents of the inbox: a conversation's tags changed (the whole new list). */
+export const tagsUpdatedFrame = z.object({
+  type: z.literal('tags.updated'),
+  conversationId: id,
+  tags: z.array(z.string()),
+});
+
 export const errorFrame = z.object({
   type: z.literal('error'),
   ref: z.string().optional(),
@@ -295,6 +345,9 @@ export const serverFrame = z.discriminatedUnion('type', [
   conversationAssignedFrame,
   conversationTransferredFrame,
   conversationHandedOverFrame,
+  noteCreatedFrame,
+  activityRecordedFrame,
+  tagsUpdatedFrame,
 ]);
 
 // ---------- REST bodies ----------
@@ -349,3 +402,51 @@ export const errorBody = z.object({
     retryAfterMs: z.number().int().nonnegative().optional(),
   }),
 });
+
+// ---------- agents' tools: REST bodies ----------
+
+export const addNoteBody = z.object({ body: z.string().max(TOOL_LIMITS.noteBodyMax * 2) });
+/** The whole new list; each tag is trimmed and lower-cased, duplicates dropped (domain/tags.ts). */
+export const setTagsBody = z.object({
+  tags: z.array(z.string().max(TOOL_LIMITS.tagLengthMax * 2)).max(TOOL_LIMITS.tagsPerConversation * 2),
+});
+
+const shortcut = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(TOOL_LIMITS.shortcutMax)
+  .regex(SHORTCUT_PATTERN, 'lower-case letters, digits, - and _');
+const cannedBody = z.string().trim().min(1).max(TOOL_LIMITS.cannedBodyMax);
+
+/**
+ * A canned response: `shared` (admins manage it, every agent uses it) or `personal` (its owner's).
+ * Variables `{{visitor.name}}` and `{{agent.name}}` are filled in when inserted.
+ */
+export const cannedResponseSchema = z.object({
+  id,
+  scope: z.enum(['shared', 'personal']),
+  /** The agent it belongs to; null for a shared one. */
+  ownerId: z.string().nullable(),
+  shortcut: z.string(),
+  locale: z.enum(CANNED_LOCALES),
+  body: z.string(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export const createCannedResponseBody = z.object({
+  scope: z.enum(['shared', 'personal']).default('personal'),
+  shortcut,
+  locale: z.enum(CANNED_LOCALES).default('en'),
+  body: cannedBody,
+});
+export const updateCannedResponseBody = z
+  .object({
+    shortcut: shortcut.optional(),
+    locale: z.enum(CANNED_LOCALES).optional(),
+    body: cannedBody.optional(),
+  })
+  .refine((b) => b.shortcut !== undefined || b.locale !== undefined || b.body !== undefined, {
+    message: 'Give at least one of shortcut, locale, body',
+  });

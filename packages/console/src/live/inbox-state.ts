@@ -16,9 +16,16 @@ export const TABS: readonly Tab[] = ['new', 'mine', 'all'];
 
 export const emptyInbox: InboxState = {};
 
-function toEntry(conversation: Conversation, unread: number, lastReadSeq: number): InboxEntry {
+function toEntry(
+  conversation: Conversation,
+  unread: number,
+  lastReadSeq: number,
+  held?: InboxEntry,
+): InboxEntry {
   const { unread: _unread, lastReadSeq: _lastReadSeq, ...rest } = conversation;
-  return { ...rest, unread, lastReadSeq };
+  // Tags ride only on agent views (snapshots, tag changes): an update without them keeps those held.
+  const tags = conversation.tags ?? held?.tags;
+  return { ...rest, unread, lastReadSeq, ...(tags ? { tags } : {}) };
 }
 
 /** Frames can cross (an ack and a broadcast for the same change); never let an older copy win. */
@@ -56,14 +63,19 @@ export function applyUpdate(
   const isNewVisitorMessage =
     last?.authorType === 'visitor' && last.seq > held.lastReadSeq && last.seq > (held.lastMessage?.seq ?? 0);
   const unread = isOpen ? 0 : held.unread + (isNewVisitorMessage ? 1 : 0);
-  return { ...state, [conversation.id]: toEntry(conversation, unread, held.lastReadSeq) };
+  return { ...state, [conversation.id]: toEntry(conversation, unread, held.lastReadSeq, held) };
 }
 
 /** A conversation carried by an ack or a history frame: fresher fields, but it says nothing about unread. */
 export function upsertConversation(state: InboxState, conversation: Conversation): InboxState {
   const held = state[conversation.id];
   if (held && isOlder(conversation, held)) return state;
-  const entry = toEntry(conversation, held?.unread ?? 0, held?.lastReadSeq ?? conversation.lastReadSeq ?? 0);
+  const entry = toEntry(
+    conversation,
+    held?.unread ?? 0,
+    held?.lastReadSeq ?? conversation.lastReadSeq ?? 0,
+    held,
+  );
   return { ...state, [conversation.id]: entry };
 }
 
@@ -73,6 +85,20 @@ export function markRead(state: InboxState, conversationId: string, seq: number)
   return { ...state, [conversationId]: { ...held, unread: 0, lastReadSeq: Math.max(held.lastReadSeq, seq) } };
 }
 
+/** A `tags.updated` frame: the whole new list of one conversation. */
+export function applyTags(state: InboxState, conversationId: string, tags: readonly string[]): InboxState {
+  const held = state[conversationId];
+  if (!held) return state;
+  return { ...state, [conversationId]: { ...held, tags: [...tags] } };
+}
+
+/** Every tag in use in the list, sorted, for the inbox's tag filter. */
+export function knownTags(state: InboxState): string[] {
+  const tags = new Set<string>();
+  for (const e of Object.values(state)) for (const t of e.tags ?? []) tags.add(t);
+  return [...tags].sort();
+}
+
 export function inTab(entry: InboxEntry, tab: Tab, meId: string): boolean {
   if (tab === 'all') return true;
   if (entry.status !== 'open') return false;
@@ -80,9 +106,9 @@ export function inTab(entry: InboxEntry, tab: Tab, meId: string): boolean {
 }
 
 /** Most recently active first; the id breaks ties so rows do not jump between renders. */
-export function listTab(state: InboxState, tab: Tab, meId: string): InboxEntry[] {
+export function listTab(state: InboxState, tab: Tab, meId: string, tag: string | null = null): InboxEntry[] {
   return Object.values(state)
-    .filter((e) => inTab(e, tab, meId))
+    .filter((e) => inTab(e, tab, meId) && (tag === null || (e.tags ?? []).includes(tag)))
     .sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -11,13 +11,23 @@ import type {
   ErrorFrame,
   HistoryFrame,
   Message,
+  Note,
   ServerFrame,
 } from '@candor/protocol';
+import { addActivity, addNotes, noExtras } from './agent-extras';
+import type { AgentExtras } from './agent-extras';
 import { newClientKey } from '../client-key';
 import { errorText } from '../error-text';
 import { Connection } from './connection';
 import type { ConnectionStatus, SocketFactory, Timers } from './connection';
-import { applySnapshot, applyUpdate, emptyInbox, markRead, upsertConversation } from './inbox-state';
+import {
+  applySnapshot,
+  applyTags,
+  applyUpdate,
+  emptyInbox,
+  markRead,
+  upsertConversation,
+} from './inbox-state';
 import type { InboxState } from './inbox-state';
 import { enqueue, fail, retry, settle, settleMessage, toResend } from './outbox';
 import type { Outbox, OutboxEntry } from './outbox';
@@ -48,6 +58,8 @@ export interface LiveState {
   /** Conversations with a resolve/reopen/assign awaiting its ack, so a double click sends one command. */
   readonly busy: Readonly<Record<string, true>>;
   readonly notice: Notice | null;
+  /** Private notes and the activity trail per conversation: agents' own, never the visitor's. */
+  readonly extras: Readonly<Record<string, AgentExtras>>;
 }
 
 export interface SessionOptions {
@@ -59,6 +71,8 @@ export interface SessionOptions {
   random?: () => number;
   timers?: Timers;
   newKey?: () => string;
+  /** Reads a conversation's notes and trail (REST), once its stream is live so nothing falls between. */
+  loadExtras?: (conversationId: string) => Promise<Pick<AgentExtras, 'notes' | 'activity'>>;
 }
 
 type Pending =
@@ -79,6 +93,7 @@ const initialState: LiveState = {
   visitorDrafts: noDrafts,
   busy: {},
   notice: null,
+  extras: {},
 };
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Readonly<Record<string, T>> {
@@ -101,9 +116,11 @@ export class LiveSession {
   private readonly now: () => number;
   private readonly timers: Timers;
   private readonly newKey: () => string;
+  private readonly loadExtras: SessionOptions['loadExtras'];
 
   constructor(options: SessionOptions) {
     this.me = options.me;
+    this.loadExtras = options.loadExtras;
     this.now = options.now ?? Date.now;
     this.newKey = options.newKey ?? newClientKey;
     this.timers = options.timers ?? {
@@ -219,6 +236,30 @@ export class LiveSession {
     this.update({ notice: null });
   }
 
+  /** A note this agent just wrote (the REST answer); its live frame may come first or after. */
+  noteAdded(note: Note): void {
+    this.withExtras(note.conversationId, (held) => addNotes(held, [note]));
+  }
+
+  /** A conversation as a REST call answered it (e.g. after changing its tags). */
+  conversationChanged(conversation: Conversation): void {
+    this.update({ inbox: upsertConversation(this.state.inbox, conversation) });
+  }
+
+  private withExtras(conversationId: string, change: (held: AgentExtras) => AgentExtras): void {
+    const held = this.state.extras[conversationId] ?? noExtras;
+    const next = change(held);
+    if (next !== held) this.update({ extras: { ...this.state.extras, [conversationId]: next } });
+  }
+
+  private fetchExtras(conversationId: string): void {
+    this.loadExtras?.(conversationId).then(
+      ({ notes, activity }) =>
+        this.withExtras(conversationId, (held) => addActivity(addNotes(held, notes), activity)),
+      (err: unknown) => console.warn('candor: notes and activity could not be loaded', err),
+    );
+  }
+
   // ---------- socket events ----------
 
   /** After every welcome: the server remembers nothing of the previous socket, so say it all again. */
@@ -268,6 +309,12 @@ export class LiveSession {
         return;
       case 'draft.updated':
         return this.update({ visitorDrafts: applyDraft(this.state.visitorDrafts, frame, this.state.openId) });
+      case 'note.created':
+        return this.withExtras(frame.note.conversationId, (held) => addNotes(held, [frame.note]));
+      case 'activity.recorded':
+        return this.withExtras(frame.activity.conversationId, (held) => addActivity(held, [frame.activity]));
+      case 'tags.updated':
+        return this.update({ inbox: applyTags(this.state.inbox, frame.conversationId, frame.tags) });
       case 'ack':
         return this.ack(frame);
       case 'error':
@@ -293,6 +340,8 @@ export class LiveSession {
     if (!timeline.loaded)
       this.update({ timelines: { ...this.state.timelines, [id]: { ...timeline, loaded: true } } });
     this.markOpenRead(); // once, at the end of the pages, not per page
+    // Streaming now: whatever is written from here on arrives live, the rest is read once.
+    this.fetchExtras(id);
   }
 
   private message(message: Message): void {

@@ -8,6 +8,15 @@ import { ReplyBox } from './reply-box';
 import { PreviewPill, VisitorDraft } from './typing-preview';
 import { UserText } from './user-text';
 import { visibleControls } from '@candor/protocol';
+import { api, ApiError } from '../api';
+import { errorText } from '../error-text';
+import { noExtras } from '../live/agent-extras';
+import { TagEditor } from './tag-editor';
+
+/** REST failures as the agent reads them. */
+function readable(err: unknown): Error {
+  return new Error(err instanceof ApiError ? errorText(err.code, err.message) : 'Not saved. Try again.');
+}
 
 interface Props {
   conversationId: string;
@@ -51,6 +60,18 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
               </span>
               <PreviewPill preview={entry.preview} />
             </p>
+          )}
+          {entry && (
+            <TagEditor
+              tags={entry.tags ?? []}
+              onChange={async (tags) => {
+                try {
+                  session.conversationChanged((await api.setTags(id, tags)).conversation);
+                } catch (err) {
+                  throw readable(err);
+                }
+              }}
+            />
           )}
         </div>
         {entry && (
@@ -116,6 +137,8 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
         myName={me.name}
         onRetry={(key) => session.retry(key)}
         onDiscard={(key) => session.discard(key)}
+        extras={state.extras[id] ?? noExtras}
+        meId={me.id}
       />
       {visitorDraft !== null && <VisitorDraft text={visitorDraft} />}
       <div class="typing" aria-live="polite">
@@ -127,6 +150,17 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
         onDraft={(text) => (text ? replyDrafts.set(id, text) : replyDrafts.delete(id))}
         onTyping={() => session.typing(id)}
         onSend={(body) => session.send(id, body)}
+        onNote={async (body) => {
+          try {
+            session.noteAdded((await api.addNote(id, body)).note);
+          } catch (err) {
+            throw readable(err);
+          }
+        }}
+        loadCanned={async () => (await api.listCannedResponses()).cannedResponses}
+        variables={{ visitorName: entry?.visitorName ?? '', agentName: me.name }}
+        // The visitor's language reaches the console with the contact panel (issue 12, part "id").
+        preferLocale={null}
       />
     </main>
   );

@@ -1,6 +1,7 @@
 /** The three inbox tabs and their rows; rows are links so a conversation has a URL and opens by keyboard. */
 import type { Agent } from '@candor/protocol';
-import { listTab, tabUnread, TABS } from '../live/inbox-state';
+import { useState } from 'preact/hooks';
+import { knownTags, listTab, tabUnread, TABS } from '../live/inbox-state';
 import type { InboxEntry, InboxState, Tab } from '../live/inbox-state';
 import { relativeTime } from '../relative-time';
 import { navigate, pathFor } from '../route';
@@ -27,7 +28,11 @@ interface Props {
 
 export function InboxList({ inbox, loaded, openNotShown, tab, onTab, me, openId }: Props) {
   const now = useNow(30_000);
-  const rows = listTab(inbox, tab, me.id);
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
+  const tags = knownTags(inbox);
+  // A tag no longer on any conversation filters nothing out of sight.
+  const tag = tagFilter !== null && tags.includes(tagFilter) ? tagFilter : null;
+  const rows = listTab(inbox, tab, me.id, tag);
 
   // Arrow keys move between tabs, as the ARIA tabs pattern expects; Tab moves on to the rows.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -79,6 +84,24 @@ export function InboxList({ inbox, loaded, openNotShown, tab, onTab, me, openId 
           );
         })}
       </div>
+      {tags.length > 0 && (
+        <div class="tag-filter">
+          <label for="tag-filter">Tag</label>
+          <select
+            id="tag-filter"
+            data-testid="tag-filter"
+            value={tag ?? ''}
+            onChange={(e) => setTagFilter(e.currentTarget.value || null)}
+          >
+            <option value="">All tags</option>
+            {tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div id="inbox-rows" role="tabpanel" aria-labelledby={`tab-${tab}`} class="rows">
         {!loaded && <p class="quiet">Loading conversations…</p>}
         {loaded && openNotShown > 0 && tab !== 'mine' && (
@@ -89,7 +112,9 @@ export function InboxList({ inbox, loaded, openNotShown, tab, onTab, me, openId 
             Each appears here as soon as it changes.
           </p>
         )}
-        {loaded && rows.length === 0 && <p class="quiet">{EMPTY_TEXT[tab]}</p>}
+        {loaded && rows.length === 0 && (
+          <p class="quiet">{tag === null ? EMPTY_TEXT[tab] : `No conversation here is tagged “${tag}”.`}</p>
+        )}
         {rows.length > 0 && (
           <ul>
             {rows.map((entry) => (
@@ -164,6 +189,11 @@ function Row({ entry, isOpen, now, meId }: RowProps) {
         <span>
           <UserText text={assignee} />
         </span>
+        {(entry.tags ?? []).map((t) => (
+          <span key={t} class="tag small">
+            <UserText text={t} />
+          </span>
+        ))}
       </span>
     </a>
   );

@@ -1,7 +1,12 @@
-/** The message log: stored messages by seq, then this agent's replies still on their way. */
+/**
+ * The message log: stored messages by seq, with agents' private notes and activity lines placed among
+ * them by time, then this agent's replies still on their way.
+ */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Message } from '@candor/protocol';
 import type { OutboxEntry } from '../live/outbox';
+import { describeActivity, interleave, noExtras } from '../live/agent-extras';
+import type { AgentExtras } from '../live/agent-extras';
 import { visibleControls } from '@candor/protocol';
 import { UserText } from './user-text';
 
@@ -12,6 +17,9 @@ interface Props {
   myName: string;
   onRetry: (clientKey: string) => void;
   onDiscard: (clientKey: string) => void;
+  /** Notes and the activity trail: agents' own. */
+  extras?: AgentExtras;
+  meId?: string;
 }
 
 /** Within this distance of the bottom, new messages keep the view pinned to the latest. */
@@ -21,7 +29,10 @@ function clock(at: number): string {
   return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
 
-export function MessageList({ messages, pending, loading, myName, onRetry, onDiscard }: Props) {
+export function MessageList(props: Props) {
+  const { messages, pending, loading, myName, onRetry, onDiscard } = props;
+  const extras = props.extras ?? noExtras;
+  const extraCount = extras.notes.length + extras.activity.length;
   const log = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const sentCount = useRef(pending.length);
@@ -33,7 +44,7 @@ export function MessageList({ messages, pending, loading, myName, onRetry, onDis
     const justSent = pending.length > sentCount.current;
     sentCount.current = pending.length;
     if (el && (stick.current || justSent)) el.scrollTop = el.scrollHeight;
-  }, [messages.length, pending.length]);
+  }, [messages.length, pending.length, extraCount]);
 
   const onScroll = () => {
     const el = log.current;
@@ -52,25 +63,51 @@ export function MessageList({ messages, pending, loading, myName, onRetry, onDis
     >
       {loading && messages.length === 0 && <p class="quiet">Loading messages…</p>}
       {!loading && messages.length === 0 && pending.length === 0 && <p class="quiet">No messages yet.</p>}
-      {messages.map((m) => (
-        <div
-          key={m.seq}
-          class={`message from-${m.author.type}`}
-          data-testid="message"
-          data-seq={m.seq}
-          data-author-type={m.author.type}
-        >
-          {m.author.type !== 'system' && (
-            <span class="author">
-              <UserText text={m.author.name || 'Visitor'} />
-            </span>
-          )}
-          <p class="body" dir="auto">
-            {visibleControls(m.body)}
-          </p>
-          <time dateTime={new Date(m.createdAt).toISOString()}>{clock(m.createdAt)}</time>
-        </div>
-      ))}
+      {interleave(messages, extras).map((item) => {
+        if (item.kind === 'note') {
+          const n = item.note;
+          return (
+            <div key={item.key} class="message note" data-testid="note" role="note" aria-label="Private note">
+              <span class="author">
+                <UserText text={n.author.name} /> · private note
+              </span>
+              <p class="body" dir="auto">
+                {visibleControls(n.body)}
+              </p>
+              <time dateTime={new Date(n.createdAt).toISOString()}>{clock(n.createdAt)}</time>
+            </div>
+          );
+        }
+        if (item.kind === 'activity') {
+          const a = item.activity;
+          return (
+            <p key={item.key} class="activity" data-testid="activity" data-kind={a.kind}>
+              <UserText text={describeActivity(a, props.meId ?? '')} />{' '}
+              <time dateTime={new Date(a.createdAt).toISOString()}>{clock(a.createdAt)}</time>
+            </p>
+          );
+        }
+        const m = item.message;
+        return (
+          <div
+            key={item.key}
+            class={`message from-${m.author.type}`}
+            data-testid="message"
+            data-seq={m.seq}
+            data-author-type={m.author.type}
+          >
+            {m.author.type !== 'system' && (
+              <span class="author">
+                <UserText text={m.author.name || 'Visitor'} />
+              </span>
+            )}
+            <p class="body" dir="auto">
+              {visibleControls(m.body)}
+            </p>
+            <time dateTime={new Date(m.createdAt).toISOString()}>{clock(m.createdAt)}</time>
+          </div>
+        );
+      })}
       {pending.map((e) => (
         <div
           key={e.clientKey}

@@ -1,6 +1,14 @@
-/** The reply box: Enter sends, Shift+Enter adds a line; the draft survives switching conversations. */
-import { useState } from 'preact/hooks';
-import { LIMITS } from '@candor/protocol';
+/**
+ * The reply box: Enter sends, Shift+Enter adds a line; the draft survives switching conversations.
+ * A "Private note" toggle writes a note for agents instead (never sent to the visitor, and no typing
+ * signal either). Typing `/name` opens the canned-response picker.
+ */
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { fillCannedResponse, LIMITS, TOOL_LIMITS } from '@candor/protocol';
+import type { CannedResponse, CannedVariables } from '@candor/protocol';
+import { insertCanned, matchCanned, shortcutAt } from '../canned-picker';
+import type { ShortcutQuery } from '../canned-picker';
+import { CANNED_LISTBOX_ID, cannedOptionId, CannedList } from './canned-list';
 
 interface Props {
   label: string;
@@ -8,62 +16,182 @@ interface Props {
   onDraft: (text: string) => void;
   onTyping: () => void;
   onSend: (body: string) => void;
+  /** Stores a private note; rejects with a message to show. */
+  onNote?: (body: string) => Promise<void>;
+  /** Shared and personal canned responses, read when the picker first opens. */
+  loadCanned?: () => Promise<CannedResponse[]>;
+  variables?: CannedVariables;
+  /** The visitor's language, when known: its responses come first. */
+  preferLocale?: 'en' | 'fr' | null;
 }
 
-export function ReplyBox({ label, draft, onDraft, onTyping, onSend }: Props) {
+export function ReplyBox(props: Props) {
+  const { label, draft, onDraft, onTyping, onSend, onNote, loadCanned, variables } = props;
   const [body, setBody] = useState(draft);
+  const [noteMode, setNoteMode] = useState(false);
+  const [noteError, setNoteError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [query, setQuery] = useState<ShortcutQuery | null>(null);
+  const [active, setActive] = useState(0);
+  const [canned, setCanned] = useState<CannedResponse[] | null>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const caretAfter = useRef<number | null>(null);
   const length = body.trim().length;
-  const tooLong = length > LIMITS.messageBodyMax;
+  const max = noteMode ? TOOL_LIMITS.noteBodyMax : LIMITS.messageBodyMax;
+  const tooLong = length > max;
 
-  const change = (text: string) => {
+  const matches = query && canned ? matchCanned(canned, query.query, props.preferLocale ?? null) : [];
+  const pickerOpen = query !== null && loadCanned !== undefined;
+  const fill = (c: CannedResponse) =>
+    fillCannedResponse(c.body, variables ?? { visitorName: 'there', agentName: '' });
+
+  useLayoutEffect(() => {
+    const at = caretAfter.current;
+    if (at === null || !input.current) return;
+    caretAfter.current = null;
+    input.current.setSelectionRange(at, at);
+  });
+
+  const change = (text: string, caret: number | null) => {
     setBody(text);
     onDraft(text);
+    const next = caret === null ? null : shortcutAt(text, caret);
+    setQuery(next);
+    setActive(0);
+    if (next && canned === null && loadCanned) {
+      setCanned([]); // once: a failed load shows an empty list rather than retrying on every key
+      loadCanned().then(setCanned, () => setCanned([]));
+    }
   };
-  const submit = () => {
-    if (length === 0 || tooLong) return;
-    onSend(body);
-    change('');
+  const pick = (c: CannedResponse) => {
+    if (!query) return;
+    const inserted = insertCanned(body, query, fill(c));
+    caretAfter.current = inserted.caret;
+    change(inserted.text, null);
   };
+  const submit = async () => {
+    if (length === 0 || tooLong || saving) return;
+    if (!noteMode) {
+      onSend(body);
+      change('', null);
+      return;
+    }
+    if (!onNote) return;
+    setSaving(true);
+    setNoteError(null);
+    try {
+      await onNote(body);
+      change('', null);
+    } catch (err) {
+      setNoteError(err instanceof Error ? err.message : 'The note was not saved.');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (pickerOpen && e.key === 'Escape') {
+      e.preventDefault();
+      setQuery(null);
+      return;
+    }
+    if (pickerOpen && matches.length > 0) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        const step = e.key === 'ArrowDown' ? 1 : -1;
+        setActive((active + step + matches.length) % matches.length);
+        return;
+      }
+      if ((e.key === 'Enter' && !e.shiftKey && !e.isComposing) || e.key === 'Tab') {
+        e.preventDefault();
+        const chosen = matches[Math.min(active, matches.length - 1)];
+        if (chosen) pick(chosen);
+        return;
+      }
+    }
+    // isComposing: Enter that confirms an IME candidate (Japanese, Chinese…) must not send.
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      void submit();
+    }
+  };
+
+  const activeMatch = pickerOpen ? matches[Math.min(active, matches.length - 1)] : undefined;
+  const hint = tooLong
+    ? `Too long: ${length} of ${max} characters.`
+    : noteError
+      ? `Not saved: ${noteError}`
+      : noteMode
+        ? 'Private note: only agents see it. Enter to save.'
+        : 'Enter to send, Shift+Enter for a new line, / for canned responses.';
 
   return (
     <form
-      class="reply"
+      class={noteMode ? 'reply note-mode' : 'reply'}
       onSubmit={(e) => {
         e.preventDefault();
-        submit();
+        void submit();
       }}
     >
       <label for="reply-input" class="visually-hidden">
-        {label}
+        {noteMode ? 'Private note, seen by agents only' : label}
       </label>
+      {pickerOpen && (
+        <CannedList
+          matches={matches}
+          active={Math.min(active, Math.max(0, matches.length - 1))}
+          loading={canned === null}
+          query={query.query}
+          preview={fill}
+          onPick={pick}
+        />
+      )}
       <textarea
         id="reply-input"
         data-testid="reply-input"
+        data-mode={noteMode ? 'note' : 'reply'}
+        ref={input}
         rows={3}
         value={body}
-        placeholder="Write a reply…"
+        placeholder={noteMode ? 'Write a private note (agents only)…' : 'Write a reply…'}
         aria-describedby="reply-hint"
         aria-invalid={tooLong}
+        aria-controls={pickerOpen && matches.length > 0 ? CANNED_LISTBOX_ID : undefined}
+        aria-activedescendant={activeMatch ? cannedOptionId(activeMatch.id) : undefined}
         onInput={(e) => {
-          change(e.currentTarget.value);
-          onTyping();
+          change(e.currentTarget.value, e.currentTarget.selectionStart);
+          // A note is not a reply: the visitor must not be told an agent is typing.
+          if (!noteMode) onTyping();
         }}
-        onKeyDown={(e) => {
-          // isComposing: Enter that confirms an IME candidate (Japanese, Chinese…) must not send.
-          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
-            e.preventDefault();
-            submit();
-          }
-        }}
+        onBlur={() => setQuery(null)}
+        onKeyDown={onKeyDown}
       />
       <div class="reply-bar">
-        <span id="reply-hint" class={tooLong ? 'hint error' : 'hint'}>
-          {tooLong
-            ? `Too long: ${length} of ${LIMITS.messageBodyMax} characters.`
-            : 'Enter to send, Shift+Enter for a new line.'}
+        {onNote && (
+          <button
+            type="button"
+            class="note-toggle"
+            data-testid="note-toggle"
+            aria-pressed={noteMode}
+            onClick={() => {
+              setNoteMode(!noteMode);
+              setNoteError(null);
+              input.current?.focus();
+            }}
+          >
+            Private note
+          </button>
+        )}
+        <span id="reply-hint" class={tooLong || noteError ? 'hint error' : 'hint'}>
+          {hint}
         </span>
-        <button type="submit" class="primary" data-testid="reply-send" disabled={length === 0 || tooLong}>
-          Send
+        <button
+          type="submit"
+          class="primary"
+          data-testid="reply-send"
+          disabled={length === 0 || tooLong || saving}
+        >
+          {noteMode ? 'Add note' : 'Send'}
         </button>
       </div>
     </form>

@@ -23,13 +23,29 @@ interface Props {
   onAgentChanged: () => void;
 }
 
+/** A conversation's private notes and activity trail, read together when it is opened. */
+async function loadAgentExtras(conversationId: string) {
+  const [{ notes }, { activity }] = await Promise.all([
+    api.listNotes(conversationId),
+    api.listActivity(conversationId),
+  ]);
+  return { notes, activity };
+}
+
 function agentSocketUrl(): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${WS_PATHS.agent}`;
 }
 
 export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
   const session = useMemo(
-    () => new LiveSession({ url: agentSocketUrl(), socket: WebSocket, me: agent, isSignedIn }),
+    () =>
+      new LiveSession({
+        url: agentSocketUrl(),
+        socket: WebSocket,
+        me: agent,
+        isSignedIn,
+        loadExtras: loadAgentExtras,
+      }),
     [agent],
   );
   const state = useLiveState(session);

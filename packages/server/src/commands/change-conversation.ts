@@ -7,6 +7,7 @@ import type { ChatContext } from './context';
 import { loadReadable } from './load-conversation';
 import { presentConversation } from './presenters';
 import { routeForAgent } from './routing/conversation-routing';
+import { activityActor, assignmentActivity, recordActivity } from './record-activity';
 
 export async function setStatus(
   ctx: ChatContext,
@@ -28,6 +29,8 @@ export async function setStatus(
   // Resolving frees the assignee's capacity (in every inbox) or takes it out of the queue.
   ctx.routing?.soon(conversation.inboxId);
   if (conversation.assigneeId !== null) await routeForAgent(ctx, conversation.assigneeId);
+  const kind = status === 'resolved' ? 'resolved' : 'reopened';
+  await recordActivity(ctx, { conversationId, kind, actor: activityActor(actor) });
   return updated;
 }
 
@@ -61,6 +64,7 @@ export async function assign(
   });
   ctx.routing?.soon(conversation.inboxId);
   if (conversation.assigneeId !== null) await routeForAgent(ctx, conversation.assigneeId);
+  await assignmentActivity(ctx, conversationId, { agentId, by: activityActor(actor) });
   return updated;
 }
 

@@ -35,16 +35,21 @@ export async function presentConversations(
   readerAgentId?: string,
 ): Promise<Conversation[]> {
   const ids = records.map((r) => r.id);
-  const [last, reads] = await Promise.all([
+  const [last, reads, tags] = await Promise.all([
     ctx.store.lastMessages(ids),
     readerAgentId ? ctx.store.readStates(readerAgentId, ids) : Promise.resolve(undefined),
+    // Tags are agents' own: only a view for an agent reads and carries them.
+    readerAgentId ? ctx.store.tagsOf(ids) : Promise.resolve(undefined),
   ]);
   const lastById = new Map(last.map((l) => [l.conversationId, l]));
   return Promise.all(
     records.map(async (r) => {
       const conversation = await presentOne(ctx, r, lastById.get(r.id));
       const read = reads?.get(r.id);
-      return read ? { ...conversation, lastReadSeq: read.lastReadSeq, unread: read.unread } : conversation;
+      const withRead = read
+        ? { ...conversation, lastReadSeq: read.lastReadSeq, unread: read.unread }
+        : conversation;
+      return tags ? { ...withRead, tags: tags.get(r.id) ?? [] } : withRead;
     }),
   );
 }

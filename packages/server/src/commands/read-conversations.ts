@@ -30,6 +30,12 @@ export async function history(
 
 export type InboxView = 'new' | 'mine' | 'all';
 
+export interface InboxFilter {
+  status?: 'open' | 'resolved';
+  /** Only conversations with this tag. */
+  tag?: string;
+}
+
 export interface InboxList {
   /** Most recently updated first. */
   conversations: Conversation[];
@@ -44,9 +50,11 @@ export async function listInbox(
   ctx: ChatContext,
   actor: Extract<Actor, { kind: 'agent' }>,
   view: InboxView = 'all',
-  status?: 'open' | 'resolved',
+  { status, tag }: InboxFilter = {},
 ): Promise<InboxList> {
-  const { inboxIds } = actor;
+  // A tag narrows every part of the list alike (already normalised by the caller).
+  const inboxIds = actor.inboxIds;
+  const tagged = tag === undefined ? {} : { tag };
   const assignee =
     view === 'new' ? { assigneeId: null } : view === 'mine' ? { assigneeId: actor.agentId } : {};
   const wantsOpen = view !== 'all' || status !== 'resolved';
@@ -55,6 +63,7 @@ export async function listInbox(
     ctx.store.listConversations({
       inboxIds,
       status: 'open',
+      ...tagged,
       ...filter,
       limit: INBOX_OPEN_LIMIT,
       order: 'oldest',
@@ -64,14 +73,15 @@ export async function listInbox(
     // The whole inbox's cut must not take an agent's own conversations away from them.
     wantsOpen && view === 'all' ? openOf({ assigneeId: actor.agentId }) : [],
     wantsResolved
-      ? ctx.store.listConversations({ inboxIds, status: 'resolved', limit: INBOX_RESOLVED_LIMIT })
+      ? ctx.store.listConversations({ inboxIds, status: 'resolved', ...tagged, limit: INBOX_RESOLVED_LIMIT })
       : [],
   ]);
   const openShown = new Map([...open, ...mine].map((record) => [record.id, record]));
   const openNotShown =
     open.length < INBOX_OPEN_LIMIT
       ? 0
-      : (await ctx.store.countConversations({ inboxIds, status: 'open', ...assignee })) - openShown.size;
+      : (await ctx.store.countConversations({ inboxIds, status: 'open', ...tagged, ...assignee })) -
+        openShown.size;
   const records = [...openShown.values(), ...resolved].sort(
     (a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
   );

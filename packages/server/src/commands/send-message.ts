@@ -9,6 +9,7 @@ import type { AppendResult, NewMessage } from '../storage/store';
 import type { ChatContext } from './context';
 import { loadReadable } from './load-conversation';
 import { presentConversation, presentMessage } from './presenters';
+import { activityActor, assignmentActivity, recordActivity } from './record-activity';
 
 export interface SendInput {
   /** null: a visitor's open conversation, or a new one. */
@@ -60,6 +61,9 @@ export async function sendMessage(
     reopened = result.created && decision.reopen;
     if (result.created && (decision.assignTo || decision.reopen)) {
       result = { ...result, conversation: await applyReplyEffects(ctx, result.conversation, decision) };
+      const by = activityActor(actor);
+      if (decision.assignTo) await assignmentActivity(ctx, id, { agentId: decision.assignTo, by });
+      if (decision.reopen) await recordActivity(ctx, { conversationId: id, kind: 'reopened', actor: by });
     }
   }
   if (!result.created && result.message.body !== body) {

@@ -3,6 +3,7 @@
  * one listener among others (webhooks, metrics, audit later). Drafts and secrets never appear here.
  */
 import type {
+  Activity,
   Author,
   Conversation,
   Inbox,
@@ -10,6 +11,7 @@ import type {
   PreviewPolicy,
   RedactionRule,
   WaitEstimate,
+  Note,
 } from '@candor/protocol';
 
 export type DomainEvent =
@@ -59,4 +61,10 @@ export type DomainEvent =
       byAgentId: string;
     }
   /** The queue of an inbox moved: waiting conversation ids in order (at most QUEUE_READ_LIMIT). */
-  | { type: 'queue.changed'; inboxId: string; order: string[]; wait: WaitEstimate | null };
+  | { type: 'queue.changed'; inboxId: string; order: string[]; wait: WaitEstimate | null }
+  /** A private note was added: agents following the conversation only, never a visitor. */
+  | { type: 'note.created'; note: Note }
+  /** A line of the activity trail (assigned, resolved, tagged…): agents only. */
+  | { type: 'activity.recorded'; activity: Activity }
+  /** A conversation's tags were replaced: agents of the inbox only. */
+  | { type: 'tags.changed'; conversationId: string; inboxId: string; tags: string[] };

@@ -2,6 +2,7 @@ import { CLOSE_CODES, PROTOCOL_VERSION, type ErrorCode, type ServerFrame } from 
 import { clientFrame, type helloFrame } from '@candor/protocol/schemas';
 import type { z } from 'zod';
 import type { Envelope } from '../bus/bus';
+import type { DomainEvent } from '../domain/events';
 import { DEFAULT_INBOX_ID, type Actor } from '../domain/types';
 import { takeToken } from '../limits/token-bucket';
 import type { AgentSession } from '../auth/agent-sessions';
@@ -226,6 +227,16 @@ export class ClientConnection implements Watcher {
       case 'queue.changed':
         if (this.actor?.kind === 'visitor') this.followed?.queueMoved(event);
         return;
+      case 'note.created':
+      case 'activity.recorded':
+        // Private to agents: on a conversation topic that visitors follow too, so the role decides.
+        if (this.auth.role !== 'agent' || this.actor?.kind !== 'agent') return;
+        if (this.followed?.has(conversationOf(event))) this.sendText(outbound.text);
+        return;
+      case 'tags.changed':
+        // Inbox topics are watched by agents only; checked all the same, tags are never a visitor's.
+        if (this.auth.role === 'agent' && this.actor?.kind === 'agent') this.sendText(outbound.text);
+        return;
     }
   }
 
@@ -357,6 +368,10 @@ export class ClientConnection implements Watcher {
     }
     this.sendError(ref, code, detail);
   }
+}
+
+function conversationOf(event: Extract<DomainEvent, { type: 'note.created' | 'activity.recorded' }>) {
+  return event.type === 'note.created' ? event.note.conversationId : event.activity.conversationId;
 }
 
 function helloExpired(connection: ClientConnection): void {

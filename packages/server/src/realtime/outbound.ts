@@ -45,6 +45,12 @@ function frameFor(event: DomainEvent): ServerFrame | null {
         note: event.note,
         byAgentId: event.byAgentId,
       };
+    case 'note.created':
+      return { type: 'note.created', note: event.note };
+    case 'activity.recorded':
+      return { type: 'activity.recorded', activity: event.activity };
+    case 'tags.changed':
+      return { type: 'tags.updated', conversationId: event.conversationId, tags: event.tags };
     case 'queue.changed': // each visitor is told their own position (ClientConnection.deliver)
     case 'sessions.ended':
     case 'agent.role_changed':

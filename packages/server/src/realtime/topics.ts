@@ -40,5 +40,12 @@ export function topicsFor(event: DomainEvent): string[] {
       return [topics.inbox(event.inboxId), topics.visitor(event.visitorId)];
     case 'queue.changed':
       return [topics.queue(event.inboxId)];
+    // Visitors follow conversation topics too: ClientConnection.deliver gives these to agents only.
+    case 'note.created':
+      return [topics.conversation(event.note.conversationId)];
+    case 'activity.recorded':
+      return [topics.conversation(event.activity.conversationId)];
+    case 'tags.changed':
+      return [topics.inbox(event.inboxId)];
   }
 }

@@ -55,6 +55,18 @@ function filtered(db: Db, filter: ConversationFilter) {
   if (filter.status !== undefined) select = select.where('status', '=', filter.status);
   if (filter.assigneeId === null) select = select.where('assignee_id', 'is', null);
   else if (filter.assigneeId !== undefined) select = select.where('assignee_id', '=', filter.assigneeId);
+  const { tag } = filter;
+  if (tag !== undefined) {
+    select = select.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('conversation_tags')
+          .select('conversation_tags.tag')
+          .whereRef('conversation_tags.conversation_id', '=', 'conversations.id')
+          .where('conversation_tags.tag', '=', tag),
+      ),
+    );
+  }
   return select;
 }
 

@@ -213,6 +213,43 @@ export interface AgentReadsTable {
   last_read_seq: number;
 }
 
+export interface ConversationNotesTable {
+  id: string;
+  conversation_id: string;
+  author_id: string;
+  body: string;
+  created_at: number;
+}
+
+export interface ConversationActivityTable {
+  id: string;
+  conversation_id: string;
+  kind: string;
+  actor_type: AuthorType;
+  actor_id: string | null;
+  /** JSON of ActivityDetail. */
+  detail: string;
+  created_at: number;
+}
+
+export interface ConversationTagsTable {
+  conversation_id: string;
+  tag: string;
+  created_at: number;
+}
+
+export interface CannedResponsesTable {
+  id: string;
+  owner_id: string | null;
+  /** 'shared' or 'agent:<owner id>': a shortcut is unique per scope and locale. */
+  scope_key: string;
+  shortcut: string;
+  locale: string;
+  body: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   agents: AgentsTable;
   inboxes: InboxesTable;
@@ -235,6 +272,10 @@ export interface Database {
   agent_routing: AgentRoutingTable;
   agent_presence: AgentPresenceTable;
   routing_waits: RoutingWaitsTable;
+  conversation_notes: ConversationNotesTable;
+  conversation_activity: ConversationActivityTable;
+  conversation_tags: ConversationTagsTable;
+  canned_responses: CannedResponsesTable;
 }
 
 export function toAgent(row: Selectable<AgentsTable>): AgentRecord {

@@ -17,6 +17,9 @@ import type {
 import type { LimitState } from '../domain/rate-limits';
 import type { LimitChange } from './rate-store';
 import * as agents from './agent-queries';
+import * as tools from './agent-tools-queries';
+import type { CannedResponsePatch } from './agent-tools-store';
+import type { ActivityRecord, CannedResponseRecord, NoteRecord } from '../domain/agent-tools-types';
 import { AppendBatcher } from './append-batcher';
 import { writeAppends } from './append-write';
 import * as conversations from './conversation-queries';
@@ -229,6 +232,26 @@ export class KyselyStore implements Store {
     this.guard(() => routing.listQueue(this.db, inboxId, limit));
   listWaitSamples = (inboxId: string, since: number, limit: number) =>
     this.guard(() => routing.listWaitSamples(this.db, inboxId, since, limit));
+  addNote = (note: NoteRecord) => this.guard(() => tools.addNote(this.db, note));
+  listNotes = (conversationId: string, limit: number) =>
+    this.guard(() => tools.listNotes(this.db, conversationId, limit));
+  recordActivity = (entry: ActivityRecord) => this.guard(() => tools.recordActivity(this.db, entry));
+  listActivity = (conversationId: string, limit: number) =>
+    this.guard(() => tools.listActivity(this.db, conversationId, limit));
+  setTags = (conversationId: string, tags: readonly string[], now: number) =>
+    this.guard(() =>
+      tools.setTags(this.db, { conversationId, tags, now, lock: this.dialect.concurrentWriters }),
+    );
+  tagsOf = (conversationIds: readonly string[]) => this.guard(() => tools.tagsOf(this.db, conversationIds));
+  listCannedResponses = (ownerId: string) => this.guard(() => tools.listCannedResponses(this.db, ownerId));
+  getCannedResponse = (id: string) => this.guard(() => tools.getCannedResponse(this.db, id));
+  countCannedResponses = (ownerId: string | null) =>
+    this.guard(() => tools.countCannedResponses(this.db, ownerId));
+  createCannedResponse = (canned: CannedResponseRecord) =>
+    this.guard(() => tools.createCannedResponse(this.db, canned));
+  updateCannedResponse = (id: string, patch: CannedResponsePatch) =>
+    this.guard(() => tools.updateCannedResponse(this.db, id, patch));
+  deleteCannedResponse = (id: string) => this.guard(() => tools.deleteCannedResponse(this.db, id));
 
   /** Turns driver errors into the Store's own: callers never see a dialect's error codes. */
   private async guard<T>(work: () => Promise<T>): Promise<T> {

@@ -13,6 +13,7 @@ import { previewContract } from './contract/preview.contract';
 import { visitorTokenContract } from './contract/visitor-token.contract';
 import { limitsContract } from './contract/limits.contract';
 import { routingContract } from './contract/routing.contract';
+import { agentToolsContract } from './contract/agent-tools.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -38,6 +39,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     invalidInputContract(current);
     visitorTokenContract(current);
     routingContract(current);
+    agentToolsContract(current);
     // Last: it purges the idle visitors other tests made.
     limitsContract(current);
   });

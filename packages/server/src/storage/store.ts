@@ -18,6 +18,7 @@ import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/p
 import type { RateStore } from './rate-store';
 import type { RoutingStore } from './routing-store';
 import type { Priority } from '../domain/routing/queue-order';
+import type { AgentToolsStore } from './agent-tools-store';
 import type { TokenWindow } from '../domain/visitor-tokens';
 
 export interface NewMessage {
@@ -41,6 +42,8 @@ export interface ConversationFilter {
   status?: ConversationStatus;
   /** A string: assigned to that agent; null: unassigned; undefined: any. */
   assigneeId?: string | null;
+  /** Only conversations carrying this tag (normalised). */
+  tag?: string;
 }
 
 export interface ConversationQuery extends ConversationFilter {
@@ -90,7 +93,7 @@ export interface NewSession {
   ip?: string | null;
 }
 
-export interface Store extends RateStore, RoutingStore {
+export interface Store extends RateStore, RoutingStore, AgentToolsStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
   /** Cheap round trip, for readiness. Throws if the store is unreachable. */

@@ -11,6 +11,7 @@ import { sharedLimits } from './0004-shared-limits';
 import { agentLifecycle } from './0005-agent-lifecycle';
 import { visitorTokens } from './0006-visitor-tokens';
 import { teamsRouting } from './0008-teams-routing';
+import { agentTools } from './0009-agent-tools';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_agent_lifecycle': agentLifecycle,
   '0006_visitor_tokens': visitorTokens,
   '0008_teams_routing': teamsRouting,
+  '0009_agent_tools': agentTools,
 };
 
 const provider: MigrationProvider = {

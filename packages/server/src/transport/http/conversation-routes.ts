@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { LIMITS } from '@candor/protocol';
+import { LIMITS, TOOL_LIMITS } from '@candor/protocol';
+import { normaliseTag } from '../../domain/tags';
 import { sendMessageBody } from '@candor/protocol/schemas';
 import { DomainError } from '../../domain/errors';
 import { sendMessage } from '../../commands/send-message';
@@ -9,10 +10,15 @@ import { history, listInbox } from '../../commands/read-conversations';
 import { parseBody } from './api-errors';
 import type { HttpDeps, HttpEnv } from './http-env';
 import { requireAgent } from './session-middleware';
+import { conversationToolRoutes } from './agent-tools-routes';
 
 const listQuery = z.object({
   view: z.enum(['new', 'mine', 'all']).default('all'),
   status: z.enum(['open', 'resolved']).optional(),
+  tag: z
+    .string()
+    .max(TOOL_LIMITS.tagLengthMax * 2)
+    .optional(),
 });
 const pageQuery = z.object({
   after: z.coerce
@@ -36,9 +42,16 @@ export function conversationRoutes(deps: HttpDeps) {
   const { ctx } = deps;
   return new Hono<HttpEnv>()
     .use(requireAgent(deps))
+    .route('/', conversationToolRoutes(deps))
     .get('/', async (c) => {
       const q = query(listQuery, c.req.query());
-      return c.json(await listInbox(ctx, c.get('session').actor, q.view, q.status));
+      const tag = q.tag === undefined ? undefined : normaliseTag(q.tag);
+      return c.json(
+        await listInbox(ctx, c.get('session').actor, q.view, {
+          ...(q.status ? { status: q.status } : {}),
+          ...(tag === undefined ? {} : { tag }),
+        }),
+      );
     })
     .get('/:id', async (c) => {
       const page = await history(ctx, c.get('session').actor, c.req.param('id'), { afterSeq: 0, limit: 1 });

@@ -6,6 +6,7 @@ import type { HttpDeps, HttpEnv } from './http-env';
 import { authRoutes } from './auth-routes';
 import { agentRoutes } from './agent-routes';
 import { conversationRoutes } from './conversation-routes';
+import { cannedResponseRoutes } from './agent-tools-routes';
 import { staticRoutes } from './static-routes';
 import { settingsRoutes } from './settings-routes';
 import { openApiDocument } from './openapi';
@@ -59,6 +60,7 @@ export function httpApp(deps: HttpDeps) {
   app.get('/api/v1/widget/status', widgetStatusRoute(deps));
   app.route('/api/v1/agents', agentRoutes(deps));
   app.route('/api/v1/conversations', conversationRoutes(deps));
+  app.route('/api/v1/canned-responses', cannedResponseRoutes(deps));
   app.route('/api/v1', settingsRoutes(deps));
   app.route('/api/v1', routingRoutes(deps));
   app.route('/', staticRoutes());

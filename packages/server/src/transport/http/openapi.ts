@@ -134,6 +134,7 @@ const ops: Record<string, Record<string, Op>> = {
       params: [
         { name: 'view', in: 'query', schema: { type: 'string', enum: ['new', 'mine', 'all'] } },
         { name: 'status', in: 'query', schema: { type: 'string', enum: ['open', 'resolved'] } },
+        { name: 'tag', in: 'query', schema: { type: 'string', maxLength: 64 } },
       ],
       ok: [200, 'Conversations', z.object({ conversations: z.array(s.conversationSchema) })],
     },
@@ -192,6 +193,73 @@ const ops: Record<string, Record<string, Op>> = {
       params: idParam,
       body: z.object({ agentId: z.string().nullable() }),
       ok: [200, 'Assigned', conversation],
+    },
+  },
+  '/api/v1/conversations/{id}/notes': {
+    get: {
+      operationId: 'listNotes',
+      summary: 'Private notes of a conversation, oldest first (agents of its inbox only; the latest 500)',
+      params: idParam,
+      ok: [200, 'Notes', z.object({ notes: z.array(s.noteSchema) })],
+    },
+    post: {
+      operationId: 'addNote',
+      summary: 'Add a private note: seen by agents only, never by the visitor',
+      description:
+        'Notes are not messages: they take no seq, never appear in the visitor history, and reach agent sockets only (`note.created`). Secrets are masked as in messages.',
+      params: idParam,
+      body: s.addNoteBody,
+      ok: [201, 'Stored', z.object({ note: s.noteSchema })],
+    },
+  },
+  '/api/v1/conversations/{id}/activity': {
+    get: {
+      operationId: 'listActivity',
+      summary: 'The activity trail (assigned, transferred, resolved, reopened, tagged…), oldest first',
+      params: idParam,
+      ok: [200, 'Trail', z.object({ activity: z.array(s.activitySchema) })],
+    },
+  },
+  '/api/v1/conversations/{id}/tags': {
+    put: {
+      operationId: 'setConversationTags',
+      summary: "Replace a conversation's tags (any agent of its inbox)",
+      description:
+        'Each tag is trimmed, lower-cased and de-duplicated; at most 10 tags of at most 32 characters (413 past either). Agents of the inbox are told with `tags.updated`; visitors never see tags.',
+      params: idParam,
+      body: s.setTagsBody,
+      ok: [200, 'The conversation with its tags', conversation],
+    },
+  },
+  '/api/v1/canned-responses': {
+    get: {
+      operationId: 'listCannedResponses',
+      summary: 'Shared canned responses and your personal ones',
+      ok: [200, 'Canned responses', z.object({ cannedResponses: z.array(s.cannedResponseSchema) })],
+    },
+    post: {
+      operationId: 'createCannedResponse',
+      summary: 'Add a canned response (shared ones: admins only)',
+      description:
+        'A shortcut is unique per owner and locale (409 otherwise). The body may use `{{visitor.name}}` and `{{agent.name}}`, filled in when inserted.',
+      body: s.createCannedResponseBody,
+      ok: [201, 'Created', z.object({ cannedResponse: s.cannedResponseSchema })],
+    },
+  },
+  '/api/v1/canned-responses/{id}': {
+    patch: {
+      operationId: 'updateCannedResponse',
+      summary: 'Change a canned response (yours; shared or anyone’s: admins)',
+      description: "Another agent's personal response answers 404; a shared one, for a non-admin, 403.",
+      params: idParam,
+      body: s.updateCannedResponseBody,
+      ok: [200, 'Updated', z.object({ cannedResponse: s.cannedResponseSchema })],
+    },
+    delete: {
+      operationId: 'deleteCannedResponse',
+      summary: 'Delete a canned response (same rules as changing it)',
+      params: idParam,
+      ok: [204, 'Deleted', null],
     },
   },
   '/api/v1/inboxes': {
