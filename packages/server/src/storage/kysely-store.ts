@@ -30,6 +30,9 @@ import * as reads from './read-queries';
 import * as preview from './preview-queries';
 import * as rates from './rate-queries';
 import * as redactions from './redaction-queries';
+import { indexPendingMessages } from './search/search-indexing';
+import { searchConversations } from './search/search-queries';
+import type { SearchRequest } from './search/search-store';
 import {
   StoreConflictError,
   StoreInvalidInputError,
@@ -53,6 +56,10 @@ export interface KyselyStoreOptions {
   maxAppendBatch?: number;
 }
 
+/** Messages indexed per transaction. */
+const SEARCH_INDEX_BATCH = 1_000;
+const SEARCH_DRAIN_BEFORE_QUERY = 10_000;
+
 export class KyselyStore implements Store {
   /** appendMessage and startConversation: what arrives during a commit shares the next one. */
   private readonly appends: AppendBatcher<AppendRequest, AppendResult>;
@@ -75,7 +82,12 @@ export class KyselyStore implements Store {
     );
   }
 
-  migrate = () => this.guard(() => migrateToLatest(this.db, this.dialect.migrationSchema));
+  /** Then indexes what migration 0010 queued (messages stored before search existed). */
+  migrate = () =>
+    this.guard(async () => {
+      await migrateToLatest(this.db, this.dialect.migrationSchema);
+      await this.drainSearchQueue(Infinity);
+    });
   ping = () => this.guard(async () => void (await sql`select 1`.execute(this.db)));
   /** Appends already submitted are written (or fail) first. */
   close = async () => {
@@ -177,6 +189,23 @@ export class KyselyStore implements Store {
     this.guard(() => redactions.recordRedactions(this.db, events));
   listRedactionEvents = (conversationId: string) =>
     this.guard(() => redactions.listRedactionEvents(this.db, conversationId));
+
+  searchConversations = (request: SearchRequest) =>
+    this.guard(async () => {
+      // Every message stored before the search is found: what the indexer has not reached yet is indexed
+      // now (bounded, so a search never waits on a huge backlog; the indexer takes the rest).
+      await this.drainSearchQueue(SEARCH_DRAIN_BEFORE_QUERY);
+      return searchConversations(this.db, request);
+    });
+  indexPendingMessages = (limit: number) => this.guard(() => indexPendingMessages(this.db, limit));
+
+  private async drainSearchQueue(most: number): Promise<void> {
+    for (let done = 0; done < most;) {
+      const n = await indexPendingMessages(this.db, SEARCH_INDEX_BATCH);
+      if (n < SEARCH_INDEX_BATCH) return;
+      done += n;
+    }
+  }
 
   /** Turns driver errors into the Store's own: callers never see a dialect's error codes. */
   private async guard<T>(work: () => Promise<T>): Promise<T> {

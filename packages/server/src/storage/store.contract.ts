@@ -10,6 +10,7 @@ import { conversationContract } from './contract/conversation.contract';
 import { invalidInputContract } from './contract/invalid-input.contract';
 import { messageContract } from './contract/message.contract';
 import { previewContract } from './contract/preview.contract';
+import { searchContract } from './contract/search.contract';
 import { visitorTokenContract } from './contract/visitor-token.contract';
 import { limitsContract } from './contract/limits.contract';
 
@@ -36,6 +37,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     previewContract(current);
     invalidInputContract(current);
     visitorTokenContract(current);
+    searchContract(current);
     // Last: it purges the idle visitors other tests made.
     limitsContract(current);
   });

@@ -16,6 +16,7 @@ import type {
 } from '../domain/types';
 import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
 import type { RateStore } from './rate-store';
+import type { SearchStore } from './search/search-store';
 import type { TokenWindow } from '../domain/visitor-tokens';
 
 export interface NewMessage {
@@ -82,7 +83,7 @@ export interface NewSession {
   ip?: string | null;
 }
 
-export interface Store extends RateStore {
+export interface Store extends RateStore, SearchStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
   /** Cheap round trip, for readiness. Throws if the store is unreachable. */
