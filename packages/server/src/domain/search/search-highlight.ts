@@ -25,7 +25,7 @@ export const SNIPPET_LENGTH = 200;
 export function matchRanges(body: string, terms: SearchTerms): Range[] {
   const wanted = new Set(terms.words.flat());
   return wordsOf(body)
-    .filter((word) => stemsOf(word.folded).some((stem) => wanted.has(stem)))
+    .filter((word) => stemsOf(word).some((stem) => wanted.has(stem)))
     .map(({ start, end }) => ({ start, end }));
 }
 

@@ -2,15 +2,16 @@
  * A search as typed, read into what the stores match: every word must be found (AND), each through any
  * of its stems (OR). Limits keep a query cheap whatever is typed.
  */
+import { LIMITS } from '@candor/protocol';
 import { DomainError } from '../errors';
 import { stemsOf, wordsOf } from './search-terms';
 
 export const SEARCH_LIMITS = {
   /** Characters of a query as typed. */
-  queryLength: 200,
+  queryLength: LIMITS.searchQueryMax,
   /** Words kept from a query; more would only narrow the match and cost more. */
   queryWords: 8,
-  pageMax: 50,
+  pageMax: LIMITS.searchPageMax,
   pageDefault: 20,
   /** Matched messages returned per conversation. */
   matchesPerConversation: 3,
@@ -29,7 +30,7 @@ export function parseSearchQuery(q: string): SearchTerms {
   for (const word of wordsOf(q)) {
     if (seen.has(word.folded)) continue;
     seen.add(word.folded);
-    words.push(stemsOf(word.folded));
+    words.push(stemsOf(word));
     if (words.length === SEARCH_LIMITS.queryWords) break;
   }
   if (words.length === 0)

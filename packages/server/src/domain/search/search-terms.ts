@@ -1,9 +1,10 @@
 /**
  * How text becomes search terms, the same for every store: words are cut at anything that is not a
- * letter, digit or combining mark, folded (accents and case removed, ligatures spelled out) and stemmed
- * in French and in English, and a word's terms are both stems. A query word matches a stored word when
- * one of its stems is one of the stored word's, so "remboursé" finds "rembourser" and "refunded" finds
- * "refund". Computed here rather than by the database, so SQLite (FTS5, which has no French stemmer) and
+ * letter, digit or combining mark and stemmed in French and in English, both as written (in lower case:
+ * French suffixes such as "-ée" are only seen with their accents) and folded (accents removed, ligatures
+ * spelled out: what someone typing without accents gets); every stem is then folded. A query word
+ * matches a stored word when they share a term, so "remboursée" finds "rembourser", "ete" finds "été"
+ * and "refunded" finds "refund". Computed here rather than by the database, so SQLite (FTS5, which has no French stemmer) and
  * PostgreSQL (whose unaccent extension may not be installable) index exactly the same terms.
  */
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
@@ -13,6 +14,8 @@ import { stemmer as stemFrench } from '@orama/stemmers/french';
 export interface Word {
   start: number;
   end: number;
+  /** The word in lower case, as written. */
+  lower: string;
   /** The word folded: lower case, without accents. */
   folded: string;
 }
@@ -41,21 +44,32 @@ export function wordsOf(text: string): Word[] {
   for (const match of text.matchAll(WORD)) {
     const folded = fold(match[0]);
     if (folded.length < 2 || folded.length > MAX_WORD_LENGTH) continue;
-    words.push({ start: match.index, end: match.index + match[0].length, folded });
+    const lower = match[0].normalize('NFC').toLowerCase();
+    words.push({ start: match.index, end: match.index + match[0].length, lower, folded });
   }
   return words;
 }
 
-/** The terms one folded word stands for: its French and English stems (one term when they agree). */
-export function stemsOf(folded: string): string[] {
-  const fr = stemFrench(folded);
-  const en = stemEnglish(folded);
-  return fr === en ? [fr] : [fr, en];
+/**
+ * The terms one word stands for: its French and English stems, as written and folded, each folded. A
+ * stem of fewer than 3 letters is the word itself: English would cut "été" to "et", and find it in
+ * every French message.
+ */
+export function stemsOf(word: Pick<Word, 'lower' | 'folded'>): string[] {
+  const stems = new Set<string>();
+  for (const form of word.lower === word.folded ? [word.folded] : [word.lower, word.folded])
+    for (const stem of [stemFrench(form), stemEnglish(form)]) {
+      const folded = fold(stem);
+      stems.add(folded.length < MIN_STEM_LENGTH ? word.folded : folded);
+    }
+  return [...stems];
 }
+
+const MIN_STEM_LENGTH = 3;
 
 /** Every distinct term of a text, in order of first appearance: what the index stores for a message. */
 export function indexTerms(text: string): string[] {
   const terms = new Set<string>();
-  for (const word of wordsOf(text)) for (const stem of stemsOf(word.folded)) terms.add(stem);
+  for (const word of wordsOf(text)) for (const stem of stemsOf(word)) terms.add(stem);
   return [...terms];
 }

@@ -15,6 +15,7 @@ import { noSniff } from './security-headers';
 import { sessionRoute } from './session-route';
 import { meRoutes } from './me-routes';
 import { widgetStatusRoute } from './widget-status-route';
+import { searchRoutes } from './search-routes';
 
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
@@ -58,6 +59,7 @@ export function httpApp(deps: HttpDeps) {
   app.get('/api/v1/widget/status', widgetStatusRoute(deps));
   app.route('/api/v1/agents', agentRoutes(deps));
   app.route('/api/v1/conversations', conversationRoutes(deps));
+  app.route('/api/v1/search', searchRoutes(deps));
   app.route('/api/v1', settingsRoutes(deps));
   app.route('/', staticRoutes());
   return app;
