@@ -12,6 +12,7 @@ import type {
   PreviewPolicy,
   Redacted,
   RedactionRule,
+  SearchResponse,
   UpdateAgentBody,
 } from '@candor/protocol';
 
@@ -80,6 +81,8 @@ export const api = {
   /** The sample masked with the built-in rules plus this one, without saving it. */
   testRedactionRule: (rule: NewRedactionRule, sample: string) =>
     request<Redacted>('POST', '/api/v1/redaction-rules/test', { ...rule, sample }),
+  /** Full-text search; `params` from search/search-request.ts. */
+  search: (params: URLSearchParams) => request<SearchResponse>('GET', `/api/v1/search?${params.toString()}`),
 };
 
 /** Whether the cookie still signs us in: false only on a definite 401, errors otherwise (network, 5xx). */
