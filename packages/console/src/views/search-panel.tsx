@@ -61,18 +61,16 @@ export function SearchPanel({ me, openId, children }: Props) {
     const params = searchParams(asked, shown.nextCursor);
     if (params === null) return;
     setShown({ ...shown, loadingMore: true });
-    api
-      .search(params)
-      .then(
-        ({ results, nextCursor }) =>
-          setShown({
-            kind: 'results',
-            results: [...shown.results, ...results],
-            nextCursor,
-            loadingMore: false,
-          }),
-        failed,
-      );
+    api.search(params).then(
+      ({ results, nextCursor }) =>
+        setShown({
+          kind: 'results',
+          results: [...shown.results, ...results],
+          nextCursor,
+          loadingMore: false,
+        }),
+      failed,
+    );
   };
 
   const clear = () => {
