@@ -29,7 +29,11 @@ const NOT_WORD = /[^\p{L}\p{N}]/gu;
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd', ı: 'i' };
 const LIGATURE = /[œæßøłđı]/g;
 
+const ASCII_WORD = /^[A-Za-z0-9]*$/;
+const ASCII_LOWER = /^[a-z0-9]*$/;
+
 export function fold(word: string): string {
+  if (ASCII_LOWER.test(word)) return word;
   return word
     .normalize('NFKD')
     .replace(MARKS, '')
@@ -42,9 +46,10 @@ export function fold(word: string): string {
 export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
   for (const match of text.matchAll(WORD)) {
-    const folded = fold(match[0]);
+    const ascii = ASCII_WORD.test(match[0]);
+    const lower = ascii ? match[0].toLowerCase() : match[0].normalize('NFC').toLowerCase();
+    const folded = ascii ? lower : fold(match[0]);
     if (folded.length < 2 || folded.length > MAX_WORD_LENGTH) continue;
-    const lower = match[0].normalize('NFC').toLowerCase();
     words.push({ start: match.index, end: match.index + match[0].length, lower, folded });
   }
   return words;
@@ -56,15 +61,25 @@ export function wordsOf(text: string): Word[] {
  * every French message.
  */
 export function stemsOf(word: Pick<Word, 'lower' | 'folded'>): string[] {
+  const key = `${word.lower}\u0000${word.folded}`;
+  const known = STEMS.get(key);
+  if (known !== undefined) return known;
   const stems = new Set<string>();
   for (const form of word.lower === word.folded ? [word.folded] : [word.lower, word.folded])
     for (const stem of [stemFrench(form), stemEnglish(form)]) {
       const folded = fold(stem);
       stems.add(folded.length < MIN_STEM_LENGTH ? word.folded : folded);
     }
-  return [...stems];
+  const result = [...stems];
+  // Chat vocabulary is small and skewed: remembering stems makes indexing a message several times cheaper.
+  // Cleared whole when full, which is simpler than an LRU and costs one cold pass over the common words.
+  if (STEMS.size >= STEM_CACHE_SIZE) STEMS.clear();
+  STEMS.set(key, result);
+  return result;
 }
 
+const STEM_CACHE_SIZE = 50_000;
+const STEMS = new Map<string, string[]>();
 const MIN_STEM_LENGTH = 3;
 
 /** Every distinct term of a text, in order of first appearance: what the index stores for a message. */
