@@ -22,7 +22,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_search': search,
 };
 
-const provider: MigrationProvider = {
+/** Exported for tests that start from an older schema (search backfill). */
+export const provider: MigrationProvider = {
   getMigrations: () => Promise.resolve(MIGRATIONS),
 };
 
