@@ -29,7 +29,7 @@ const OLD = 1_700_000_000_000;
 async function storeOldMessages(db: Kysely<any>, schema?: string): Promise<void> {
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error } = await migrator.migrateTo(BEFORE_SEARCH);
-  if (error) throw error;
+  if (error) throw error instanceof Error ? error : new Error('migration failed');
   await sql`insert into visitors (id, token_hash, name, locale, created_at) values ('v1', 'th1', 'Old', 'fr', ${OLD})`.execute(
     db,
   );
