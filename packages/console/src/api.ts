@@ -17,6 +17,7 @@ import type {
   PreviewPolicy,
   Redacted,
   RedactionRule,
+  SearchResponse,
   UpdateAgentBody,
 } from '@candor/protocol';
 
@@ -110,6 +111,8 @@ export const api = {
     request<{ cannedResponse: CannedResponse }>('POST', '/api/v1/canned-responses', body),
   deleteCannedResponse: (id: string) =>
     request<void>('DELETE', `/api/v1/canned-responses/${encodeURIComponent(id)}`),
+  /** Full-text search; `params` from search/search-request.ts. */
+  search: (params: URLSearchParams) => request<SearchResponse>('GET', `/api/v1/search?${params.toString()}`),
 };
 
 /** Whether the cookie still signs us in: false only on a definite 401, errors otherwise (network, 5xx). */

@@ -20,6 +20,10 @@ export type PreviewPolicy = z.infer<typeof s.previewPolicySchema>;
 export type PreviewState = z.infer<typeof s.previewStateSchema>;
 export type RedactionRule = z.infer<typeof s.redactionRuleSchema>;
 export type Inbox = z.infer<typeof s.inboxSchema>;
+export type SearchHighlight = z.infer<typeof s.searchHighlightSchema>;
+export type SearchMatch = z.infer<typeof s.searchMatchSchema>;
+export type SearchResult = z.infer<typeof s.searchResultSchema>;
+export type SearchResponse = z.infer<typeof s.searchResponse>;
 
 export type HelloFrame = z.infer<typeof s.helloFrame>;
 export type CommandFrame = z.infer<typeof s.commandFrame>;

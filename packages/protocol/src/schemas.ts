@@ -450,3 +450,47 @@ export const updateCannedResponseBody = z
   .refine((b) => b.shortcut !== undefined || b.locale !== undefined || b.body !== undefined, {
     message: 'Give at least one of shortcut, locale, body',
   });
+// ---------- search (GET /api/v1/search) ----------
+
+const instant = z.iso.datetime({ offset: true });
+/** Query of GET /api/v1/search. `assigneeId`: an agent's id, or `none` for unassigned conversations. */
+export const searchQuery = z.object({
+  q: z.string().min(1).max(LIMITS.searchQueryMax),
+  status: conversationStatusSchema.optional(),
+  assigneeId: id.optional(),
+  /** ISO 8601 instants: the matching message was written at or after `from`, before `to`. */
+  from: instant.optional(),
+  to: instant.optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.searchPageMax).default(20),
+  /** `nextCursor` of the previous page, as it was given. */
+  cursor: z.string().min(1).max(400).optional(),
+});
+/** Where a match is in `text`: UTF-16 offsets (JavaScript string indices), end exclusive. */
+export const searchHighlightSchema = z.object({ start: z.number().int().min(0), end: z.number().int() });
+/** A matching message: the part of its body around the match, with the matched words as ranges. */
+export const searchMatchSchema = z.object({
+  messageId: id,
+  seq: z.number().int().min(1),
+  author: authorSchema,
+  createdAt: z.number().int(),
+  snippet: z.object({
+    text: z.string(),
+    highlights: z.array(searchHighlightSchema),
+    /** The body goes on before / after `text`. */
+    cutBefore: z.boolean(),
+    cutAfter: z.boolean(),
+  }),
+});
+export const searchResultSchema = z.object({
+  conversation: conversationSchema,
+  /** Messages of the conversation that match (within from/to). */
+  matchCount: z.number().int().min(1),
+  /** The newest matching messages, newest first (at most 3). */
+  matches: z.array(searchMatchSchema),
+});
+export const searchResponse = z.object({
+  /** Conversations with a matching message, most recently updated first. */
+  results: z.array(searchResultSchema),
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
+});

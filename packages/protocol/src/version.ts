@@ -18,6 +18,10 @@ export const LIMITS = {
    * its drafts arrive a little early or late over the network, and must not wait for a slot.
    */
   draftBurst: 2,
+  /** Characters of a search as typed (GET /api/v1/search `q`). */
+  searchQueryMax: 200,
+  /** Conversations returned by one search page. */
+  searchPageMax: 50,
 } as const;
 
 /** WebSocket endpoints; the role is fixed by the path so each has its own auth and origin policy. */

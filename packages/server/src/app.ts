@@ -29,6 +29,7 @@ import { OriginPolicy } from './transport/origin-policy';
 import { httpApp } from './transport/http/http-app';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { Metrics } from './metrics/metrics';
+import { SearchIndexer } from './commands/search-indexer';
 import { ConcurrencyLimit } from './limits/concurrency-limit';
 import { ThrottledLog } from './limits/throttled-log';
 import { AnonymousLimits } from './limits/anonymous-limits';
@@ -105,9 +106,11 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     connections: () => gateway.stats(),
     pendingCommands: () => gateway.stats().pendingCommands,
   });
+  const searchIndexer = new SearchIndexer(store, onError);
   const emit = (event: DomainEvent) => {
     metrics.onEvent(event);
     hub.emit(event);
+    searchIndexer.onEvent(event);
   };
   const ctx: ChatContext = {
     store,
@@ -197,6 +200,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       server.closeAllConnections();
       stopHousekeeping();
       await presence.stop();
+      await searchIndexer.stop();
       await bus.close();
       await store.close();
       log.info({}, 'candor stopped');

@@ -14,6 +14,7 @@ import { ConnectionBanner } from './connection-banner';
 import { UserText } from './user-text';
 import { ConversationView } from './conversation';
 import { InboxList } from './inbox-list';
+import { SearchPanel } from './search-panel';
 import { useLiveState } from './use-live';
 
 interface Props {
@@ -168,15 +169,17 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
         />
       ) : (
         <div class="inbox-layout">
-          <InboxList
-            inbox={state.inbox}
-            loaded={state.inboxLoaded}
-            openNotShown={state.openNotShown}
-            tab={tab}
-            onTab={setTab}
-            me={agent}
-            openId={openId}
-          />
+          <SearchPanel me={agent} openId={openId}>
+            <InboxList
+              inbox={state.inbox}
+              loaded={state.inboxLoaded}
+              openNotShown={state.openNotShown}
+              tab={tab}
+              onTab={setTab}
+              me={agent}
+              openId={openId}
+            />
+          </SearchPanel>
           {openId === null ? (
             <main class="conversation empty-state">
               <p>Select a conversation.</p>

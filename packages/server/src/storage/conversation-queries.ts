@@ -50,7 +50,8 @@ export async function countConversations(db: Db, filter: ConversationFilter): Pr
   return Number(row?.n ?? 0);
 }
 
-function filtered(db: Db, filter: ConversationFilter) {
+/** The conversations a filter keeps; search (search/search-queries.ts) narrows by it too. */
+export function filtered(db: Db, filter: ConversationFilter) {
   let select = db.selectFrom('conversations').where('inbox_id', 'in', filter.inboxIds);
   if (filter.status !== undefined) select = select.where('status', '=', filter.status);
   if (filter.assigneeId === null) select = select.where('assignee_id', 'is', null);

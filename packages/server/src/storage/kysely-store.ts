@@ -44,6 +44,9 @@ import type {
   TeamRecord,
 } from './routing-store';
 import type { AssignmentStrategy } from '../domain/routing/routing-rule';
+import { indexPendingMessages } from './search/search-indexing';
+import { searchConversations } from './search/search-queries';
+import type { SearchRequest } from './search/search-store';
 import {
   StoreConflictError,
   StoreInvalidInputError,
@@ -67,6 +70,10 @@ export interface KyselyStoreOptions {
   maxAppendBatch?: number;
 }
 
+/** Messages indexed per transaction. */
+const SEARCH_INDEX_BATCH = 1_000;
+const SEARCH_DRAIN_BEFORE_QUERY = 10_000;
+
 export class KyselyStore implements Store {
   /** appendMessage and startConversation: what arrives during a commit shares the next one. */
   private readonly appends: AppendBatcher<AppendRequest, AppendResult>;
@@ -89,7 +96,12 @@ export class KyselyStore implements Store {
     );
   }
 
-  migrate = () => this.guard(() => migrateToLatest(this.db, this.dialect.migrationSchema));
+  /** Then indexes what migration 0010 queued (messages stored before search existed). */
+  migrate = () =>
+    this.guard(async () => {
+      await migrateToLatest(this.db, this.dialect.migrationSchema);
+      await this.drainSearchQueue(Infinity);
+    });
   ping = () => this.guard(async () => void (await sql`select 1`.execute(this.db)));
   /** Appends already submitted are written (or fail) first. */
   close = async () => {
@@ -252,6 +264,22 @@ export class KyselyStore implements Store {
   updateCannedResponse = (id: string, patch: CannedResponsePatch) =>
     this.guard(() => tools.updateCannedResponse(this.db, id, patch));
   deleteCannedResponse = (id: string) => this.guard(() => tools.deleteCannedResponse(this.db, id));
+  searchConversations = (request: SearchRequest) =>
+    this.guard(async () => {
+      // Every message stored before the search is found: what the indexer has not reached yet is indexed
+      // now (bounded, so a search never waits on a huge backlog; the indexer takes the rest).
+      await this.drainSearchQueue(SEARCH_DRAIN_BEFORE_QUERY);
+      return searchConversations(this.db, request);
+    });
+  indexPendingMessages = (limit: number) => this.guard(() => indexPendingMessages(this.db, limit));
+
+  private async drainSearchQueue(most: number): Promise<void> {
+    for (let done = 0; done < most;) {
+      const n = await indexPendingMessages(this.db, SEARCH_INDEX_BATCH);
+      if (n < SEARCH_INDEX_BATCH) return;
+      done += n;
+    }
+  }
 
   /** Turns driver errors into the Store's own: callers never see a dialect's error codes. */
   private async guard<T>(work: () => Promise<T>): Promise<T> {

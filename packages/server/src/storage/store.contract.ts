@@ -10,6 +10,7 @@ import { conversationContract } from './contract/conversation.contract';
 import { invalidInputContract } from './contract/invalid-input.contract';
 import { messageContract } from './contract/message.contract';
 import { previewContract } from './contract/preview.contract';
+import { searchContract } from './contract/search.contract';
 import { visitorTokenContract } from './contract/visitor-token.contract';
 import { limitsContract } from './contract/limits.contract';
 import { routingContract } from './contract/routing.contract';
@@ -40,6 +41,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     visitorTokenContract(current);
     routingContract(current);
     agentToolsContract(current);
+    searchContract(current);
     // Last: it purges the idle visitors other tests made.
     limitsContract(current);
   });

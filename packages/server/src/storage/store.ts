@@ -19,6 +19,7 @@ import type { RateStore } from './rate-store';
 import type { RoutingStore } from './routing-store';
 import type { Priority } from '../domain/routing/queue-order';
 import type { AgentToolsStore } from './agent-tools-store';
+import type { SearchStore } from './search/search-store';
 import type { TokenWindow } from '../domain/visitor-tokens';
 
 export interface NewMessage {
@@ -93,7 +94,7 @@ export interface NewSession {
   ip?: string | null;
 }
 
-export interface Store extends RateStore, RoutingStore, AgentToolsStore {
+export interface Store extends RateStore, RoutingStore, AgentToolsStore, SearchStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
   /** Cheap round trip, for readiness. Throws if the store is unreachable. */

@@ -12,6 +12,7 @@ import { agentLifecycle } from './0005-agent-lifecycle';
 import { visitorTokens } from './0006-visitor-tokens';
 import { teamsRouting } from './0008-teams-routing';
 import { agentTools } from './0009-agent-tools';
+import { search } from './0010-search';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -22,9 +23,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_visitor_tokens': visitorTokens,
   '0008_teams_routing': teamsRouting,
   '0009_agent_tools': agentTools,
+  '0010_search': search,
 };
 
-const provider: MigrationProvider = {
+/** Exported for tests that start from an older schema (search backfill). */
+export const provider: MigrationProvider = {
   getMigrations: () => Promise.resolve(MIGRATIONS),
 };
 

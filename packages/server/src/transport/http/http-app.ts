@@ -17,6 +17,7 @@ import { sessionRoute } from './session-route';
 import { meRoutes } from './me-routes';
 import { widgetStatusRoute } from './widget-status-route';
 import { routingRoutes } from './routing-routes';
+import { searchRoutes } from './search-routes';
 
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
@@ -61,6 +62,7 @@ export function httpApp(deps: HttpDeps) {
   app.route('/api/v1/agents', agentRoutes(deps));
   app.route('/api/v1/conversations', conversationRoutes(deps));
   app.route('/api/v1/canned-responses', cannedResponseRoutes(deps));
+  app.route('/api/v1/search', searchRoutes(deps));
   app.route('/api/v1', settingsRoutes(deps));
   app.route('/api/v1', routingRoutes(deps));
   app.route('/', staticRoutes());

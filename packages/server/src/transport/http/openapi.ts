@@ -127,6 +127,47 @@ const ops: Record<string, Record<string, Op>> = {
       ok: [200, 'The generated password, shown once', z.object({ password: z.string() })],
     },
   },
+  '/api/v1/search': {
+    get: {
+      operationId: 'searchConversations',
+      summary: "Full-text search over every conversation of the agent's inboxes",
+      description:
+        'Every word must match, through its French or English stem, ignoring accents and case ("remboursé" finds "rembourser"). ' +
+        'Conversations come most recently updated first, each with its newest matching messages as snippets; ' +
+        '`highlights` are UTF-16 ranges of `snippet.text` to mark (text, never HTML). Masked secrets are not searchable: ' +
+        'only the stored, redacted body is indexed. 30 searches per 10 s per agent (429 `rate_limited`).',
+      params: [
+        { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } },
+        { name: 'status', in: 'query', schema: { type: 'string', enum: ['open', 'resolved'] } },
+        {
+          name: 'assigneeId',
+          in: 'query',
+          description: "An agent's id, or `none` for unassigned conversations",
+          schema: { type: 'string', maxLength: 64 },
+        },
+        {
+          name: 'from',
+          in: 'query',
+          description: 'A matching message was written at or after this instant',
+          schema: { type: 'string', format: 'date-time' },
+        },
+        {
+          name: 'to',
+          in: 'query',
+          description: 'A matching message was written before this instant',
+          schema: { type: 'string', format: 'date-time' },
+        },
+        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 20 } },
+        {
+          name: 'cursor',
+          in: 'query',
+          description: '`nextCursor` of the previous page',
+          schema: { type: 'string', maxLength: 400 },
+        },
+      ],
+      ok: [200, 'Matching conversations', s.searchResponse],
+    },
+  },
   '/api/v1/conversations': {
     get: {
       operationId: 'listConversations',
