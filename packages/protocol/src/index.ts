@@ -8,6 +8,7 @@ import type * as s from './schemas';
 export { PROTOCOL_VERSION, LIMITS, WS_PATHS } from './version';
 export { ERROR_CODES, RETRYABLE_ERRORS, CLOSE_CODES, type ErrorCode } from './errors';
 export { visibleControls } from './display-text';
+export { splitLinks, linkTarget, MAX_LINK_LENGTH, type TextPart } from './links';
 
 export type Author = z.infer<typeof s.authorSchema>;
 export type Message = z.infer<typeof s.messageSchema>;
