@@ -36,6 +36,9 @@ export type InboxSnapshotFrame = z.infer<typeof s.inboxSnapshotFrame>;
 export type TypingUpdatedFrame = z.infer<typeof s.typingUpdatedFrame>;
 export type DraftUpdatedFrame = z.infer<typeof s.draftUpdatedFrame>;
 export type ErrorFrame = z.infer<typeof s.errorFrame>;
+export type ViewingUpdatedFrame = z.infer<typeof s.viewingUpdatedFrame>;
+export type ConversationSeenFrame = z.infer<typeof s.conversationSeenFrame>;
+export type AgentPreferences = z.infer<typeof s.agentPreferencesSchema>;
 
 export type LoginBody = z.infer<typeof s.loginBody>;
 export type CreateAgentBody = z.input<typeof s.createAgentBody>;

@@ -68,7 +68,7 @@ export function linkTarget(text: string): string | undefined {
 function trimTrailing(candidate: string): string {
   let text = candidate;
   while (TRAILING.test(text)) {
-    const last = text.at(-1);
+    const last = text[text.length - 1];
     if (last === ')' && count(text, '(') >= count(text, ')')) break;
     text = text.slice(0, -1);
   }

@@ -26,4 +26,18 @@ export type DomainEvent =
   | { type: 'draft.requested'; conversationId: string }
   /** `previousPolicy` when an admin changed the policy: the nodes decide from it what the change voids. */
   | { type: 'inbox.updated'; inbox: Inbox; previousPolicy?: PreviewPolicy }
-  | { type: 'redaction_rules.changed'; rules: RedactionRule[] };
+  | { type: 'redaction_rules.changed'; rules: RedactionRule[] }
+  /**
+   * An agent opened (true) or left (false) a conversation: relayed to the other agents following it,
+   * never to a visitor, never stored. `answer`: sent back to a newcomer by those already there, so
+   * the newcomer sees them at once; nobody answers an answer.
+   */
+  | {
+      type: 'viewing.changed';
+      conversationId: string;
+      agent: { id: string; name: string };
+      viewing: boolean;
+      answer?: boolean;
+    }
+  /** An agent has read the conversation up to `seq`: the visitor's read receipt. */
+  | { type: 'conversation.seen'; conversationId: string; visitorId: string; seq: number };

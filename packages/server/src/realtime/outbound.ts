@@ -27,6 +27,15 @@ function frameFor(event: DomainEvent): ServerFrame | null {
       };
     case 'draft.changed':
       return { type: 'draft.updated', conversationId: event.conversationId, text: event.text };
+    case 'viewing.changed':
+      return {
+        type: 'viewing.updated',
+        conversationId: event.conversationId,
+        agent: event.agent,
+        viewing: event.viewing,
+      };
+    case 'conversation.seen':
+      return { type: 'conversation.seen', conversationId: event.conversationId, seq: event.seq };
     case 'sessions.ended':
     case 'agent.role_changed':
     case 'draft.requested':

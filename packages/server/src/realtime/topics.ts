@@ -19,6 +19,7 @@ export function topicsFor(event: DomainEvent): string[] {
     case 'message.created':
       return [topics.conversation(event.message.conversationId)];
     case 'typing.changed':
+    case 'viewing.changed':
     case 'draft.changed':
     case 'draft.requested':
       return [topics.conversation(event.conversationId)];
@@ -31,5 +32,7 @@ export function topicsFor(event: DomainEvent): string[] {
     case 'sessions.ended':
     case 'agent.role_changed':
       return [topics.agent(event.agentId)];
+    case 'conversation.seen':
+      return [topics.visitor(event.visitorId)];
   }
 }

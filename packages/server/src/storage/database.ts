@@ -141,6 +141,13 @@ export interface AgentReadsTable {
   last_read_seq: number;
 }
 
+export interface AgentPreferencesTable {
+  agent_id: string;
+  /** JSON of the API's AgentPreferences. */
+  preferences: string;
+  updated_at: number;
+}
+
 export interface Database {
   agents: AgentsTable;
   inboxes: InboxesTable;
@@ -156,6 +163,7 @@ export interface Database {
   redaction_events: RedactionEventsTable;
   secrets: SecretsTable;
   rate_limits: RateLimitsTable;
+  agent_preferences: AgentPreferencesTable;
 }
 
 export function toAgent(row: Selectable<AgentsTable>): AgentRecord {
