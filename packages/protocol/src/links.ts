@@ -20,6 +20,7 @@ export const MAX_LINK_LENGTH = 2048;
  * controls, invisible or bidi formatting characters (nor the ⟦…⟧ markers they are shown as).
  */
 const CANDIDATE =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must end a link
   /(?:https?:\/\/|mailto:)[^\s<>"'`\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\u27e6\u27e7]+/gi;
 
 /** A scheme glued to what precedes it ("xhttps:", "javascript:https:") does not start a link. */
