@@ -23,7 +23,8 @@ function build(item: Item, s: Strings): HTMLElement {
   // CSS), and bidi controls in it are shown, not obeyed: the stored text is unchanged.
   const body = el('p', 'body');
   body.dir = 'auto';
-  for (const part of splitLinks(item.body)) body.append(part.href ? link(part.text, part.href) : visibleControls(part.text));
+  for (const part of splitLinks(item.body))
+    body.append(part.href ? link(part.text, part.href) : visibleControls(part.text));
   const time = el('time', 'time', clock(item.at, s));
   time.dateTime = new Date(item.at).toISOString();
   row.append(body, time);

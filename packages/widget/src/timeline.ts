@@ -53,7 +53,9 @@ export function emptyTimeline(outbox: OutboxEntry[] = []): Timeline {
 
 /** An agent read the conversation up to `seq` (a read receipt, or a conversation view carrying it). */
 export function seen(t: Timeline, conversationId: string, seq: number | undefined): Timeline {
-  return conversationId === t.conversationId && seq !== undefined && seq > t.seenSeq ? { ...t, seenSeq: seq } : t;
+  return conversationId === t.conversationId && seq !== undefined && seq > t.seenSeq
+    ? { ...t, seenSeq: seq }
+    : t;
 }
 
 export function mergeMessages(held: readonly Message[], incoming: readonly Message[]): Message[] {
