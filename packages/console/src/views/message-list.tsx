@@ -2,7 +2,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Message } from '@candor/protocol';
 import type { OutboxEntry } from '../live/outbox';
-import { visibleControls } from '@candor/protocol';
+import { MessageBody } from './message-body';
 import { UserText } from './user-text';
 
 interface Props {
@@ -65,9 +65,7 @@ export function MessageList({ messages, pending, loading, myName, onRetry, onDis
               <UserText text={m.author.name || 'Visitor'} />
             </span>
           )}
-          <p class="body" dir="auto">
-            {visibleControls(m.body)}
-          </p>
+          <MessageBody text={m.body} />
           <time dateTime={new Date(m.createdAt).toISOString()}>{clock(m.createdAt)}</time>
         </div>
       ))}
@@ -81,9 +79,7 @@ export function MessageList({ messages, pending, loading, myName, onRetry, onDis
           <span class="author">
             <UserText text={myName} />
           </span>
-          <p class="body" dir="auto">
-            {visibleControls(e.body)}
-          </p>
+          <MessageBody text={e.body} />
           {e.state === 'sending' ? (
             <span class="delivery">Sending…</span>
           ) : (
