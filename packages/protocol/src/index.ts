@@ -10,6 +10,7 @@ export { ERROR_CODES, RETRYABLE_ERRORS, CLOSE_CODES, type ErrorCode } from './er
 export { visibleControls } from './display-text';
 export { TOOL_LIMITS, SHORTCUT_PATTERN, CANNED_LOCALES } from './agent-tools';
 export { fillCannedResponse, type CannedVariables } from './canned-template';
+export { splitLinks, linkTarget, MAX_LINK_LENGTH, type TextPart } from './links';
 
 export type Author = z.infer<typeof s.authorSchema>;
 export type Message = z.infer<typeof s.messageSchema>;
@@ -50,6 +51,9 @@ export type UpdateCannedResponseBody = z.infer<typeof s.updateCannedResponseBody
 export type NoteCreatedFrame = z.infer<typeof s.noteCreatedFrame>;
 export type ActivityRecordedFrame = z.infer<typeof s.activityRecordedFrame>;
 export type TagsUpdatedFrame = z.infer<typeof s.tagsUpdatedFrame>;
+export type ViewingUpdatedFrame = z.infer<typeof s.viewingUpdatedFrame>;
+export type ConversationSeenFrame = z.infer<typeof s.conversationSeenFrame>;
+export type AgentPreferences = z.infer<typeof s.agentPreferencesSchema>;
 
 export type LoginBody = z.infer<typeof s.loginBody>;
 export type CreateAgentBody = z.input<typeof s.createAgentBody>;

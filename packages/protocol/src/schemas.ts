@@ -98,6 +98,8 @@ export const conversationSchema = z.object({
   priority: prioritySchema.optional(),
   /** Agent views only (never a visitor's): the conversation's tags, sorted; absent = not sent in this view. */
   tags: z.array(z.string()).optional(),
+  /** Visitor views only: the highest seq an agent has read (read receipts: "Seen"). */
+  seenSeq: seq.optional(),
 });
 
 export const agentSchema = z.object({
@@ -181,6 +183,17 @@ export const previewSetFrame = z.object({
   noticeShown: z.boolean(),
 });
 
+/**
+ * Agents only: this agent has the conversation open (true) or left it (false). Relayed to the other
+ * agents following it, never to visitors; the server says false for them when the socket goes. The
+ * console repeats true while the conversation stays open, so a viewer on a node that died expires.
+ */
+export const viewFrame = z.object({
+  type: z.literal('conversation.view'),
+  conversationId: id,
+  viewing: z.boolean(),
+});
+
 /** Every frame a client may send after `hello`. */
 export const commandFrame = z.discriminatedUnion('type', [
   subscribeFrame,
@@ -194,6 +207,7 @@ export const commandFrame = z.discriminatedUnion('type', [
   readFrame,
   draftUpdateFrame,
   previewSetFrame,
+  viewFrame,
 ]);
 
 export const clientFrame = z.discriminatedUnion('type', [helloFrame, ...commandFrame.options]);
@@ -320,6 +334,20 @@ export const tagsUpdatedFrame = z.object({
   conversationId: id,
   tags: z.array(z.string()),
 });
+/** To the other agents following a conversation: an agent opened it (true) or left it (false). */
+export const viewingUpdatedFrame = z.object({
+  type: z.literal('viewing.updated'),
+  conversationId: id,
+  agent: z.object({ id, name: z.string() }),
+  viewing: z.boolean(),
+});
+
+/** To the visitor: an agent has read the conversation up to `seq` (read receipt). */
+export const conversationSeenFrame = z.object({
+  type: z.literal('conversation.seen'),
+  conversationId: id,
+  seq,
+});
 
 export const errorFrame = z.object({
   type: z.literal('error'),
@@ -340,6 +368,8 @@ export const serverFrame = z.discriminatedUnion('type', [
   inboxSnapshotFrame,
   typingUpdatedFrame,
   draftUpdatedFrame,
+  viewingUpdatedFrame,
+  conversationSeenFrame,
   errorFrame,
   queuePositionFrame,
   conversationAssignedFrame,
@@ -395,6 +425,16 @@ export const createRedactionRuleBody = redactionRuleSchema.omit({ id: true });
 export const testRedactionRuleBody = createRedactionRuleBody.extend({
   sample: z.string().max(LIMITS.messageBodyMax),
 });
+/** Per agent, kept on the server so they follow the agent to any browser. */
+export const agentPreferencesSchema = z.object({
+  /** Which events notify: a conversation enters the queue, a visitor writes in theirs, one is given to them. */
+  notify: z.object({ newConversation: z.boolean(), newMessage: z.boolean(), assigned: z.boolean() }),
+  /** Play a sound for those events. */
+  sound: z.boolean(),
+  /** Show a desktop notification for them, where this browser was allowed to. */
+  desktop: z.boolean(),
+});
+
 export const errorBody = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),

@@ -304,7 +304,7 @@ export function createChat(opts: ChatOptions): Chat {
         const c = frame.conversation;
         if (c.id === t.conversationId) {
           const before = t.conversation;
-          commit({ ...t, conversation: c });
+          commit(tl.seen({ ...t, conversation: c }, c.id, c.seenSeq));
           preview.updated(before);
         } else if (c.visitorId === visitorId && isNewer(c)) follow(c);
         break;
@@ -317,6 +317,9 @@ export function createChat(opts: ChatOptions): Chat {
         preview.updated(before);
         break;
       }
+      case 'conversation.seen':
+        commit(tl.seen(t, frame.conversationId, frame.seq));
+        break;
       case 'typing.updated':
         if (frame.conversationId === t.conversationId && frame.author.type === 'agent')
           agentTyping.set(frame.typing ? frame.author.name : null);

@@ -8,6 +8,8 @@ export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 const en = {
+  /** BCP 47 tag, for times. */
+  lang: 'en',
   title: 'Chat with us',
   open: 'Open chat',
   openUnread: 'Open chat, new message',
@@ -41,11 +43,14 @@ const en = {
   previewTurnOn: 'Turn on',
   /** Read after the button's visible text, so its accessible name says what it switches. */
   previewWhat: 'typing preview',
+  /** Under the visitor's last message an agent has read. */
+  seen: 'Seen',
 };
 
 export type Strings = typeof en;
 
 const fr: Strings = {
+  lang: 'fr',
   title: 'Discutons',
   open: 'Ouvrir le chat',
   openUnread: 'Ouvrir le chat, nouveau message',
@@ -78,6 +83,7 @@ const fr: Strings = {
   previewTurnOff: 'Désactiver',
   previewTurnOn: 'Activer',
   previewWhat: 'l’aperçu de la saisie',
+  seen: 'Vu',
 };
 
 export const STRINGS: Record<Locale, Strings> = { en, fr };

@@ -2,7 +2,7 @@
  * Renders the rows of the message list by key. A row is created once and then only updated, and is moved
  * only when out of place: the list is an aria-live log, and a replaced row would be announced again.
  */
-import { RETRYABLE_ERRORS, visibleControls } from '@candor/protocol';
+import { RETRYABLE_ERRORS, splitLinks, visibleControls } from '@candor/protocol';
 import type { Strings } from './i18n';
 import type { Item } from './timeline';
 
@@ -21,14 +21,35 @@ function build(item: Item, s: Strings): HTMLElement {
   else if (item.author.name) row.append(el('span', 'who', visibleControls(item.author.name)));
   // textContent only: a message body is never markup. Its direction is its own (dir=auto, isolated in
   // CSS), and bidi controls in it are shown, not obeyed: the stored text is unchanged.
-  const body = el('p', 'body', visibleControls(item.body));
+  const body = el('p', 'body');
   body.dir = 'auto';
-  row.append(body);
+  for (const part of splitLinks(item.body))
+    body.append(part.href ? link(part.text, part.href) : visibleControls(part.text));
+  const time = el('time', 'time', clock(item.at, s));
+  time.dateTime = new Date(item.at).toISOString();
+  row.append(body, time);
   return row;
+}
+
+/** An anchor built node by node: its text is the text written, its target a parsed http(s)/mailto URL. */
+function link(text: string, href: string): HTMLAnchorElement {
+  const a = el('a', '', visibleControls(text));
+  a.href = href;
+  a.title = href;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer nofollow';
+  return a;
+}
+
+function clock(at: number, s: Strings): string {
+  return new Date(at).toLocaleTimeString(s.lang, { hour: '2-digit', minute: '2-digit' });
 }
 
 function update(row: HTMLElement, item: Item, s: Strings): void {
   if (item.seq !== null) row.dataset.seq = String(item.seq);
+  const seen = row.querySelector('.seen');
+  if (!item.seen) seen?.remove();
+  else if (!seen) row.append(el('span', 'seen', s.seen));
   if (row.dataset.state === item.state) return;
   row.dataset.state = item.state;
   row.querySelector('.meta')?.remove();

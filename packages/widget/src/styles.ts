@@ -38,7 +38,9 @@ border:1px solid transparent}
 .msg[data-author=visitor] .body{background:#1d4ed8;color:#fff}
 .msg[data-state=sending] .body{opacity:.75}
 .msg[data-state=failed] .body{background:#fff;color:#1b1b1f;border-color:#c62828}
-.meta{font-size:12px;color:#4a4f5a;margin-top:2px}
+.meta,.time,.seen{font-size:12px;color:#4a4f5a;margin-top:2px}
+.time{margin:2px 4px 0}
+.body a{color:inherit;text-decoration:underline}
 .msg[data-state=failed] .meta{color:#b71c1c}
 .meta button{border:0;background:none;padding:0;color:#1d4ed8;text-decoration:underline;cursor:pointer}
 .note,.status{margin:0;padding:0 16px;font-size:13px;color:#4a4f5a}

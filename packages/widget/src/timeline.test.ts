@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { message } from './fake-server';
+import { conversation, message } from './fake-server';
 import * as tl from './timeline';
 
 const seqs = (t: tl.Timeline) => t.messages.map((m) => m.seq);
@@ -98,6 +98,44 @@ describe('timeline: outbox', () => {
         ['s1', 'sent'],
         ['a', 'sending'],
       ],
+    );
+  });
+});
+
+describe('timeline: read receipts', () => {
+  const visitorSays = (seq: number) =>
+    message(seq, { author: { type: 'visitor', id: 'v1', name: 'Visitor 1' }, clientKey: `k${seq}` });
+  const seenKeys = (t: tl.Timeline) => tl.items(t).flatMap((i) => (i.seen ? [i.key] : []));
+
+  it("marks only the visitor's last message an agent has read", () => {
+    let t = tl.receive(inC1(), [visitorSays(1), visitorSays(2), message(3), visitorSays(4)]);
+    assert.deepEqual(seenKeys(t), []);
+    t = tl.seen(t, 'c1', 3);
+    assert.deepEqual(seenKeys(t), ['k2']);
+    t = tl.seen(t, 'c1', 4);
+    assert.deepEqual(seenKeys(t), ['k4']);
+  });
+
+  it('never moves back, and ignores receipts of another conversation', () => {
+    let t = tl.receive(inC1(), [visitorSays(1), visitorSays(2)]);
+    t = tl.seen(t, 'c1', 2);
+    assert.equal(tl.seen(t, 'c1', 1).seenSeq, 2);
+    assert.equal(tl.seen(t, 'c2', 9).seenSeq, 2);
+    assert.equal(tl.seen(t, 'c1', undefined), t);
+  });
+
+  it('takes the receipt a conversation view carries (after a reload), and starts afresh on another conversation', () => {
+    const t = tl.receive(inC1(), [visitorSays(1)], conversation('c1', { seenSeq: 1 }));
+    assert.deepEqual(seenKeys(t), ['k1']);
+    assert.equal(tl.adopt(t, 'c2').seenSeq, 0);
+  });
+
+  it('gives every row its time: stored, or typed while sending', () => {
+    let t = tl.receive(inC1(), [message(1)]);
+    t = tl.enqueue(t, { clientKey: 'x', body: 'x', createdAt: 42 });
+    assert.deepEqual(
+      tl.items(t).map((i) => i.at),
+      [1001, 42],
     );
   });
 });

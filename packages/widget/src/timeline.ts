@@ -26,6 +26,8 @@ export interface Timeline {
   syncedSeq: number;
   /** In the order typed; sent in that order. */
   outbox: OutboxEntry[];
+  /** The highest seq an agent has read (read receipts); 0 when none or not known yet. */
+  seenSeq: number;
 }
 
 export type ItemState = 'sending' | 'sent' | 'failed';
@@ -39,10 +41,21 @@ export interface Item {
   author: Author;
   body: string;
   failed?: ErrorCode;
+  /** When it was stored (or typed, while sending). */
+  at: number;
+  /** Set on the visitor's last message an agent has read: it shows "Seen". */
+  seen?: true;
 }
 
 export function emptyTimeline(outbox: OutboxEntry[] = []): Timeline {
-  return { conversationId: null, conversation: null, messages: [], syncedSeq: 0, outbox };
+  return { conversationId: null, conversation: null, messages: [], syncedSeq: 0, outbox, seenSeq: 0 };
+}
+
+/** An agent read the conversation up to `seq` (a read receipt, or a conversation view carrying it). */
+export function seen(t: Timeline, conversationId: string, seq: number | undefined): Timeline {
+  return conversationId === t.conversationId && seq !== undefined && seq > t.seenSeq
+    ? { ...t, seenSeq: seq }
+    : t;
 }
 
 export function mergeMessages(held: readonly Message[], incoming: readonly Message[]): Message[] {
@@ -65,6 +78,7 @@ function settle(outbox: OutboxEntry[], messages: readonly Message[]): OutboxEntr
 /** Messages from the ordered stream (history page or live). Others' conversations only settle the outbox. */
 export function receive(t: Timeline, messages: readonly Message[], conversation?: Conversation): Timeline {
   const mine = messages.filter((m) => m.conversationId === t.conversationId);
+  if (conversation) t = seen(t, conversation.id, conversation.seenSeq);
   return {
     ...t,
     conversation: conversation?.id === t.conversationId ? conversation : t.conversation,
@@ -117,7 +131,15 @@ export function items(t: Timeline): Item[] {
     state: 'sent',
     author: m.author,
     body: m.body,
+    at: m.createdAt,
   }));
+  for (let i = sent.length - 1; i >= 0; i--) {
+    const item = sent[i]!;
+    if (item.author.type === 'visitor' && item.seq! <= t.seenSeq) {
+      item.seen = true;
+      break;
+    }
+  }
   const shown = new Set(sent.map((i) => i.key));
   const pending: Item[] = t.outbox
     .filter((e) => !shown.has(e.clientKey))
@@ -127,6 +149,7 @@ export function items(t: Timeline): Item[] {
       state: e.failed ? 'failed' : 'sending',
       author: VISITOR,
       body: e.body,
+      at: e.createdAt,
       ...(e.failed ? { failed: e.failed } : {}),
     }));
   return [...sent, ...pending];

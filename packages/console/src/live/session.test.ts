@@ -4,6 +4,7 @@ import { CLOSE_CODES, PROTOCOL_VERSION } from '@candor/protocol';
 import type { Agent, Conversation, Message } from '@candor/protocol';
 import { LiveSession } from './session';
 import { VISITOR_TYPING_TTL_MS } from './visitor-typing';
+import { AGENT_TYPING_TTL_MS } from './colleagues';
 import { FakeSocket, ManualTimers } from './test-fakes';
 
 const me: Agent = {
@@ -225,9 +226,12 @@ describe('session: conversation', () => {
       typing: true,
     });
     assert.deepEqual(session.getState().visitorTyping, { c1: true });
-    assert.deepEqual(timers.delays(), [VISITOR_TYPING_TTL_MS]);
+    // The colleague typing a reply is shown apart, as an agent (collision), with its own expiry.
+    assert.deepEqual(session.getState().agentsTyping, { c1: [{ id: 'a2', name: 'Bo' }] });
+    assert.deepEqual(timers.delays(), [VISITOR_TYPING_TTL_MS, AGENT_TYPING_TTL_MS]);
     timers.fireAll();
     assert.deepEqual(session.getState().visitorTyping, {});
+    assert.deepEqual(session.getState().agentsTyping, {});
   });
 
   it('disables a second resolve until the first is acked, then applies the conversation', () => {
@@ -307,7 +311,7 @@ describe('session: replies', () => {
     socket = dropAndReconnect();
     assert.deepEqual(
       socket.sent.map((f) => f.type),
-      ['hello', 'inbox.subscribe', 'conversation.subscribe', 'message.send'],
+      ['hello', 'inbox.subscribe', 'conversation.subscribe', 'conversation.view', 'message.send'],
     );
     assert.equal(socket.sentOfType('conversation.subscribe')[0]?.afterSeq, 2);
     assert.equal(socket.sentOfType('message.send')[0]?.clientKey, 'key-1');

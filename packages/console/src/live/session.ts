@@ -37,6 +37,8 @@ import { TypingSignal } from './typing-signal';
 import { applyConversation, applyDraft, applyVisitorMessage, keepOnly, noDrafts } from './visitor-drafts';
 import type { VisitorDrafts } from './visitor-drafts';
 import { VisitorTyping } from './visitor-typing';
+import { AGENT_TYPING_TTL_MS, ColleaguePresence, VIEW_REPEAT_MS, VIEW_TTL_MS } from './colleagues';
+import type { Colleagues } from './colleagues';
 
 export interface Notice {
   readonly conversationId: string | null;
@@ -60,6 +62,9 @@ export interface LiveState {
   readonly notice: Notice | null;
   /** Private notes and the activity trail per conversation: agents' own, never the visitor's. */
   readonly extras: Readonly<Record<string, AgentExtras>>;
+  /** Other agents with a conversation open, and other agents typing a reply in it (collision). */
+  readonly viewers: Colleagues;
+  readonly agentsTyping: Colleagues;
 }
 
 export interface SessionOptions {
@@ -94,6 +99,8 @@ const initialState: LiveState = {
   busy: {},
   notice: null,
   extras: {},
+  viewers: {},
+  agentsTyping: {},
 };
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Readonly<Record<string, T>> {
@@ -111,6 +118,10 @@ export class LiveSession {
   /** The highest seq reported read per conversation on this socket, to send each read mark once. */
   private readonly readSent = new Map<string, number>();
   private readonly typingVisitors: VisitorTyping;
+  private readonly viewers: ColleaguePresence;
+  private readonly typingAgents: ColleaguePresence;
+  /** Repeats `conversation.view` while a conversation is open, so other consoles do not expire us. */
+  private viewTimer: unknown = null;
   private typingSignal: TypingSignal | null = null;
   private nextRef = 1;
   private readonly now: () => number;
@@ -133,6 +144,10 @@ export class LiveSession {
         visitorTyping: typing ? { ...held, [conversationId]: true } : without(held, conversationId),
       });
     });
+    this.viewers = new ColleaguePresence(this.timers, VIEW_TTL_MS, (viewers) => this.update({ viewers }));
+    this.typingAgents = new ColleaguePresence(this.timers, AGENT_TYPING_TTL_MS, (agentsTyping) =>
+      this.update({ agentsTyping }),
+    );
     this.connection = new Connection({
       url: options.url,
       socket: options.socket,
@@ -162,6 +177,9 @@ export class LiveSession {
     this.typingSignal?.stop();
     this.typingSignal = null;
     this.typingVisitors.clear();
+    this.stopViewing();
+    this.viewers.clear();
+    this.typingAgents.clear();
     this.connection.stop();
   }
 
@@ -175,6 +193,8 @@ export class LiveSession {
     if (conversationId === previous) return;
     if (previous !== null) {
       this.stopTyping();
+      this.stopViewing();
+      // Unsubscribing also tells the others we left (the server says viewing: false for us).
       this.connection.send({ type: 'conversation.unsubscribe', conversationId: previous });
     }
     let { timelines, inbox } = this.state;
@@ -276,6 +296,9 @@ export class LiveSession {
       // Nothing in flight will be answered now; the outbox keeps the replies, resent on the next welcome.
       this.pending.clear();
       this.typingVisitors.clear();
+      this.stopViewing();
+      this.viewers.clear();
+      this.typingAgents.clear();
       // A draft cleared while we were away would never be cleared here: show none until the next one.
       this.update({ status, busy: {}, visitorTyping: {}, visitorDrafts: noDrafts });
       return;
@@ -304,9 +327,18 @@ export class LiveSession {
         return this.history(frame);
       case 'message.created':
         return this.message(frame.message);
-      case 'typing.updated':
-        if (frame.author.type === 'visitor') this.typingVisitors.set(frame.conversationId, frame.typing);
+      case 'typing.updated': {
+        const { author } = frame;
+        if (author.type === 'visitor') this.typingVisitors.set(frame.conversationId, frame.typing);
+        else if (author.type === 'agent' && author.id !== null && author.id !== this.me.id)
+          this.typingAgents.set(frame.conversationId, { id: author.id, name: author.name }, frame.typing);
         return;
+      }
+      case 'viewing.updated':
+        if (frame.agent.id !== this.me.id) this.viewers.set(frame.conversationId, frame.agent, frame.viewing);
+        return;
+      case 'conversation.seen':
+        return; // for visitors
       case 'draft.updated':
         return this.update({ visitorDrafts: applyDraft(this.state.visitorDrafts, frame, this.state.openId) });
       case 'note.created':
@@ -352,6 +384,12 @@ export class LiveSession {
       visitorDrafts: applyVisitorMessage(this.state.visitorDrafts, message),
     });
     if (message.author.type === 'visitor') this.typingVisitors.set(message.conversationId, false);
+    else if (message.author.type === 'agent' && message.author.id !== null)
+      this.typingAgents.set(
+        message.conversationId,
+        { id: message.author.id, name: message.author.name },
+        false,
+      );
     if (isOpen) this.markOpenRead();
   }
 
@@ -400,7 +438,24 @@ export class LiveSession {
     const ref = this.ref({ kind: 'subscribe', conversationId });
     if (!this.connection.send({ type: 'conversation.subscribe', ref, conversationId, afterSeq })) {
       this.pending.delete(ref); // sent again by `resume` once welcomed
+      return;
     }
+    // After the subscribe, which the server handles first: it accepts views of followed conversations only.
+    if (conversationId === this.state.openId) this.sayViewing(conversationId);
+  }
+
+  private sayViewing(conversationId: string): void {
+    this.stopViewing();
+    if (!this.connection.send({ type: 'conversation.view', conversationId, viewing: true })) return;
+    this.viewTimer = this.timers.setTimeout(() => {
+      this.viewTimer = null;
+      if (this.state.openId === conversationId) this.sayViewing(conversationId);
+    }, VIEW_REPEAT_MS);
+  }
+
+  private stopViewing(): void {
+    if (this.viewTimer !== null) this.timers.clearTimeout(this.viewTimer);
+    this.viewTimer = null;
   }
 
   private transmit(entry: Pick<OutboxEntry, 'clientKey' | 'conversationId' | 'body'>): void {

@@ -7,7 +7,7 @@ import type { Message } from '@candor/protocol';
 import type { OutboxEntry } from '../live/outbox';
 import { describeActivity, interleave, noExtras } from '../live/agent-extras';
 import type { AgentExtras } from '../live/agent-extras';
-import { visibleControls } from '@candor/protocol';
+import { MessageBody } from './message-body';
 import { UserText } from './user-text';
 
 interface Props {
@@ -71,9 +71,7 @@ export function MessageList(props: Props) {
               <span class="author">
                 <UserText text={n.author.name} /> · private note
               </span>
-              <p class="body" dir="auto">
-                {visibleControls(n.body)}
-              </p>
+              <MessageBody text={n.body} />
               <time dateTime={new Date(n.createdAt).toISOString()}>{clock(n.createdAt)}</time>
             </div>
           );
@@ -101,9 +99,7 @@ export function MessageList(props: Props) {
                 <UserText text={m.author.name || 'Visitor'} />
               </span>
             )}
-            <p class="body" dir="auto">
-              {visibleControls(m.body)}
-            </p>
+            <MessageBody text={m.body} />
             <time dateTime={new Date(m.createdAt).toISOString()}>{clock(m.createdAt)}</time>
           </div>
         );
@@ -118,9 +114,7 @@ export function MessageList(props: Props) {
           <span class="author">
             <UserText text={myName} />
           </span>
-          <p class="body" dir="auto">
-            {visibleControls(e.body)}
-          </p>
+          <MessageBody text={e.body} />
           {e.state === 'sending' ? (
             <span class="delivery">Sending…</span>
           ) : (

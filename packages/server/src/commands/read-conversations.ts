@@ -22,7 +22,8 @@ export async function history(
   const record = await loadReadable(ctx, actor, conversationId);
   const pageSize = Math.min(Math.max(1, limit), LIMITS.historyPageMax);
   const rows = await ctx.store.listMessages(record.id, afterSeq, pageSize);
-  const [conversation] = await presentConversations(ctx, [record], readerOf(actor));
+  const presented = await presentConversations(ctx, [record], readerOf(actor));
+  const [conversation] = actor.kind === 'visitor' ? await withSeen(ctx, presented) : presented;
   const messages = await Promise.all(rows.map((m) => presentMessage(ctx, m)));
   const last = rows.at(-1)?.seq ?? afterSeq;
   return { conversation: conversation!, messages, complete: last >= record.lastSeq };
@@ -102,13 +103,32 @@ export async function visitorConversations(
   ctx: ChatContext,
   actor: Extract<Actor, { kind: 'visitor' }>,
 ): Promise<Conversation[]> {
-  return presentConversations(ctx, await ctx.store.listVisitorConversations(actor.visitorId, 20));
+  return withSeen(
+    ctx,
+    await presentConversations(ctx, await ctx.store.listVisitorConversations(actor.visitorId, 20)),
+  );
 }
 
 export async function markRead(ctx: ChatContext, actor: Actor, conversationId: string, seq: number) {
   if (actor.kind !== 'agent') return;
   const record = await loadReadable(ctx, actor, conversationId);
-  await ctx.store.markRead(actor.agentId, record.id, Math.min(seq, record.lastSeq));
+  const upTo = Math.min(seq, record.lastSeq);
+  await ctx.store.markRead(actor.agentId, record.id, upTo);
+  // The visitor's read receipt. Every mark is said (the console sends each once per socket); the
+  // widget keeps the highest, so a stale one changes nothing.
+  if (upTo > 0)
+    ctx.emit({
+      type: 'conversation.seen',
+      conversationId: record.id,
+      visitorId: record.visitorId,
+      seq: upTo,
+    });
+}
+
+/** Visitor views carry how far agents have read (read receipts survive a reload). */
+async function withSeen(ctx: ChatContext, conversations: Conversation[]): Promise<Conversation[]> {
+  const seen = await ctx.store.seenSeqs(conversations.map((c) => c.id));
+  return conversations.map((c) => ({ ...c, seenSeq: seen.get(c.id) ?? 0 }));
 }
 
 function readerOf(actor: Actor): string | undefined {

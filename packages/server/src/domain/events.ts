@@ -67,4 +67,18 @@ export type DomainEvent =
   /** A line of the activity trail (assigned, resolved, tagged…): agents only. */
   | { type: 'activity.recorded'; activity: Activity }
   /** A conversation's tags were replaced: agents of the inbox only. */
-  | { type: 'tags.changed'; conversationId: string; inboxId: string; tags: string[] };
+  | { type: 'tags.changed'; conversationId: string; inboxId: string; tags: string[] }
+  /**
+   * An agent opened (true) or left (false) a conversation: relayed to the other agents following it,
+   * never to a visitor, never stored. `answer`: sent back to a newcomer by those already there, so
+   * the newcomer sees them at once; nobody answers an answer.
+   */
+  | {
+      type: 'viewing.changed';
+      conversationId: string;
+      agent: { id: string; name: string };
+      viewing: boolean;
+      answer?: boolean;
+    }
+  /** An agent has read the conversation up to `seq`: the visitor's read receipt. */
+  | { type: 'conversation.seen'; conversationId: string; visitorId: string; seq: number };

@@ -9,6 +9,7 @@ import { setPreview } from '../commands/set-preview';
 import { redactDraft } from '@candor/protocol';
 import type { ClientConnection } from './connection';
 import { topics } from './topics';
+import { ViewPresence } from './view-presence';
 
 export async function runCommand(c: ClientConnection, frame: CommandFrame, actor: Actor): Promise<void> {
   const { ctx } = c.deps;
@@ -18,8 +19,19 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
     case 'conversation.subscribe':
       return c.subscriptions.subscribe(frame.conversationId, frame.afterSeq, frame.ref);
     case 'conversation.unsubscribe':
+      c.viewing?.leave(frame.conversationId);
       c.subscriptions.unsubscribe(frame.conversationId);
       return ack({});
+    case 'conversation.view': {
+      if (actor.kind !== 'agent') throw new DomainError('forbidden', 'Only agents view conversations.');
+      // Like typing: only on a conversation this socket was authorised to follow, so no store read.
+      if (!c.subscriptions.has(frame.conversationId)) throw new DomainError('not_found', 'Subscribe first.');
+      c.viewing ??= new ViewPresence((event) => ctx.emit(event), {
+        id: actor.agentId,
+        name: await ctx.names.agent(actor.agentId),
+      });
+      return c.viewing.set(frame.conversationId, frame.viewing);
+    }
     case 'inbox.subscribe': {
       if (actor.kind !== 'agent') throw new DomainError('forbidden', 'Only agents have an inbox.');
       await Promise.all(actor.inboxIds.map((id) => c.watch(topics.inbox(id))));

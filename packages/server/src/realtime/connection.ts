@@ -22,6 +22,7 @@ import { wellFormed } from '../domain/message-body';
 import { storableStrings } from '../domain/storable-text';
 import { DEFAULT_VISITOR_TOKEN_IDLE_MS } from '../domain/visitor-tokens';
 import { hasItem, itemsOf, withItem, withoutItem, type OneOrMany } from './one-or-many';
+import type { ViewPresence } from './view-presence';
 
 export type ConnectionAuth = { role: 'visitor' } | { role: 'agent'; session: AgentSession };
 /** Every visitor socket's auth: one shared object rather than one per socket. */
@@ -44,6 +45,8 @@ export class ClientConnection implements Watcher {
   actor: Actor | undefined;
   private followed: ConversationSubscriptions | undefined;
   private draftRelay: DraftRelay | undefined;
+  /** Agents only, from their first `conversation.view`: what they have open, said to other agents. */
+  viewing: ViewPresence | undefined;
   /** A visitor watches one topic (its own), so no Set until a second. */
   private topicsWatched: OneOrMany<string>;
   /** The frame rate limit's token bucket, as the time it is full again (see takeToken). */
@@ -151,6 +154,7 @@ export class ClientConnection implements Watcher {
     this.draftRelay?.clearAll(); // a visitor who left is no longer typing
     if (this.auth.role === 'agent' && this.actor)
       this.deps.presence?.disconnected(this.auth.session.agent.id);
+    this.viewing?.leave(); // an agent who left is no longer viewing
     const watched = itemsOf(this.topicsWatched);
     this.topicsWatched = undefined;
     for (const topic of watched) this.deps.hub.unwatch(topic, this);
@@ -198,6 +202,19 @@ export class ClientConnection implements Watcher {
         if (actor.role === 'admin' || actor.agentId === event.assigneeId) this.sendText(outbound.text);
         return;
       }
+      case 'viewing.changed': {
+        // Agents only (never a visitor), on a followed conversation, and not the viewer's own sockets.
+        const actor = this.actor;
+        if (actor?.kind !== 'agent' || actor.agentId === event.agent.id) return;
+        if (!this.followed?.has(event.conversationId)) return;
+        this.sendText(outbound.text);
+        if (event.viewing && !event.answer) this.viewing?.answer(event.conversationId);
+        return;
+      }
+      case 'conversation.seen':
+        // On the visitor's topic: read receipts are for the visitor's tabs.
+        if (this.actor?.kind === 'visitor') this.sendText(outbound.text);
+        return;
       case 'draft.requested':
         return this.draftRelay?.reshow(event.conversationId); // visitors' sockets only have one
       case 'sessions.ended':

@@ -51,6 +51,15 @@ function frameFor(event: DomainEvent): ServerFrame | null {
       return { type: 'activity.recorded', activity: event.activity };
     case 'tags.changed':
       return { type: 'tags.updated', conversationId: event.conversationId, tags: event.tags };
+    case 'viewing.changed':
+      return {
+        type: 'viewing.updated',
+        conversationId: event.conversationId,
+        agent: event.agent,
+        viewing: event.viewing,
+      };
+    case 'conversation.seen':
+      return { type: 'conversation.seen', conversationId: event.conversationId, seq: event.seq };
     case 'queue.changed': // each visitor is told their own position (ClientConnection.deliver)
     case 'sessions.ended':
     case 'agent.role_changed':

@@ -21,6 +21,7 @@ export function topicsFor(event: DomainEvent): string[] {
     case 'message.created':
       return [topics.conversation(event.message.conversationId)];
     case 'typing.changed':
+    case 'viewing.changed':
     case 'draft.changed':
     case 'draft.requested':
       return [topics.conversation(event.conversationId)];
@@ -47,5 +48,7 @@ export function topicsFor(event: DomainEvent): string[] {
       return [topics.conversation(event.activity.conversationId)];
     case 'tags.changed':
       return [topics.inbox(event.inboxId)];
+    case 'conversation.seen':
+      return [topics.visitor(event.visitorId)];
   }
 }

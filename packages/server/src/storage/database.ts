@@ -250,6 +250,13 @@ export interface CannedResponsesTable {
   updated_at: number;
 }
 
+export interface AgentPreferencesTable {
+  agent_id: string;
+  /** JSON of the API's AgentPreferences. */
+  preferences: string;
+  updated_at: number;
+}
+
 export interface Database {
   agents: AgentsTable;
   inboxes: InboxesTable;
@@ -276,6 +283,7 @@ export interface Database {
   conversation_activity: ConversationActivityTable;
   conversation_tags: ConversationTagsTable;
   canned_responses: CannedResponsesTable;
+  agent_preferences: AgentPreferencesTable;
 }
 
 export function toAgent(row: Selectable<AgentsTable>): AgentRecord {

@@ -30,6 +30,7 @@ import * as messages from './message-queries';
 import { migrateToLatest } from './migrations/migrate';
 import { StoreNotFoundError } from './not-found-error';
 import * as reads from './read-queries';
+import * as preferences from './preference-queries';
 import * as preview from './preview-queries';
 import * as rates from './rate-queries';
 import * as redactions from './redaction-queries';
@@ -183,6 +184,11 @@ export class KyselyStore implements Store {
     this.guard(() => reads.markRead(this.db, { agentId, conversationId, seq }));
   readStates = (agentId: string, conversationIds: readonly string[]) =>
     this.guard(() => reads.readStates(this.db, agentId, conversationIds));
+  agentPreferences = (agentId: string) => this.guard(() => preferences.agentPreferences(this.db, agentId));
+  setAgentPreferences = (agentId: string, json: string, now: number) =>
+    this.guard(() => preferences.setAgentPreferences(this.db, agentId, json, now));
+  seenSeqs = (conversationIds: readonly string[]) =>
+    this.guard(() => reads.seenSeqs(this.db, conversationIds));
 
   sharedSecret = (name: string, fresh: string, now: number) =>
     this.guard(() => redactions.sharedSecret(this.db, name, fresh, now));

@@ -55,3 +55,17 @@ export async function readStates(
   }
   return states;
 }
+
+/** Per conversation, the highest seq any agent has read (absent: none has). */
+export async function seenSeqs(db: Db, conversationIds: readonly string[]): Promise<Map<string, number>> {
+  const seen = new Map<string, number>();
+  if (conversationIds.length === 0) return seen;
+  const rows = await db
+    .selectFrom('agent_reads')
+    .where('conversation_id', 'in', conversationIds)
+    .groupBy('conversation_id')
+    .select((eb) => ['conversation_id', eb.fn.max('last_read_seq').as('seq')])
+    .execute();
+  for (const row of rows) seen.set(row.conversation_id, Number(row.seq));
+  return seen;
+}

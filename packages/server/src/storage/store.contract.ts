@@ -15,6 +15,7 @@ import { visitorTokenContract } from './contract/visitor-token.contract';
 import { limitsContract } from './contract/limits.contract';
 import { routingContract } from './contract/routing.contract';
 import { agentToolsContract } from './contract/agent-tools.contract';
+import { preferenceContract } from './contract/preference.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -42,6 +43,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     routingContract(current);
     agentToolsContract(current);
     searchContract(current);
+    preferenceContract(current);
     // Last: it purges the idle visitors other tests made.
     limitsContract(current);
   });

@@ -214,6 +214,13 @@ export interface Store extends RateStore, RoutingStore, AgentToolsStore, SearchS
     agentId: string,
     conversationIds: readonly string[],
   ): Promise<Map<string, { lastReadSeq: number; unread: number }>>;
+  /** Per conversation, the highest seq any agent has read; conversations none has read are absent. */
+  seenSeqs(conversationIds: readonly string[]): Promise<Map<string, number>>;
+
+  /** An agent's notification preferences as JSON text; undefined when they never changed them. */
+  agentPreferences(agentId: string): Promise<string | undefined>;
+  /** Replaces them (last write wins). */
+  setAgentPreferences(agentId: string, preferences: string, now: number): Promise<void>;
 }
 
 export class StoreConflictError extends Error {

@@ -13,6 +13,7 @@ import { visitorTokens } from './0006-visitor-tokens';
 import { teamsRouting } from './0008-teams-routing';
 import { agentTools } from './0009-agent-tools';
 import { search } from './0010-search';
+import { agentPreferences } from './0011-agent-preferences';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_teams_routing': teamsRouting,
   '0009_agent_tools': agentTools,
   '0010_search': search,
+  '0011_agent_preferences': agentPreferences,
 };
 
 /** Exported for tests that start from an older schema (search backfill). */

@@ -1,6 +1,7 @@
 /** The signed-in agent's own account: name, password, and the sessions they are signed in with. */
 import { Hono } from 'hono';
-import { changePasswordBody, updateMeBody } from '@candor/protocol/schemas';
+import { agentPreferencesSchema, changePasswordBody, updateMeBody } from '@candor/protocol/schemas';
+import { preferencesOf, setPreferences } from '../../commands/agent-preferences';
 import { endSession, renameSelf } from '../../commands/agent-lifecycle';
 import { changeOwnPassword } from '../../commands/agent-passwords';
 import { admitLogin, loginSucceeded } from '../../auth/login-throttle';
@@ -29,6 +30,13 @@ export function meRoutes(deps: HttpDeps) {
       await loginSucceeded(ctx.store, attempt);
       deps.log.info({ agentId: c.get('session').agent.id }, 'agent changed their password');
       return c.body(null, 204);
+    })
+    .get('/preferences', async (c) =>
+      c.json({ preferences: await preferencesOf(ctx, c.get('session').agent.id) }),
+    )
+    .put('/preferences', async (c) => {
+      const body = await parseBody(c, agentPreferencesSchema);
+      return c.json({ preferences: await setPreferences(ctx, c.get('session').agent.id, body) });
     })
     .get('/sessions', async (c) => {
       const { agent, sessionId } = c.get('session');

@@ -74,6 +74,21 @@ const ops: Record<string, Record<string, Op>> = {
       ok: [204, 'Changed', null],
     },
   },
+  '/api/v1/me/preferences': {
+    get: {
+      operationId: 'getMyPreferences',
+      summary: 'Your notification preferences (defaults until you change them)',
+      ok: [200, 'Preferences', z.object({ preferences: s.agentPreferencesSchema })],
+    },
+    put: {
+      operationId: 'setMyPreferences',
+      summary: 'Replace your notification preferences',
+      description:
+        'Kept per agent, so they follow you to any browser. Desktop notifications also need the permission of each browser.',
+      body: s.agentPreferencesSchema,
+      ok: [200, 'Preferences as stored', z.object({ preferences: s.agentPreferencesSchema })],
+    },
+  },
   '/api/v1/me/sessions': {
     get: {
       operationId: 'listMySessions',
