@@ -18,6 +18,11 @@ export type PreviewPolicy = z.infer<typeof s.previewPolicySchema>;
 export type PreviewState = z.infer<typeof s.previewStateSchema>;
 export type RedactionRule = z.infer<typeof s.redactionRuleSchema>;
 export type Inbox = z.infer<typeof s.inboxSchema>;
+export type Verification = z.infer<typeof s.verificationSchema>;
+export type Page = z.infer<typeof s.pageSchema>;
+export type PreChatForm = z.infer<typeof s.preChatFormSchema>;
+export type Contact = z.infer<typeof s.contactSchema>;
+export type UpdateInboxBody = z.infer<typeof s.updateInboxBody>;
 
 export type HelloFrame = z.infer<typeof s.helloFrame>;
 export type CommandFrame = z.infer<typeof s.commandFrame>;

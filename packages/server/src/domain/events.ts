@@ -25,5 +25,15 @@ export type DomainEvent =
    */
   | { type: 'draft.requested'; conversationId: string }
   /** `previousPolicy` when an admin changed the policy: the nodes decide from it what the change voids. */
-  | { type: 'inbox.updated'; inbox: Inbox; previousPolicy?: PreviewPolicy }
-  | { type: 'redaction_rules.changed'; rules: RedactionRule[] };
+  | {
+      type: 'inbox.updated';
+      inbox: Inbox;
+      previousPolicy?: PreviewPolicy;
+      /** The pre-chat form or identity settings changed: nodes read them (secrets stay off the bus). */
+      contactChanged?: true;
+    }
+  | { type: 'redaction_rules.changed'; rules: RedactionRule[] }
+  /** A visitor's contact (name, email, level, page) changed: agents of the inbox read it again; nodes forget its name. */
+  | { type: 'contact.changed'; visitorId: string; inboxId: string }
+  /** An agent asked the visitor to share their name and email, in this conversation. */
+  | { type: 'contact.requested'; conversationId: string; visitorId: string };

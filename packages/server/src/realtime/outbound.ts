@@ -27,6 +27,10 @@ function frameFor(event: DomainEvent): ServerFrame | null {
       };
     case 'draft.changed':
       return { type: 'draft.updated', conversationId: event.conversationId, text: event.text };
+    case 'contact.changed':
+      return { type: 'contact.updated', visitorId: event.visitorId };
+    case 'contact.requested':
+      return { type: 'contact.requested', conversationId: event.conversationId };
     case 'sessions.ended':
     case 'agent.role_changed':
     case 'draft.requested':

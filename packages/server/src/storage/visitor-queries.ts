@@ -53,7 +53,13 @@ export async function rotateVisitorToken(
     const held = await trx
       .selectFrom('visitor_tokens')
       .innerJoin('visitors', 'visitors.id', 'visitor_tokens.visitor_id')
-      .select(['visitors.id', 'visitors.name', 'visitors.locale', 'visitors.created_at'])
+      .select([
+        'visitors.id',
+        'visitors.name',
+        'visitors.locale',
+        'visitors.created_at',
+        'visitors.verification',
+      ])
       .where('visitor_tokens.token_hash', '=', hashes.tokenHash)
       .where('visitor_tokens.used_at', '>', window.usedAfter)
       .where((eb) =>

@@ -10,6 +10,7 @@ import { openQueueIndex } from './0003-open-queue-index';
 import { sharedLimits } from './0004-shared-limits';
 import { agentLifecycle } from './0005-agent-lifecycle';
 import { visitorTokens } from './0006-visitor-tokens';
+import { contactsIdentity } from './0007-contacts-identity';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_shared_limits': sharedLimits,
   '0005_agent_lifecycle': agentLifecycle,
   '0006_visitor_tokens': visitorTokens,
+  '0007_contacts_identity': contactsIdentity,
 };
 
 const provider: MigrationProvider = {
