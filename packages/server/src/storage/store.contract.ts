@@ -12,6 +12,7 @@ import { messageContract } from './contract/message.contract';
 import { previewContract } from './contract/preview.contract';
 import { visitorTokenContract } from './contract/visitor-token.contract';
 import { limitsContract } from './contract/limits.contract';
+import { contactContract } from './contract/contact.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -36,6 +37,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     previewContract(current);
     invalidInputContract(current);
     visitorTokenContract(current);
+    contactContract(current);
     // Last: it purges the idle visitors other tests made.
     limitsContract(current);
   });
