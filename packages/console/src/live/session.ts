@@ -48,6 +48,8 @@ export interface LiveState {
   /** Conversations with a resolve/reopen/assign awaiting its ack, so a double click sends one command. */
   readonly busy: Readonly<Record<string, true>>;
   readonly notice: Notice | null;
+  /** Per visitor, how many times their contact changed (contact.updated): the contact panel reads it again. */
+  readonly contactChanges: Readonly<Record<string, number>>;
 }
 
 export interface SessionOptions {
@@ -79,6 +81,7 @@ const initialState: LiveState = {
   visitorDrafts: noDrafts,
   busy: {},
   notice: null,
+  contactChanges: {},
 };
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Readonly<Record<string, T>> {
@@ -202,6 +205,11 @@ export class LiveSession {
     this.act(conversationId, (ref) => ({ type: 'conversation.assign', ref, conversationId, agentId }));
   }
 
+  /** Shows the visitor a small form to share their name and email. */
+  requestContact(conversationId: string): void {
+    this.act(conversationId, (ref) => ({ type: 'contact.request', ref, conversationId }));
+  }
+
   /** Called on each keystroke in the reply box. */
   typing(conversationId: string): void {
     if (this.typingSignal?.conversationId !== conversationId) {
@@ -272,8 +280,15 @@ export class LiveSession {
         return this.ack(frame);
       case 'error':
         return this.error(frame);
+      case 'contact.updated': {
+        const changes = this.state.contactChanges;
+        return this.update({
+          contactChanges: { ...changes, [frame.visitorId]: (changes[frame.visitorId] ?? 0) + 1 },
+        });
+      }
       case 'welcome':
-        return; // handled by the connection
+      case 'contact.requested':
+        return; // handled by the connection; contact.requested is for visitors
     }
   }
 
