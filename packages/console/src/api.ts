@@ -13,8 +13,10 @@ import type {
   CreateAgentBody,
   ErrorBody,
   ErrorCode,
+  Contact,
   Inbox,
   PreviewPolicy,
+  UpdateInboxBody,
   Redacted,
   RedactionRule,
   SearchResponse,
@@ -78,6 +80,15 @@ export const api = {
   listInboxes: () => request<{ inboxes: Inbox[] }>('GET', '/api/v1/inboxes'),
   setPreviewPolicy: (inboxId: string, previewPolicy: PreviewPolicy) =>
     request<{ inbox: Inbox }>('PATCH', `/api/v1/inboxes/${encodeURIComponent(inboxId)}`, { previewPolicy }),
+  /** Pre-chat form and signed identity of an inbox (admins); the secret is written, never read back. */
+  updateInbox: (inboxId: string, change: UpdateInboxBody) =>
+    request<{ inbox: Inbox }>('PATCH', `/api/v1/inboxes/${encodeURIComponent(inboxId)}`, change),
+  /** The contact panel: read over REST, again whenever the socket says the contact changed. */
+  contactOf: (conversationId: string) =>
+    request<{ contact: Contact }>(
+      'GET',
+      `/api/v1/conversations/${encodeURIComponent(conversationId)}/contact`,
+    ),
   listRedactionRules: () => request<{ rules: RedactionRule[] }>('GET', '/api/v1/redaction-rules'),
   createRedactionRule: (rule: NewRedactionRule) =>
     request<{ rule: RedactionRule }>('POST', '/api/v1/redaction-rules', rule),

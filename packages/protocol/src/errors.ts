@@ -11,6 +11,11 @@ export const ERROR_CODES = [
   'conflict', // e.g. idempotency key reused with another body
   'unavailable', // storage down: retry later, nothing was stored
   'internal',
+  // Signed identity (issue 12): the host site's token was refused, or the inbox admits signed visitors only.
+  'identity_invalid', // malformed, wrong secret, an algorithm other than HS256 (alg none), no sub or exp, exp too far
+  'identity_expired', // exp is past
+  'identity_replayed', // this exact token was used already (on any node)
+  'identity_required', // the inbox enforces signed identity: no token, or a claim that is not signed
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -30,4 +35,5 @@ export const CLOSE_CODES = {
   loggedOut: 4003, // the session ended (logout, expiry, deactivation, new password): go to the login page
   roleChanged: 4004, // the agent's role changed: read who you are again, then reconnect
   rateLimited: 4008, // too many frames: reconnect after a backoff
+  identityRefused: 4005, // the identity token was refused (see the error frame before it): do not send it again
 } as const;

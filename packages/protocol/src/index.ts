@@ -25,6 +25,11 @@ export type SearchHighlight = z.infer<typeof s.searchHighlightSchema>;
 export type SearchMatch = z.infer<typeof s.searchMatchSchema>;
 export type SearchResult = z.infer<typeof s.searchResultSchema>;
 export type SearchResponse = z.infer<typeof s.searchResponse>;
+export type Verification = z.infer<typeof s.verificationSchema>;
+export type Page = z.infer<typeof s.pageSchema>;
+export type PreChatForm = z.infer<typeof s.preChatFormSchema>;
+export type Contact = z.infer<typeof s.contactSchema>;
+export type UpdateInboxBody = z.infer<typeof s.updateInboxBody>;
 
 export type HelloFrame = z.infer<typeof s.helloFrame>;
 export type CommandFrame = z.infer<typeof s.commandFrame>;

@@ -69,6 +69,41 @@ export const redactionRuleSchema = z.object({
   validator: z.enum(['none', 'luhn', 'iban']),
 });
 
+/** How sure Candor is of who a visitor is: nothing given, typed by the visitor, or vouched for by the host site. */
+export const verificationSchema = z.enum(['anonymous', 'self_declared', 'signed']);
+
+/** A page of the host site the visitor had open: address without query or fragment, and its title. */
+export const pageSchema = z.object({ url: z.string(), title: z.string(), at: z.number().int() });
+
+/** Per inbox: ask the visitor for a name and email before the first message. */
+export const preChatFormSchema = z.object({ enabled: z.boolean(), requireEmail: z.boolean() });
+
+/**
+ * What agents see of a visitor (the contact panel). `conversations` are this contact's others, newest
+ * first: the same visitor, never another one with the same email (a typed email proves nothing).
+ */
+export const contactSchema = z.object({
+  visitorId: id,
+  name: z.string(),
+  email: z.string().nullable(),
+  verification: verificationSchema,
+  /** BCP 47 tag from the browser, e.g. fr-CA. */
+  language: z.string().nullable(),
+  /** IANA time zone from the browser, e.g. Europe/Paris: the console shows the visitor's local time. */
+  timeZone: z.string().nullable(),
+  currentPage: pageSchema.nullable(),
+  /** Pages visited during this conversation, oldest first (capped). */
+  pages: z.array(pageSchema),
+  conversations: z.array(
+    z.object({
+      id,
+      status: conversationStatusSchema,
+      createdAt: z.number().int(),
+      updatedAt: z.number().int(),
+    }),
+  ),
+});
+
 export const conversationSchema = z.object({
   id,
   inboxId: id,
@@ -121,6 +156,14 @@ export const helloFrame = z.object({
   /** Visitor endpoint only: the token from a previous `welcome`; omitted on a first visit. */
   visitorToken: z.string().min(1).max(128).optional(),
   locale: z.string().max(16).optional(),
+  /**
+   * Visitor endpoint only: a JWT (HS256) from the host site vouching for a signed-in user; each token is
+   * used once (a reconnect resumes with `visitorToken`). Refused ones end the socket with 4005.
+   */
+  identityToken: z.string().min(1).max(4096).optional(),
+  /** Visitor: the browser's language (BCP 47) and IANA time zone, shown to agents. */
+  language: z.string().max(35).optional(),
+  timeZone: z.string().max(64).optional(),
 });
 
 export const subscribeFrame = z.object({
@@ -194,6 +237,27 @@ export const viewFrame = z.object({
   viewing: z.boolean(),
 });
 
+/** Visitor only: the name and/or email the visitor typed (pre-chat form, or when an agent asked). */
+export const contactUpdateFrame = z.object({
+  type: z.literal('contact.update'),
+  ref,
+  name: z.string().trim().min(1).max(100).optional(),
+  email: z.email().max(254).optional(),
+});
+
+/**
+ * Visitor only: the page of the host site now open. http(s) only; the server keeps it without query
+ * or fragment (they may hold tokens), and the last pages of the visitor only (capped).
+ */
+export const pageViewFrame = z.object({
+  type: z.literal('page.view'),
+  url: z.string().min(1).max(2048),
+  title: z.string().max(300),
+});
+
+/** Agent only: show the visitor a small form to share their name and email. */
+export const contactRequestFrame = z.object({ type: z.literal('contact.request'), ref, conversationId: id });
+
 /** Every frame a client may send after `hello`. */
 export const commandFrame = z.discriminatedUnion('type', [
   subscribeFrame,
@@ -208,6 +272,9 @@ export const commandFrame = z.discriminatedUnion('type', [
   draftUpdateFrame,
   previewSetFrame,
   viewFrame,
+  contactUpdateFrame,
+  pageViewFrame,
+  contactRequestFrame,
 ]);
 
 export const clientFrame = z.discriminatedUnion('type', [helloFrame, ...commandFrame.options]);
@@ -222,7 +289,15 @@ export const welcomeFrame = z.object({
    * Visitor: their id and name, and a new `token` in every welcome (store it, send it in the next hello;
    * the one sent in this hello lapses a few minutes later).
    */
-  visitor: z.object({ id, name: z.string(), token: z.string().optional() }).optional(),
+  visitor: z
+    .object({
+      id,
+      name: z.string(),
+      token: z.string().optional(),
+      /** How the visitor is known; the widget offers the pre-chat form only to anonymous ones. */
+      verification: verificationSchema.optional(),
+    })
+    .optional(),
   agent: agentSchema.optional(),
   /** Visitor: the policy for a new conversation, and the admins' redaction rules to apply before sending. */
   preview: z.object({ policy: previewPolicySchema }).optional(),
@@ -230,6 +305,8 @@ export const welcomeFrame = z.object({
   /** Visitor: their conversations, newest first. */
   conversations: z.array(conversationSchema),
   serverTime: z.number().int(),
+  /** Visitor: the inbox's pre-chat form. */
+  preChatForm: preChatFormSchema.optional(),
 });
 
 export const ackFrame = z.object({
@@ -237,6 +314,8 @@ export const ackFrame = z.object({
   ref: z.string(),
   message: messageSchema.optional(),
   conversation: conversationSchema.optional(),
+  /** contact.update: the contact as stored. */
+  contact: contactSchema.pick({ name: true, email: true, verification: true }).optional(),
 });
 
 export const historyFrame = z.object({
@@ -348,6 +427,11 @@ export const conversationSeenFrame = z.object({
   conversationId: id,
   seq,
 });
+/** To the visitor: an agent asks for their name and email in this conversation. */
+export const contactRequestedFrame = z.object({ type: z.literal('contact.requested'), conversationId: id });
+
+/** To agents of the inbox: a visitor's contact changed (name, email, page); read it again if shown. */
+export const contactUpdatedFrame = z.object({ type: z.literal('contact.updated'), visitorId: id });
 
 export const errorFrame = z.object({
   type: z.literal('error'),
@@ -378,6 +462,8 @@ export const serverFrame = z.discriminatedUnion('type', [
   noteCreatedFrame,
   activityRecordedFrame,
   tagsUpdatedFrame,
+  contactRequestedFrame,
+  contactUpdatedFrame,
 ]);
 
 // ---------- REST bodies ----------
@@ -419,8 +505,37 @@ export const sessionSchema = z.object({
   ip: z.string().optional(),
 });
 export const sendMessageBody = z.object({ clientKey, body });
-export const inboxSchema = z.object({ id, name: z.string(), previewPolicy: previewPolicySchema });
-export const updateInboxBody = z.object({ previewPolicy: previewPolicySchema });
+/** An inbox's signed-identity settings as admins see them: never the secret itself. */
+export const inboxIdentitySchema = z.object({
+  /** A secret is set (in the console, or by CANDOR_IDENTITY_SECRET for the default inbox). */
+  secretSet: z.boolean(),
+  /** The secret in use comes from CANDOR_IDENTITY_SECRET (a console secret replaces it). */
+  fromEnvironment: z.boolean(),
+  /** Only signed visitors may chat; typed names and emails are refused. */
+  enforce: z.boolean(),
+});
+export const inboxSchema = z.object({
+  id,
+  name: z.string(),
+  previewPolicy: previewPolicySchema,
+  preChatForm: preChatFormSchema.optional(),
+  identity: inboxIdentitySchema.optional(),
+});
+export const updateInboxBody = z
+  .object({
+    previewPolicy: previewPolicySchema.optional(),
+    preChatForm: preChatFormSchema.optional(),
+    identity: z
+      .object({
+        /** HS256 key shared with the host site, 32 to 512 characters; null removes it. */
+        secret: z.string().min(32).max(512).nullable().optional(),
+        enforce: z.boolean().optional(),
+      })
+      .optional(),
+  })
+  .refine((b) => b.previewPolicy !== undefined || b.preChatForm !== undefined || b.identity !== undefined, {
+    message: 'Give at least one of previewPolicy, preChatForm, identity',
+  });
 export const createRedactionRuleBody = redactionRuleSchema.omit({ id: true });
 export const testRedactionRuleBody = createRedactionRuleBody.extend({
   sample: z.string().max(LIMITS.messageBodyMax),

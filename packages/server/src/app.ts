@@ -85,8 +85,11 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
   const bus = await openBus(config, store, onError);
   const hub = new Hub(bus, onError);
   // A rule saved before rules had to run in linear time is skipped, never run; admins see it disabled.
-  const settings = await SettingsCache.load(store, ({ rule, reason }) =>
-    log.warn({ ruleId: rule.id, label: rule.label, reason }, 'redaction rule disabled: it cannot be used'),
+  const settings = await SettingsCache.load(
+    store,
+    ({ rule, reason }) =>
+      log.warn({ ruleId: rule.id, label: rule.label, reason }, 'redaction rule disabled: it cannot be used'),
+    config.identitySecret ?? null,
   );
   const names = new NameDirectory(store);
   // Every node keeps policies, redaction rules and agents' names in memory, refreshed by events from any node.
@@ -94,6 +97,9 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     deliver: ({ event }) => {
       settings.apply(event);
       if (event.type === 'agent.renamed') names.forgetAgents();
+      if (event.type === 'contact.changed') names.forgetVisitor(event.visitorId);
+      if (event.type === 'inbox.updated' && event.contactChanged)
+        void settings.reloadContact(store).catch((err: unknown) => onError(err, 'settings reload'));
     },
     resync: () => {
       names.forgetAgents();

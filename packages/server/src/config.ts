@@ -84,6 +84,11 @@ const env = z.object({
   CANDOR_PASSWORD_COST: z.coerce.number().int().min(10).max(20).default(DEFAULT_COST_LOG2),
   /** Bearer token for /metrics from other machines; without it, /metrics answers loopback only. */
   CANDOR_METRICS_TOKEN: z.string().min(16).optional(),
+  /** HS256 secret of the default inbox's identity tokens (signed identity), unless one is set in the console. */
+  CANDOR_IDENTITY_SECRET: z
+    .string()
+    .min(32, 'CANDOR_IDENTITY_SECRET needs at least 32 characters')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -118,6 +123,7 @@ export interface Config {
   visitorTokenIdleMs: number;
   logLevel: string;
   metricsToken: string | undefined;
+  identitySecret?: string | undefined;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -176,5 +182,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     visitorTokenIdleMs: e.CANDOR_VISITOR_TOKEN_IDLE_DAYS * 86_400_000,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.CANDOR_METRICS_TOKEN,
+    identitySecret: e.CANDOR_IDENTITY_SECRET,
   };
 }

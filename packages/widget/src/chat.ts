@@ -13,6 +13,7 @@ import {
   type ServerFrame,
 } from '@candor/protocol';
 import { createBackoff, type BackoffOptions } from './backoff';
+import { createContact, type ContactState, type PageFacts } from './contact';
 import { createConnection, type LinkState, type SocketFactory } from './connection';
 import type { Locale } from './i18n';
 import { loadOutbox, saveOutbox } from './outbox';
@@ -26,7 +27,15 @@ import { TYPING_EXPIRY_MS, createExpiring, createTypingSignal } from './typing';
  * link (or never got it) and trying again; outdated: gave up; unavailable: the server does not serve
  * this site.
  */
-export type Link = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'outdated' | 'unavailable';
+export type Link =
+  | 'idle'
+  | 'connecting'
+  | 'online'
+  | 'reconnecting'
+  | 'outdated'
+  | 'unavailable'
+  /** The inbox admits users signed in on the site only: waiting for Candor.identify(token). */
+  | 'signin';
 
 export interface ChatState {
   link: Link;
@@ -39,6 +48,8 @@ export interface ChatState {
   preview: Notice;
   /** The server said to wait this long (too many new chats from this network); null when not. */
   limitedMs: number | null;
+  /** The name/email form: before the first message, or when an agent asked. */
+  contact: ContactState;
 }
 
 export interface ChatOptions {
@@ -53,6 +64,12 @@ export interface ChatOptions {
   statusUrl?: string;
   /** Where the site owner is told that the server refuses this site; console.warn by default. */
   warn?: (text: string) => void;
+  /** The host site's identity token (data-identity-token), used once, in the next hello. */
+  identityToken?: string | null;
+  /** The browser's language and time zone, sent in hello (the privacy note lists them). */
+  browser?: { language?: string; timeZone?: string };
+  /** The page now open, reported while the chat is connected; none in tests that do not test it. */
+  page?: () => PageFacts | null;
 }
 
 export interface Chat {
@@ -77,11 +94,21 @@ export interface Chat {
   setPreview(on: boolean): void;
   /** The panel, and so the notice, is on screen or not. */
   setOpen(open: boolean): void;
+  /** The host site vouches for its signed-in user (Candor.identify): reconnects with the token. */
+  identify(token: string): void;
+  /** The visitor shares a name and/or email; false when nothing valid was given or the link is down. */
+  shareContact(name: string, email: string): boolean;
+  /** "Not now" on the contact form. */
+  dismissContact(): void;
+  /** The page may have changed (navigation): reported if it did. */
+  pageChanged(): void;
 }
 
 type Pending = { kind: 'send'; clientKey: string } | { kind: 'subscribe'; conversationId: string };
 
 const TOKEN = 'token';
+/** Set while TOKEN is a signed visitor's: a page without the site's token then drops it (signed out). */
+const SIGNED = 'signed';
 const PREVIEW_RETRY_MS = 1000;
 /** A message still refused with a retryable error after this many tries is shown as failed. */
 export const MAX_SEND_TRIES = 5;
@@ -123,6 +150,20 @@ export function createChat(opts: ChatOptions): Chat {
   const sendRetry = createBackoff(opts.backoff);
   let sendRetryTimer: ReturnType<typeof setTimeout> | undefined;
   const agentTyping = createExpiring<string>(TYPING_EXPIRY_MS, notify);
+  let identityToken = opts.identityToken ?? null;
+  /** The token sent in the hello of the current socket, consumed once welcomed. */
+  let identitySent: string | null = null;
+  /** The last identity refusal's code, told in the error frame just before the 4005 close. */
+  let identityError: ErrorFrame['code'] | null = null;
+  if (store.get(SIGNED) !== null && identityToken === null) {
+    // This browser held a signed user's chat, and the site no longer vouches: signed out, or someone else.
+    store.remove(TOKEN);
+    store.remove(SIGNED);
+  }
+  const contact = createContact({
+    send: (frame) => conn.send(frame),
+    ...(opts.page ? { page: opts.page } : {}),
+  });
 
   function commit(next: tl.Timeline): void {
     if (next.outbox !== t.outbox) saveOutbox(store, next.outbox);
@@ -217,8 +258,12 @@ export function createChat(opts: ChatOptions): Chat {
       if (RETRYABLE_ERRORS.includes(frame.code)) setTimeout(() => preview.sync(), PREVIEW_RETRY_MS);
       return;
     }
+    if (contact.settle(frame)) return;
     // Refused at hello (too many new visitors from this network): the socket closes next.
     if (frame.ref === undefined && frame.code === 'rate_limited') return void limited(frame);
+    // Refused at hello (identity): the socket closes next with 4005 (onIdentityRefused).
+    if (frame.ref === undefined && frame.code.startsWith('identity_'))
+      return void (identityError = frame.code);
     const what = frame.ref === undefined ? undefined : pending.get(frame.ref);
     if (!what || frame.ref === undefined) return;
     pending.delete(frame.ref);
@@ -243,6 +288,12 @@ export function createChat(opts: ChatOptions): Chat {
       case 'welcome': {
         const v = frame.visitor;
         if (v?.token) store.set(TOKEN, v.token);
+        if (v?.verification === 'signed') store.set(SIGNED, '1');
+        else store.remove(SIGNED);
+        // Used: a reconnect resumes with the visitor token, and the server refuses a token used twice.
+        if (identitySent !== null && identitySent === identityToken) identityToken = null;
+        identitySent = null;
+        contact.welcome(frame);
         if (v && visitorId !== null && v.id !== visitorId) commit(tl.adopt(t, null));
         visitorId = v?.id ?? null;
         preview.welcome(frame.preview?.policy, frame.redactionRules);
@@ -280,6 +331,7 @@ export function createChat(opts: ChatOptions): Chat {
         break;
       }
       case 'ack': {
+        if (contact.settle(frame)) return;
         if (preview.settle(frame.ref)) {
           if (frame.conversation?.id === t.conversationId) commit({ ...t, conversation: frame.conversation });
           return;
@@ -292,6 +344,7 @@ export function createChat(opts: ChatOptions): Chat {
           // The server created a conversation for our first message (or reopened another): follow it.
           switchTo(tl.acknowledge(tl.adopt(t, m.conversationId, frame.conversation), what.clientKey, m));
           subscribe(m.conversationId);
+          contact.started();
         } else commit(tl.acknowledge(t, what.clientKey, m));
         preview.sync();
         sendRetry.reset();
@@ -327,7 +380,11 @@ export function createChat(opts: ChatOptions): Chat {
       case 'error':
         onError(frame);
         break;
+      case 'contact.requested':
+        if (frame.conversationId === t.conversationId) contact.requested();
+        break;
       case 'inbox.snapshot':
+      case 'contact.updated':
         break;
     }
   }
@@ -356,6 +413,7 @@ export function createChat(opts: ChatOptions): Chat {
       syncing = false;
       agentTyping.set(null);
       preview.reset();
+      contact.reset();
     }
     const was = link;
     link =
@@ -378,7 +436,8 @@ export function createChat(opts: ChatOptions): Chat {
 
   /** Whether this browser already has a conversation with us: then the widget connects at load. */
   function known(): boolean {
-    return store.get(TOKEN) !== null || t.outbox.length > 0;
+    // A signed-in user of the site is known too: the site vouched for them on this page.
+    return store.get(TOKEN) !== null || t.outbox.length > 0 || identityToken !== null;
   }
 
   function start(): void {
@@ -399,11 +458,16 @@ export function createChat(opts: ChatOptions): Chat {
     WebSocket: opts.WebSocket,
     hello: () => {
       const token = store.get(TOKEN);
+      identitySent = identityToken;
+      const browser = opts.browser ?? {};
       return {
         type: 'hello',
         protocol: PROTOCOL_VERSION,
         locale: opts.locale,
-        ...(token ? { visitorToken: token } : {}),
+        // The site's token decides who this is; the stored one is not needed then.
+        ...(identityToken ? { identityToken } : token ? { visitorToken: token } : {}),
+        ...(browser.language ? { language: browser.language } : {}),
+        ...(browser.timeZone ? { timeZone: browser.timeZone } : {}),
       };
     },
     onFrame: (frame) => {
@@ -420,6 +484,18 @@ export function createChat(opts: ChatOptions): Chat {
       conn.stop();
       link = 'idle';
       notify();
+    },
+    onIdentityRefused: () => {
+      const code = identityError;
+      identityError = null;
+      identityToken = null;
+      if (code === 'identity_required') {
+        link = 'signin';
+        notify();
+        return true;
+      }
+      (opts.warn ?? console.warn)(`Candor: the identity token was refused (${code ?? 'identity_invalid'}).`);
+      return false;
     },
     ...(opts.backoff ? { backoff: opts.backoff } : {}),
     ...(opts.statusUrl ? { refused: () => isRefused(opts.statusUrl ?? '') } : {}),
@@ -446,6 +522,7 @@ export function createChat(opts: ChatOptions): Chat {
         agentMessages,
         preview: preview.notice,
         limitedMs,
+        contact: contact.state,
       };
     },
     onChange: (l) => void listeners.push(l),
@@ -491,6 +568,22 @@ export function createChat(opts: ChatOptions): Chat {
       preview.choose(on);
       notify();
     },
+    identify(token) {
+      identityToken = token;
+      // Reconnect now, so the hello carries it (a first start does too).
+      started = true;
+      conn.start();
+    },
+    shareContact(name, email) {
+      const ok = contact.share(name, email);
+      notify();
+      return ok;
+    },
+    dismissContact() {
+      contact.dismiss();
+      notify();
+    },
+    pageChanged: () => contact.report(),
     setOpen(open) {
       // Opening the chat is what lets it connect (and so create a visitor and store its token).
       if (open) {

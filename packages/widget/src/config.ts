@@ -8,6 +8,8 @@ export interface WidgetConfig {
   locale: Locale;
   title: string | null;
   startOpen: boolean;
+  /** The host site's identity token for its signed-in user (data-identity-token); null when none. */
+  identityToken: string | null;
 }
 
 export interface ConfigSources {
@@ -27,6 +29,7 @@ export function readConfig(src: ConfigSources): WidgetConfig {
     locale: pickLocale([src.attr('data-locale'), src.htmlLang, src.navigatorLanguage]),
     title: src.attr('data-title'),
     startOpen: src.attr('data-open') === 'true',
+    identityToken: src.attr('data-identity-token')?.trim() || null,
   };
 }
 

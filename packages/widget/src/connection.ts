@@ -35,6 +35,11 @@ export interface ConnectionOptions {
   onState: (state: LinkState) => void;
   /** The server refused our credentials: forget them before the next attempt. */
   onUnauthenticated: () => void;
+  /**
+   * The server refused the identity token (4005): forget it. Return true to stop (the inbox admits
+   * signed visitors only), false to reconnect without it.
+   */
+  onIdentityRefused?: () => boolean;
   backoff?: Partial<BackoffOptions>;
   /** A socket that has not been welcomed by then is given up, so a silent network does not hang us. */
   welcomeTimeoutMs?: number;
@@ -158,6 +163,10 @@ export function createConnection(opts: ConnectionOptions): Connection {
         return;
       }
       if (ev.code === CLOSE_CODES.unauthenticated) opts.onUnauthenticated();
+      if (ev.code === CLOSE_CODES.identityRefused && opts.onIdentityRefused?.()) {
+        stopped = true;
+        return;
+      }
       schedule();
       if (!opened && opts.refused && ++failedOpens % RECHECK_EVERY === 1) checkRefused(opts.refused);
     };

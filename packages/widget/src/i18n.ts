@@ -45,6 +45,23 @@ const en = {
   previewWhat: 'typing preview',
   /** Under the visitor's last message an agent has read. */
   seen: 'Seen',
+  signin: 'Please sign in on this site to chat with us.',
+  /** The privacy note: exactly what the team sees, and nothing is collected that it does not list. */
+  privacy: 'What the support team sees',
+  privacyItems: [
+    'your messages, and what you type before sending only while the typing preview is on',
+    'the name and email you give us, if you do',
+    'if you are signed in on this site: the account id, name and email the site shares with us',
+    'your browser language and time zone (to know your local time)',
+    'the address (without what follows ? or #) and title of the pages of this site you open while the chat is connected',
+  ],
+  contactPreChat: 'Before we start: how can we reach you?',
+  contactAsked: 'The agent asks for your name and email.',
+  contactName: 'Your name',
+  contactEmail: 'Your email',
+  contactShare: 'Share',
+  contactSkip: 'Not now',
+  contactInvalid: 'Please check your email address.',
 };
 
 export type Strings = typeof en;
@@ -84,6 +101,22 @@ const fr: Strings = {
   previewTurnOn: 'Activer',
   previewWhat: 'l’aperçu de la saisie',
   seen: 'Vu',
+  signin: 'Veuillez vous connecter sur ce site pour discuter avec nous.',
+  privacy: 'Ce que l’équipe support voit',
+  privacyItems: [
+    'vos messages, et ce que vous écrivez avant l’envoi seulement quand l’aperçu de la saisie est activé',
+    'le nom et l’adresse e-mail que vous nous donnez, si vous le faites',
+    'si vous êtes connecté sur ce site\u00a0: l’identifiant de compte, le nom et l’e-mail que le site nous transmet',
+    'la langue et le fuseau horaire de votre navigateur (pour connaître votre heure locale)',
+    'l’adresse (sans ce qui suit ? ou #) et le titre des pages de ce site que vous ouvrez pendant que le chat est connecté',
+  ],
+  contactPreChat: 'Avant de commencer\u00a0: comment vous joindre\u202f?',
+  contactAsked: 'L’agent vous demande votre nom et votre e-mail.',
+  contactName: 'Votre nom',
+  contactEmail: 'Votre e-mail',
+  contactShare: 'Partager',
+  contactSkip: 'Plus tard',
+  contactInvalid: 'Veuillez vérifier votre adresse e-mail.',
 };
 
 export const STRINGS: Record<Locale, Strings> = { en, fr };

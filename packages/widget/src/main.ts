@@ -4,6 +4,7 @@
  * tag is pasted twice.
  */
 import { createChat } from './chat';
+import { pageFacts } from './contact';
 import { readConfig, visitorSocketUrl } from './config';
 import { STRINGS } from './i18n';
 import { browserStore } from './storage';
@@ -11,7 +12,7 @@ import { mountView, type View } from './view';
 
 declare global {
   interface Window {
-    Candor?: { open(): void; close(): void; toggle(): void };
+    Candor?: { open(): void; close(): void; toggle(): void; identify(token: string): void };
   }
 }
 
@@ -36,12 +37,28 @@ function boot(): void {
     store: browserStore(new URL(config.server).origin),
     locale: config.locale,
     statusUrl: `${config.server}/api/v1/widget/status`,
+    identityToken: config.identityToken,
+    // What the privacy note lists, and nothing more.
+    browser: {
+      language: navigator.language,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    },
+    page: () => pageFacts(location.href, document.title),
   });
   const host = document.createElement('div');
   host.id = 'candor-widget';
   document.body.append(host);
   const view: View = mountView(host, chat, { ...strings, title: config.title ?? strings.title });
-  window.Candor = { open: () => view.open(), close: () => view.close(), toggle: () => view.toggle() };
+  window.Candor = {
+    open: () => view.open(),
+    close: () => view.close(),
+    toggle: () => view.toggle(),
+    identify: (token: string) => chat.identify(token),
+  };
+  // Single-page sites change the page without a load: checked every 2 s (nothing is sent unless it
+  // changed and the chat is connected) and on history navigation.
+  setInterval(() => chat.pageChanged(), 2000);
+  addEventListener('popstate', () => chat.pageChanged());
   // Waiting out a long backoff after the network or the tab comes back would look broken.
   addEventListener('online', () => chat.wake());
   document.addEventListener('visibilitychange', () => {

@@ -56,6 +56,14 @@ textarea{flex:1;resize:none;min-height:40px;max-height:140px;field-sizing:conten
 border-radius:10px;background:#fff}
 .send{width:40px;height:40px;border:1px solid transparent;border-radius:10px;background:#1d4ed8;color:#fff;cursor:pointer;
 display:grid;place-items:center}
+.contact{flex-direction:column;align-items:stretch;gap:6px;font-size:13px}
+.contact p{margin:0}.contact label{display:flex;flex-direction:column;gap:2px}
+.contact input{font:inherit;padding:6px 8px;border:1px solid #8a8f99;border-radius:8px}
+.contact div{display:flex;gap:8px}.contact button{font:inherit;padding:6px 12px;border-radius:8px;cursor:pointer;
+border:1px solid #1d4ed8;background:#fff;color:#1d4ed8}.contact [type=submit]{background:#1d4ed8;color:#fff}
+.problem:empty{display:none}.problem{color:#b71c1c}
+.privacy{padding:4px 16px 8px;font-size:12px;color:#4a4f5a}.privacy ul{margin:4px 0 0;padding-left:18px}
+.privacy summary{cursor:pointer}
 @media (max-width:480px){.panel{inset:0;width:auto;height:auto;border-radius:0;border:0}
 .root[data-open] .launcher{display:none}}
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}

@@ -5,6 +5,7 @@
 import type { Chat } from './chat';
 import { rateLimitText, type Strings } from './i18n';
 import { createMessageList } from './message-list';
+import { createContactForm, createPrivacyNote } from './contact-view';
 import type { Notice } from './preview';
 import { CSS } from './styles';
 import { items } from './timeline';
@@ -93,6 +94,7 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     ' ',
     previewToggle,
   );
+  const contactForm = createContactForm(node, chat, s);
   const panel = node(
     'section',
     {
@@ -108,7 +110,9 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     note,
     status,
     previewNotice,
+    contactForm.form,
     form,
+    createPrivacyNote(node, s),
   );
   launcher.setAttribute('aria-controls', 'panel');
   const root = node('div', { class: 'root' }, panel, launcher);
@@ -138,14 +142,18 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     const text =
       link === 'outdated'
         ? s.outdated
-        : link === 'unavailable'
-          ? s.unavailable
-          : state.limitedMs !== null
-            ? rateLimitText(s, state.limitedMs)
-            : notice || (link === 'reconnecting' ? s.reconnecting : state.agentTyping ? s.agentTyping : '');
+        : link === 'signin'
+          ? s.signin
+          : link === 'unavailable'
+            ? s.unavailable
+            : state.limitedMs !== null
+              ? rateLimitText(s, state.limitedMs)
+              : notice || (link === 'reconnecting' ? s.reconnecting : state.agentTyping ? s.agentTyping : '');
     if (status.textContent !== text) status.textContent = text;
     // Not pretending: a site the server does not serve gets no input to type into.
-    form.hidden = link === 'unavailable';
+    // The pre-chat form stands in for the message box until it is answered (or skipped).
+    const preChat = contactForm.render();
+    form.hidden = link === 'unavailable' || link === 'signin' || preChat;
     if (isOpen) seenAgentMessages = state.agentMessages;
     const unread = state.agentMessages > seenAgentMessages;
     launcher.toggleAttribute('data-unread', unread);

@@ -65,6 +65,8 @@ export interface LiveState {
   /** Other agents with a conversation open, and other agents typing a reply in it (collision). */
   readonly viewers: Colleagues;
   readonly agentsTyping: Colleagues;
+  /** Per visitor, how many times their contact changed (contact.updated): the contact panel reads it again. */
+  readonly contactChanges: Readonly<Record<string, number>>;
 }
 
 export interface SessionOptions {
@@ -101,6 +103,7 @@ const initialState: LiveState = {
   extras: {},
   viewers: {},
   agentsTyping: {},
+  contactChanges: {},
 };
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Readonly<Record<string, T>> {
@@ -239,6 +242,11 @@ export class LiveSession {
     this.act(conversationId, (ref) => ({ type: 'conversation.assign', ref, conversationId, agentId }));
   }
 
+  /** Shows the visitor a small form to share their name and email. */
+  requestContact(conversationId: string): void {
+    this.act(conversationId, (ref) => ({ type: 'contact.request', ref, conversationId }));
+  }
+
   /** Called on each keystroke in the reply box. */
   typing(conversationId: string): void {
     if (this.typingSignal?.conversationId !== conversationId) {
@@ -351,8 +359,15 @@ export class LiveSession {
         return this.ack(frame);
       case 'error':
         return this.error(frame);
+      case 'contact.updated': {
+        const changes = this.state.contactChanges;
+        return this.update({
+          contactChanges: { ...changes, [frame.visitorId]: (changes[frame.visitorId] ?? 0) + 1 },
+        });
+      }
       case 'welcome':
-        return; // handled by the connection
+      case 'contact.requested':
+        return; // handled by the connection; contact.requested is for visitors
     }
   }
 

@@ -2,6 +2,7 @@
 import type { Agent } from '@candor/protocol';
 import { AgentsSection } from './admin-agents';
 import { PreviewPolicySection } from './admin-preview';
+import { ContactSettingsSection } from './admin-contact';
 import { RedactionRulesSection } from './admin-redaction';
 
 interface Props {
@@ -23,6 +24,7 @@ export function AdminPage({ me, onSignedOut }: Props) {
       <h1 id="admin-title">Admin</h1>
       <AgentsSection me={me} onSignedOut={onSignedOut} />
       <PreviewPolicySection onSignedOut={onSignedOut} />
+      <ContactSettingsSection onSignedOut={onSignedOut} />
       <RedactionRulesSection onSignedOut={onSignedOut} />
     </main>
   );

@@ -13,6 +13,7 @@ import { AdminPage } from './admin';
 import { ConnectionBanner } from './connection-banner';
 import { UserText } from './user-text';
 import { ConversationView } from './conversation';
+import { ContactPanel } from './contact-panel';
 import { InboxList } from './inbox-list';
 import { SearchPanel } from './search-panel';
 import { useLiveState } from './use-live';
@@ -185,13 +186,21 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
               <p>Select a conversation.</p>
             </main>
           ) : (
-            <ConversationView
-              key={openId}
-              conversationId={openId}
-              session={session}
-              state={state}
-              replyDrafts={replyDrafts}
-            />
+            <div class="conversation-pane">
+              <ConversationView
+                key={openId}
+                conversationId={openId}
+                session={session}
+                state={state}
+                replyDrafts={replyDrafts}
+              />
+              <ContactPanel
+                key={`contact-${openId}`}
+                conversationId={openId}
+                session={session}
+                state={state}
+              />
+            </div>
           )}
         </div>
       )}

@@ -3,7 +3,8 @@ import { visitorNameFor } from '../domain/visitor-name';
 
 /**
  * Display names for visitors and agents, cached: they are read for every message and inbox row
- * but change rarely (visitor names never; agents' on create, which calls forgetAgents()).
+ * but change rarely (a visitor's when they give a name, told by `contact.changed`; agents' on create,
+ * which calls forgetAgents()).
  */
 export class NameDirectory {
   private readonly visitors = new Map<string, string>();
@@ -26,6 +27,11 @@ export class NameDirectory {
     const name = (await this.store.findAgentById(id))?.name ?? 'Former agent';
     this.agents.set(id, name);
     return name;
+  }
+
+  /** A visitor gave a name (or was signed in): every node forgets the one it cached. */
+  forgetVisitor(id: string): void {
+    this.visitors.delete(id);
   }
 
   forgetAgents(): void {

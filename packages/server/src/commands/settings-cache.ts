@@ -1,7 +1,7 @@
 import type { PreviewPolicy, RedactionRule } from '@candor/protocol';
 import { compileRules, type CompiledRules } from '@candor/protocol';
 import type { DomainEvent } from '../domain/events';
-import type { InboxRecord } from '../domain/types';
+import { DEFAULT_INBOX_ID, type InboxContactSettings, type InboxRecord } from '../domain/types';
 import type { Store } from '../storage/store';
 
 /** A stored rule this version will not run (saved before rules had to run in linear time). */
@@ -13,32 +13,70 @@ export type RefusedRule = CompiledRules['refused'][number];
  */
 export class SettingsCache {
   private policies = new Map<string, PreviewPolicy>();
+  /** Pre-chat form and identity settings per inbox, secrets included (they never leave the node). */
+  private contactSettings = new Map<string, InboxContactSettings>();
   private ruleList: RedactionRule[] = [];
   private compiled: CompiledRules = compileRules([]);
   private warned = new Set<string>();
 
   /** `onRefused` hears once of each stored rule that is skipped, so operators see it in the log. */
-  private constructor(private readonly onRefused: (refused: RefusedRule) => void) {}
+  private constructor(
+    private readonly onRefused: (refused: RefusedRule) => void,
+    /** CANDOR_IDENTITY_SECRET: the default inbox's identity secret when none was set in the console. */
+    readonly environmentSecret: string | null = null,
+  ) {}
 
   static async load(
     store: Store,
     onRefused: (refused: RefusedRule) => void = () => {},
+    environmentSecret: string | null = null,
   ): Promise<SettingsCache> {
-    const cache = new SettingsCache(onRefused);
+    const cache = new SettingsCache(onRefused, environmentSecret);
     await cache.reload(store);
     return cache;
   }
 
   /** After a bus outage: changes made meanwhile on other nodes are read from the store. */
   async reload(store: Store): Promise<void> {
-    const [inboxes, rules] = await Promise.all([store.listInboxes(), store.listRedactionRules()]);
+    const [inboxes, rules, contact] = await Promise.all([
+      store.listInboxes(),
+      store.listRedactionRules(),
+      store.listInboxContactSettings(),
+    ]);
     this.setInboxes(inboxes);
+    this.contactSettings = new Map(contact.map((c) => [c.inboxId, c]));
     this.setRules(rules);
   }
 
   /** Unknown inboxes get the default, so a new inbox is never more revealing than the default. */
   policy(inboxId: string): PreviewPolicy {
     return this.policies.get(inboxId) ?? 'on_with_notice';
+  }
+
+  /** An unknown inbox has no form and no identity: the least it can ask of a visitor. */
+  contact(inboxId: string): InboxContactSettings {
+    return (
+      this.contactSettings.get(inboxId) ?? {
+        inboxId,
+        preChatEnabled: false,
+        preChatRequireEmail: false,
+        identityEnforce: false,
+        identitySecret: null,
+      }
+    );
+  }
+
+  /** The secret identity tokens of this inbox are checked with: the console's, or the environment's. */
+  identitySecret(inboxId: string): string | null {
+    return (
+      this.contact(inboxId).identitySecret ?? (inboxId === DEFAULT_INBOX_ID ? this.environmentSecret : null)
+    );
+  }
+
+  /** After an admin changed them (`inbox.updated` with `contactChanged`): read from the store. */
+  async reloadContact(store: Store): Promise<void> {
+    const contact = await store.listInboxContactSettings();
+    this.contactSettings = new Map(contact.map((c) => [c.inboxId, c]));
   }
 
   get rules(): readonly RedactionRule[] {

@@ -34,9 +34,6 @@ export type DomainEvent =
    * socket shows the current draft again, so the agent need not wait for the next keystroke.
    */
   | { type: 'draft.requested'; conversationId: string }
-  /** `previousPolicy` when an admin changed the policy: the nodes decide from it what the change voids. */
-  | { type: 'inbox.updated'; inbox: Inbox; previousPolicy?: PreviewPolicy }
-  | { type: 'redaction_rules.changed'; rules: RedactionRule[] }
   /** Routing: a conversation was given to an agent (or taken back: agentId null). byAgentId null: the router. */
   | {
       type: 'conversation.assigned';
@@ -81,4 +78,17 @@ export type DomainEvent =
       answer?: boolean;
     }
   /** An agent has read the conversation up to `seq`: the visitor's read receipt. */
-  | { type: 'conversation.seen'; conversationId: string; visitorId: string; seq: number };
+  | { type: 'conversation.seen'; conversationId: string; visitorId: string; seq: number }
+  /** `previousPolicy` when an admin changed the policy: the nodes decide from it what the change voids. */
+  | {
+      type: 'inbox.updated';
+      inbox: Inbox;
+      previousPolicy?: PreviewPolicy;
+      /** The pre-chat form or identity settings changed: nodes read them (secrets stay off the bus). */
+      contactChanged?: true;
+    }
+  | { type: 'redaction_rules.changed'; rules: RedactionRule[] }
+  /** A visitor's contact (name, email, level, page) changed: agents of the inbox read it again; nodes forget its name. */
+  | { type: 'contact.changed'; visitorId: string; inboxId: string }
+  /** An agent asked the visitor to share their name and email, in this conversation. */
+  | { type: 'contact.requested'; conversationId: string; visitorId: string };

@@ -1,6 +1,6 @@
 /** The domain nouns, as stored and as the rules see them. Wire shapes live in @candor/protocol. */
-import type { ConversationStatus, PreviewPolicy } from '@candor/protocol';
 import type { Priority } from './routing/queue-order';
+import type { ConversationStatus, PreviewPolicy, Verification } from '@candor/protocol';
 
 export type AgentRole = 'admin' | 'agent';
 export type AuthorType = 'visitor' | 'agent' | 'system';
@@ -32,6 +32,34 @@ export interface VisitorRecord {
   name: string;
   locale: string | null;
   createdAt: number;
+  /** How the visitor is known (migration 0007); absent where a query does not read it. */
+  verification?: Verification;
+}
+
+/** What agents see of a visitor besides pages and conversations (issue 12). */
+export interface ContactRecord {
+  visitorId: string;
+  name: string;
+  email: string | null;
+  verification: Verification;
+  language: string | null;
+  timeZone: string | null;
+}
+
+/** A page of the host site, as kept: no query, no fragment. */
+export interface PageRecord {
+  url: string;
+  title: string;
+  at: number;
+}
+
+/** An inbox's pre-chat form and signed-identity settings. The secret never leaves the server. */
+export interface InboxContactSettings {
+  inboxId: string;
+  preChatEnabled: boolean;
+  preChatRequireEmail: boolean;
+  identityEnforce: boolean;
+  identitySecret: string | null;
 }
 
 export interface ConversationRecord {

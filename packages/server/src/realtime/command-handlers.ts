@@ -6,6 +6,9 @@ import { sendMessage } from '../commands/send-message';
 import { assign, setStatus } from '../commands/change-conversation';
 import { inboxSnapshot, listInbox, markRead } from '../commands/read-conversations';
 import { setPreview } from '../commands/set-preview';
+import { declareContact } from '../commands/contacts/declare-contact';
+import { recordPageView } from '../commands/contacts/page-view';
+import { requestContact } from '../commands/contacts/request-contact';
 import { redactDraft } from '@candor/protocol';
 import type { ClientConnection } from './connection';
 import { topics } from './topics';
@@ -71,6 +74,13 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
       return ack({ conversation: await assign(ctx, actor, frame.conversationId, frame.agentId) });
     case 'conversation.read':
       return markRead(ctx, actor, frame.conversationId, frame.seq);
+    case 'contact.update':
+      return ack({ contact: await declareContact(ctx, actor, frame) });
+    case 'page.view':
+      return recordPageView(ctx, actor, frame);
+    case 'contact.request':
+      await requestContact(ctx, actor, frame.conversationId);
+      return ack({});
   }
 }
 

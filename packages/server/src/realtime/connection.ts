@@ -7,6 +7,9 @@ import { DEFAULT_INBOX_ID, type Actor } from '../domain/types';
 import { takeToken } from '../limits/token-bucket';
 import type { AgentSession } from '../auth/agent-sessions';
 import { identifyVisitor } from '../auth/visitor-identity';
+import { signInVisitor } from '../commands/contacts/sign-in-visitor';
+import { languageOf, timeZoneOf } from '../domain/contacts/browser-facts';
+import { assertMayChat } from '../domain/contacts/verification';
 import { inboxSnapshot, listInbox, visitorConversations } from '../commands/read-conversations';
 import type { ClientSocket } from './client-socket';
 import type { Watcher } from './hub';
@@ -254,6 +257,14 @@ export class ClientConnection implements Watcher {
         // Inbox topics are watched by agents only; checked all the same, tags are never a visitor's.
         if (this.auth.role === 'agent' && this.actor?.kind === 'agent') this.sendText(outbound.text);
         return;
+      case 'contact.changed':
+        // Agents of the inbox only; the settings topic carries it for the nodes' name caches.
+        if (this.actor?.kind === 'agent' && envelope.topic.startsWith('inbox:')) this.sendText(outbound.text);
+        return;
+      case 'contact.requested':
+        // Watched on the visitor's topic: every tab of that visitor shows the form.
+        if (this.actor?.kind === 'visitor') this.sendText(outbound.text);
+        return;
     }
   }
 
@@ -328,33 +339,68 @@ export class ClientConnection implements Watcher {
         serverTime: ctx.now(),
       });
     }
-    const identified = await identifyVisitor(ctx.store, frame.visitorToken, {
-      locale: frame.locale ? wellFormed(frame.locale) : null,
-      now: ctx.now(),
-      idleMs: this.deps.limits.visitorTokenIdleMs ?? DEFAULT_VISITOR_TOKEN_IDLE_MS,
-      beforeCreate: () => this.admitNewVisitor(),
-    }).catch((err: unknown) => {
-      if (!(err instanceof DomainError) || err.code !== 'rate_limited') throw err;
-      // Said once, without a ref (hello has none), then closed: the widget retries after retryAfterMs.
+    const identified = await this.identifyVisitor(frame).catch((err: unknown) => {
+      if (!(err instanceof DomainError)) throw err;
+      if (err.code === 'rate_limited') {
+        // Said once, without a ref (hello has none), then closed: the widget retries after retryAfterMs.
+        this.fail(undefined, err);
+        return this.close(CLOSE_CODES.rateLimited, 'too many new visitors');
+      }
+      if (!err.code.startsWith('identity_')) throw err;
+      // The code says why (expired, replayed, required...); the widget does not send that token again.
       this.fail(undefined, err);
-      this.close(CLOSE_CODES.rateLimited, 'too many new visitors');
+      this.close(CLOSE_CODES.identityRefused, 'identity refused');
     });
     if (!identified) return;
     const { visitor, newToken } = identified;
+    await ctx.store.noteBrowser(visitor.id, {
+      language: languageOf(frame.language),
+      timeZone: timeZoneOf(frame.timeZone),
+    });
     const actor = { kind: 'visitor' as const, visitorId: visitor.id };
     await this.watch(topics.visitor(visitor.id));
     this.actor = actor;
     this.helloDone();
+    const contact = ctx.settings.contact(DEFAULT_INBOX_ID);
     this.send({
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
       role: 'visitor',
       preview: { policy: ctx.settings.policy(DEFAULT_INBOX_ID) },
       redactionRules: [...ctx.settings.rules],
-      visitor: { id: visitor.id, name: visitor.name, token: newToken },
+      visitor: {
+        id: visitor.id,
+        name: visitor.name,
+        token: newToken,
+        verification: visitor.verification ?? 'anonymous',
+      },
       conversations: await visitorConversations(ctx, actor),
       serverTime: ctx.now(),
+      preChatForm: { enabled: contact.preChatEnabled, requireEmail: contact.preChatRequireEmail },
     });
+  }
+
+  /**
+   * Who this visitor is: signed by the site's token, or resumed by their visitor token, or new. An
+   * inbox that enforces identity admits signed visitors only (domain/contacts/verification.ts).
+   */
+  private async identifyVisitor(frame: z.infer<typeof helloFrame>) {
+    const { ctx } = this.deps;
+    const locale = frame.locale ? wellFormed(frame.locale) : null;
+    if (frame.identityToken !== undefined)
+      return signInVisitor(ctx, frame.identityToken, { inboxId: DEFAULT_INBOX_ID, locale });
+    const policy = { enforce: ctx.settings.contact(DEFAULT_INBOX_ID).identityEnforce };
+    const identified = await identifyVisitor(ctx.store, frame.visitorToken, {
+      locale,
+      now: ctx.now(),
+      idleMs: this.deps.limits.visitorTokenIdleMs ?? DEFAULT_VISITOR_TOKEN_IDLE_MS,
+      beforeCreate: () => {
+        assertMayChat('anonymous', policy); // refused before a visitor row is written
+        return this.admitNewVisitor();
+      },
+    });
+    assertMayChat(identified.visitor.verification ?? 'anonymous', policy);
+    return identified;
   }
 
   /** The client's address, as the transport saw it. */

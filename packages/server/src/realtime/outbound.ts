@@ -60,6 +60,10 @@ function frameFor(event: DomainEvent): ServerFrame | null {
       };
     case 'conversation.seen':
       return { type: 'conversation.seen', conversationId: event.conversationId, seq: event.seq };
+    case 'contact.changed':
+      return { type: 'contact.updated', visitorId: event.visitorId };
+    case 'contact.requested':
+      return { type: 'contact.requested', conversationId: event.conversationId };
     case 'queue.changed': // each visitor is told their own position (ClientConnection.deliver)
     case 'sessions.ended':
     case 'agent.role_changed':

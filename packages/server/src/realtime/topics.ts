@@ -31,6 +31,10 @@ export function topicsFor(event: DomainEvent): string[] {
       return [topics.settings];
     case 'conversation.updated':
       return [topics.inbox(event.conversation.inboxId), topics.visitor(event.conversation.visitorId)];
+    case 'contact.changed':
+      return [topics.inbox(event.inboxId), topics.settings];
+    case 'contact.requested':
+      return [topics.visitor(event.visitorId)];
     case 'sessions.ended':
     case 'agent.role_changed':
       return [topics.agent(event.agentId)];

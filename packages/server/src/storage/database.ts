@@ -12,10 +12,10 @@ import type {
   SessionRecord,
   VisitorRecord,
 } from '../domain/types';
-import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
 import type { Priority } from '../domain/routing/queue-order';
 import type { AssignmentStrategy } from '../domain/routing/routing-rule';
 import type { AgentStatus } from '../domain/routing/agent-status';
+import type { ConversationStatus, PreviewPolicy, RedactionRule, Verification } from '@candor/protocol';
 
 export interface AgentsTable {
   id: string;
@@ -33,6 +33,11 @@ export interface InboxesTable {
   name: string;
   preview_policy: PreviewPolicy;
   created_at: number;
+  /** Migration 0007: pre-chat form and signed identity (integers 0/1). */
+  prechat_enabled: Generated<number>;
+  prechat_require_email: Generated<number>;
+  identity_enforce: Generated<number>;
+  identity_secret: string | null;
 }
 
 export interface PreviewConsentsTable {
@@ -96,6 +101,28 @@ export interface VisitorsTable {
   created_at: number;
   /** Last hello with its token, to the hour (see visitor-queries.ts); purges go by it. */
   last_seen_at: Generated<number>;
+  /** Migration 0007: the contact (contact-queries.ts). */
+  email: string | null;
+  language: string | null;
+  time_zone: string | null;
+  verification: Generated<Verification>;
+  /** Set together for a signed visitor: the inbox whose secret vouched, and the host's user id. */
+  signed_inbox_id: string | null;
+  external_id: string | null;
+}
+
+export interface VisitorPagesTable {
+  id: string;
+  visitor_id: string;
+  url: string;
+  title: string;
+  visited_at: number;
+}
+
+/** An identity token seen, by its SHA-256, kept until its exp (replays are refused on every node). */
+export interface IdentityTokenUsesTable {
+  token_hash: string;
+  expires_at: number;
 }
 
 export interface RateLimitsTable {
@@ -284,6 +311,8 @@ export interface Database {
   conversation_tags: ConversationTagsTable;
   canned_responses: CannedResponsesTable;
   agent_preferences: AgentPreferencesTable;
+  visitor_pages: VisitorPagesTable;
+  identity_token_uses: IdentityTokenUsesTable;
 }
 
 export function toAgent(row: Selectable<AgentsTable>): AgentRecord {
@@ -311,8 +340,17 @@ export function toSession(
   };
 }
 
-export function toVisitor(row: Pick<VisitorsTable, 'id' | 'name' | 'locale' | 'created_at'>): VisitorRecord {
-  return { id: row.id, name: row.name, locale: row.locale, createdAt: row.created_at };
+export function toVisitor(
+  row: Pick<VisitorsTable, 'id' | 'name' | 'locale' | 'created_at'> & { verification?: Verification },
+): VisitorRecord {
+  const visitor: VisitorRecord = {
+    id: row.id,
+    name: row.name,
+    locale: row.locale,
+    createdAt: row.created_at,
+  };
+  if (row.verification !== undefined) visitor.verification = row.verification;
+  return visitor;
 }
 
 export function toConversation(row: ConversationRow): ConversationRecord {

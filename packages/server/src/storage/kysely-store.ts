@@ -20,6 +20,10 @@ import * as agents from './agent-queries';
 import * as tools from './agent-tools-queries';
 import type { CannedResponsePatch } from './agent-tools-store';
 import type { ActivityRecord, CannedResponseRecord, NoteRecord } from '../domain/agent-tools-types';
+import * as contacts from './contact-queries';
+import * as identity from './identity-queries';
+import type { InboxContactPatch, SignIn } from './contact-store';
+import type { PageRecord } from '../domain/types';
 import { AppendBatcher } from './append-batcher';
 import { writeAppends } from './append-write';
 import * as conversations from './conversation-queries';
@@ -286,6 +290,21 @@ export class KyselyStore implements Store {
       done += n;
     }
   }
+  findContact = (visitorId: string) => this.guard(() => contacts.findContact(this.db, visitorId));
+  declareContact = (visitorId: string, given: { name?: string; email?: string }) =>
+    this.guard(() => contacts.declareContact(this.db, visitorId, given));
+  noteBrowser = (visitorId: string, facts: { language: string | null; timeZone: string | null }) =>
+    this.guard(() => contacts.noteBrowser(this.db, visitorId, facts));
+  recordPage = (visitorId: string, page: PageRecord, keep: number) =>
+    this.guard(() => contacts.recordPage(this.db, visitorId, page, keep));
+  listPages = (visitorId: string, limit: number) =>
+    this.guard(() => contacts.listPages(this.db, visitorId, limit));
+  signInVisitor = (signIn: SignIn) => this.guard(() => identity.signInVisitor(this.db, signIn));
+  claimIdentityToken = (use: { tokenHash: string; expiresAt: number; now: number }) =>
+    this.guard(() => identity.claimIdentityToken(this.db, use));
+  listInboxContactSettings = () => this.guard(() => identity.listInboxContactSettings(this.db));
+  updateInboxContactSettings = (id: string, patch: InboxContactPatch) =>
+    this.guard(() => identity.updateInboxContactSettings(this.db, id, patch));
 
   /** Turns driver errors into the Store's own: callers never see a dialect's error codes. */
   private async guard<T>(work: () => Promise<T>): Promise<T> {

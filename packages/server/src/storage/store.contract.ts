@@ -16,6 +16,7 @@ import { limitsContract } from './contract/limits.contract';
 import { routingContract } from './contract/routing.contract';
 import { agentToolsContract } from './contract/agent-tools.contract';
 import { preferenceContract } from './contract/preference.contract';
+import { contactContract } from './contract/contact.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -44,6 +45,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     agentToolsContract(current);
     searchContract(current);
     preferenceContract(current);
+    contactContract(current);
     // Last: it purges the idle visitors other tests made.
     limitsContract(current);
   });

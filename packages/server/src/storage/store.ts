@@ -14,6 +14,7 @@ import type {
   SessionRecord,
   VisitorRecord,
 } from '../domain/types';
+import type { ContactStore } from './contact-store';
 import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
 import type { RateStore } from './rate-store';
 import type { RoutingStore } from './routing-store';
@@ -94,7 +95,7 @@ export interface NewSession {
   ip?: string | null;
 }
 
-export interface Store extends RateStore, RoutingStore, AgentToolsStore, SearchStore {
+export interface Store extends RateStore, RoutingStore, AgentToolsStore, SearchStore, ContactStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
   /** Cheap round trip, for readiness. Throws if the store is unreachable. */

@@ -31,7 +31,13 @@ export async function findVisitorByTokenHash(db: Db, tokenHash: string): Promise
   const row = await db
     .selectFrom('visitor_tokens')
     .innerJoin('visitors', 'visitors.id', 'visitor_tokens.visitor_id')
-    .select(['visitors.id', 'visitors.name', 'visitors.locale', 'visitors.created_at'])
+    .select([
+      'visitors.id',
+      'visitors.name',
+      'visitors.locale',
+      'visitors.created_at',
+      'visitors.verification',
+    ])
     .where('visitor_tokens.token_hash', '=', tokenHash)
     .where('visitor_tokens.replaced_until', 'is', null)
     .executeTakeFirst();
@@ -53,7 +59,13 @@ export async function rotateVisitorToken(
     const held = await trx
       .selectFrom('visitor_tokens')
       .innerJoin('visitors', 'visitors.id', 'visitor_tokens.visitor_id')
-      .select(['visitors.id', 'visitors.name', 'visitors.locale', 'visitors.created_at'])
+      .select([
+        'visitors.id',
+        'visitors.name',
+        'visitors.locale',
+        'visitors.created_at',
+        'visitors.verification',
+      ])
       .where('visitor_tokens.token_hash', '=', hashes.tokenHash)
       .where('visitor_tokens.used_at', '>', window.usedAfter)
       .where((eb) =>
@@ -86,7 +98,7 @@ export async function rotateVisitorToken(
 export async function findVisitorById(db: Db, id: string): Promise<VisitorRecord | undefined> {
   const row = await db
     .selectFrom('visitors')
-    .select(['id', 'name', 'locale', 'created_at'])
+    .select(['id', 'name', 'locale', 'created_at', 'verification'])
     .where('id', '=', id)
     .executeTakeFirst();
   return row && toVisitor(row);
@@ -154,6 +166,18 @@ export async function purgeIdleVisitors(db: Db, seenBefore: number): Promise<num
                 .selectFrom('visitors')
                 .select('id')
                 .whereRef('visitors.id', '=', 'visitor_tokens.visitor_id'),
+            ),
+          ),
+        )
+        .execute();
+      // And the pages they visited (migration 0007): nothing of a purged visitor is kept.
+      await trx
+        .deleteFrom('visitor_pages')
+        .where('visitor_id', 'in', ids)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb.selectFrom('visitors').select('id').whereRef('visitors.id', '=', 'visitor_pages.visitor_id'),
             ),
           ),
         )

@@ -27,7 +27,15 @@ export async function newAgent(store: Store, patch: Partial<AgentRecord> = {}): 
 }
 
 export async function newVisitor(store: Store): Promise<VisitorRecord & { tokenHash: string }> {
-  const visitor = { id: uid('v'), tokenHash: uid('th'), name: 'Blue Fox', locale: 'fr', createdAt: T0 };
+  const visitor = {
+    id: uid('v'),
+    tokenHash: uid('th'),
+    name: 'Blue Fox',
+    locale: 'fr',
+    createdAt: T0,
+    // Every new visitor is anonymous (migration 0007); the store reads it back with the visitor.
+    verification: 'anonymous' as const,
+  };
   await store.createVisitor(visitor);
   return visitor;
 }

@@ -14,6 +14,7 @@ import { teamsRouting } from './0008-teams-routing';
 import { agentTools } from './0009-agent-tools';
 import { search } from './0010-search';
 import { agentPreferences } from './0011-agent-preferences';
+import { contactsIdentity } from './0007-contacts-identity';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_agent_tools': agentTools,
   '0010_search': search,
   '0011_agent_preferences': agentPreferences,
+  '0007_contacts_identity': contactsIdentity,
 };
 
 /** Exported for tests that start from an older schema (search backfill). */

@@ -18,6 +18,10 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   conflict: 409,
   unavailable: 503,
   internal: 500,
+  identity_invalid: 401,
+  identity_expired: 401,
+  identity_replayed: 401,
+  identity_required: 403,
 };
 
 /** The REST error body: the same codes as WebSocket error frames. */

@@ -7,6 +7,7 @@ import { DomainError } from '../../domain/errors';
 import { sendMessage } from '../../commands/send-message';
 import { assign, setStatus } from '../../commands/change-conversation';
 import { history, listInbox } from '../../commands/read-conversations';
+import { contactOf } from '../../commands/contacts/contact-view';
 import { parseBody } from './api-errors';
 import type { HttpDeps, HttpEnv } from './http-env';
 import { requireAgent } from './session-middleware';
@@ -57,6 +58,9 @@ export function conversationRoutes(deps: HttpDeps) {
       const page = await history(ctx, c.get('session').actor, c.req.param('id'), { afterSeq: 0, limit: 1 });
       return c.json({ conversation: page.conversation });
     })
+    .get('/:id/contact', async (c) =>
+      c.json({ contact: await contactOf(ctx, c.get('session').actor, c.req.param('id')) }),
+    )
     .get('/:id/messages', async (c) => {
       const q = query(pageQuery, c.req.query());
       const page = await history(ctx, c.get('session').actor, c.req.param('id'), {

@@ -318,6 +318,17 @@ const ops: Record<string, Record<string, Op>> = {
       ok: [204, 'Deleted', null],
     },
   },
+  '/api/v1/conversations/{id}/contact': {
+    get: {
+      operationId: 'getConversationContact',
+      summary:
+        "The conversation's contact: name, email, verification, language, time zone, pages, earlier conversations",
+      description:
+        'Earlier conversations are those of the same visitor (a signed user is one visitor across browsers), never of another visitor who typed the same email.',
+      params: idParam,
+      ok: [200, 'The contact', z.object({ contact: s.contactSchema })],
+    },
+  },
   '/api/v1/inboxes': {
     get: {
       operationId: 'listInboxes',
@@ -328,7 +339,9 @@ const ops: Record<string, Record<string, Op>> = {
   '/api/v1/inboxes/{id}': {
     patch: {
       operationId: 'updateInbox',
-      summary: 'Set the typing-preview policy of an inbox (admins)',
+      summary: 'Set the typing-preview policy, pre-chat form or signed identity of an inbox (admins)',
+      description:
+        'identity.secret (32 to 512 characters, null removes it) is never returned: the inbox says identity.secretSet. With identity.enforce, only visitors signed by the site may chat.',
       params: idParam,
       body: s.updateInboxBody,
       ok: [200, 'Updated', z.object({ inbox: s.inboxSchema })],

@@ -6,6 +6,7 @@ import { assertAdmin } from '../../domain/access';
 import { visibleInboxes } from '../../domain/agent-lifecycle';
 import { DomainError } from '../../domain/errors';
 import { setInboxPolicy } from '../../commands/set-inbox-policy';
+import { inboxesWithContact, setInboxContactSettings } from '../../commands/contacts/inbox-contact-settings';
 import { parseBody } from './api-errors';
 import type { HttpDeps, HttpEnv } from './http-env';
 import { requireAgent } from './session-middleware';
@@ -29,16 +30,41 @@ export function settingsRoutes(deps: HttpDeps) {
   return new Hono<HttpEnv>()
     .use(requireAgent(deps))
     .get('/inboxes', async (c) =>
-      c.json({ inboxes: visibleInboxes(c.get('session').actor, await ctx.store.listInboxes()) }),
+      c.json({ inboxes: visibleInboxes(c.get('session').actor, await inboxesWithContact(ctx)) }),
     )
     .patch('/inboxes/:id', async (c) => {
       assertAdmin(c.get('session').actor);
-      const { previewPolicy } = await parseBody(c, updateInboxBody);
-      const inbox = await setInboxPolicy(ctx, c.req.param('id'), previewPolicy);
-      deps.log.info(
-        { inboxId: inbox.id, previewPolicy, by: c.get('session').agent.id },
-        'preview policy changed',
-      );
+      const body = await parseBody(c, updateInboxBody);
+      const { previewPolicy } = body;
+      const id = c.req.param('id');
+      if (previewPolicy !== undefined) {
+        await setInboxPolicy(ctx, id, previewPolicy);
+        deps.log.info(
+          { inboxId: id, previewPolicy, by: c.get('session').agent.id },
+          'preview policy changed',
+        );
+      }
+      if (body.preChatForm !== undefined || body.identity !== undefined) {
+        await setInboxContactSettings(ctx, id, body);
+        // Whether a secret was set or removed, never the secret.
+        deps.log.info(
+          {
+            inboxId: id,
+            preChatForm: body.preChatForm,
+            enforce: body.identity?.enforce,
+            secret:
+              body.identity?.secret === undefined
+                ? undefined
+                : body.identity.secret === null
+                  ? 'removed'
+                  : 'set',
+            by: c.get('session').agent.id,
+          },
+          'contact settings changed',
+        );
+      }
+      const inbox = (await inboxesWithContact(ctx)).find((i) => i.id === id);
+      if (!inbox) throw new DomainError('not_found', 'No such inbox.');
       return c.json({ inbox });
     })
     .get('/redaction-rules', async (c) => c.json({ rules: await ctx.store.listRedactionRules() }))

@@ -1,0 +1,24 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { localTime, shortUrl, VERIFICATION_TEXT } from './contact-text';
+
+describe('contact text', () => {
+  it("shows the visitor's local time in their zone", () => {
+    const noonUtc = Date.UTC(2026, 0, 15, 12, 0);
+    assert.equal(localTime('Asia/Tokyo', noonUtc, 'en-GB'), '21:00 (Asia/Tokyo)');
+    assert.equal(localTime('America/Toronto', noonUtc, 'en-GB'), '07:00 (America/Toronto)');
+  });
+
+  it('says nothing for a zone this browser does not know', () => {
+    assert.equal(localTime('Mars/Olympus_Mons', 0), null);
+  });
+
+  it('words each level, signed apart from merely typed', () => {
+    assert.notEqual(VERIFICATION_TEXT.signed, VERIFICATION_TEXT.self_declared);
+    assert.match(VERIFICATION_TEXT.self_declared, /not verified/);
+  });
+
+  it('drops the scheme of a page address', () => {
+    assert.equal(shortUrl('https://shop.test/cart'), 'shop.test/cart');
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * The contact panel beside a conversation: who the visitor is (and how sure we are), their language
+ * and local time, the page they are on, the pages of this chat, and their earlier conversations. Read
+ * over REST, again whenever the socket says this contact changed.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Contact } from '@candor/protocol';
+import { api } from '../api';
+import { localTime, shortUrl, VERIFICATION_TEXT } from '../contact-text';
+import type { LiveSession, LiveState } from '../live/session';
+import { navigate, pathFor } from '../route';
+import { relativeTime } from '../relative-time';
+import { UserText } from './user-text';
+
+interface Props {
+  conversationId: string;
+  session: LiveSession;
+  state: LiveState;
+}
+
+export function ContactPanel({ conversationId, session, state }: Props) {
+  const entry = state.inbox[conversationId];
+  const visitorId = entry?.visitorId;
+  const changes = visitorId === undefined ? 0 : (state.contactChanges[visitorId] ?? 0);
+  const [contact, setContact] = useState<Contact | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => {
+    let live = true;
+    api.contactOf(conversationId).then(
+      ({ contact }) => live && (setContact(contact), setFailed(false)),
+      () => live && setFailed(true),
+    );
+    return () => void (live = false);
+    // A status change reopens or ends "this chat", so its pages are read again too.
+  }, [conversationId, changes, entry?.status]);
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const canAsk = state.status === 'online' && !state.busy[conversationId] && entry?.status === 'open';
+  return (
+    <aside class="contact-panel" aria-labelledby="contact-title" data-testid="contact-panel">
+      <h2 id="contact-title">Contact</h2>
+      {contact === null ? (
+        <p class="hint">{failed ? 'The contact could not be loaded.' : 'Loading…'}</p>
+      ) : (
+        <>
+          <dl>
+            <dt>Name</dt>
+            <dd data-testid="contact-name">
+              <UserText text={contact.name} />
+            </dd>
+            <dt>Email</dt>
+            <dd data-testid="contact-email">{contact.email ? <UserText text={contact.email} /> : '—'}</dd>
+            <dt>Verification</dt>
+            <dd data-testid="contact-verification" data-level={contact.verification}>
+              {VERIFICATION_TEXT[contact.verification]}
+            </dd>
+            <dt>Language</dt>
+            <dd>{contact.language ?? '—'}</dd>
+            <dt>Local time</dt>
+            <dd data-testid="contact-time">
+              {(contact.timeZone && localTime(contact.timeZone, now)) ?? '—'}
+            </dd>
+            <dt>Current page</dt>
+            <dd data-testid="contact-page">
+              {contact.currentPage ? <PageLink page={contact.currentPage} /> : '—'}
+            </dd>
+          </dl>
+          {contact.verification !== 'signed' && (
+            <button
+              type="button"
+              data-testid="ask-contact"
+              disabled={!canAsk}
+              onClick={() => session.requestContact(conversationId)}
+            >
+              Ask for name and email
+            </button>
+          )}
+          <h3>Pages this chat</h3>
+          {contact.pages.length === 0 ? (
+            <p class="hint">None reported.</p>
+          ) : (
+            <ol class="contact-pages" data-testid="contact-pages">
+              {contact.pages.map((p) => (
+                <li key={`${p.at}-${p.url}`}>
+                  <PageLink page={p} /> <span class="hint">{relativeTime(p.at, now)}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+          <h3>Earlier conversations</h3>
+          {contact.conversations.length === 0 ? (
+            <p class="hint">None.</p>
+          ) : (
+            <ul class="contact-earlier" data-testid="contact-earlier">
+              {contact.conversations.map((c) => {
+                const route = { page: 'inbox' as const, conversationId: c.id };
+                return (
+                  <li key={c.id}>
+                    <a
+                      href={pathFor(route)}
+                      onClick={(e) => {
+                        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+                        e.preventDefault();
+                        navigate(route);
+                      }}
+                    >
+                      {new Date(c.createdAt).toLocaleDateString()} ·{' '}
+                      {c.status === 'open' ? 'Open' : 'Resolved'}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}
+
+function PageLink({ page }: { page: { url: string; title: string } }) {
+  // The visitor reported it: shown as text and opened as a plain link, never trusted as markup.
+  return (
+    <a href={page.url} target="_blank" rel="noopener noreferrer nofollow" title={page.url}>
+      <UserText text={page.title || shortUrl(page.url)} />
+    </a>
+  );
+}
