@@ -5,6 +5,7 @@ import type { Activity, Agent, Conversation, Message, Note } from '@candor/proto
 import { addActivity, addNotes, describeActivity, interleave, noExtras } from './agent-extras';
 import { LiveSession } from './session';
 import { FakeSocket, ManualTimers } from './test-fakes';
+import { applySnapshot, knownTags, listTab } from './inbox-state';
 
 const note = (id: string, createdAt: number): Note => ({
   id,
@@ -170,5 +171,39 @@ describe('live session: notes, activity and tags', () => {
     socket.serverSend({ type: 'tags.updated', conversationId: 'c1', tags: ['billing'] });
     assert.deepEqual(session.getState().inbox.c1?.tags, ['billing']);
     assert.equal(session.getState().inbox.c1?.status, 'resolved');
+  });
+});
+
+describe('inbox tag filter', () => {
+  const entry = (id: string, tags?: string[]): Conversation => ({
+    id,
+    inboxId: 'default',
+    status: 'open',
+    visitorId: `v-${id}`,
+    visitorName: id,
+    assigneeId: null,
+    assigneeName: null,
+    lastSeq: 0,
+    lastMessage: null,
+    createdAt: 1,
+    updatedAt: 1,
+    preview: { policy: 'off', enabled: false },
+    ...(tags ? { tags } : {}),
+  });
+
+  it('lists the tags in use and only the conversations carrying the chosen one', () => {
+    const inbox = applySnapshot([entry('a', ['vip', 'billing']), entry('b', ['billing']), entry('c')]);
+    assert.deepEqual(knownTags(inbox), ['billing', 'vip']);
+    assert.deepEqual(
+      listTab(inbox, 'all', 'me', 'vip').map((e) => e.id),
+      ['a'],
+    );
+    assert.deepEqual(
+      listTab(inbox, 'all', 'me', 'billing')
+        .map((e) => e.id)
+        .sort(),
+      ['a', 'b'],
+    );
+    assert.equal(listTab(inbox, 'all', 'me').length, 3);
   });
 });

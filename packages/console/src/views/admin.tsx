@@ -3,6 +3,7 @@ import type { Agent } from '@candor/protocol';
 import { AgentsSection } from './admin-agents';
 import { PreviewPolicySection } from './admin-preview';
 import { RedactionRulesSection } from './admin-redaction';
+import { CannedResponsesSection } from './canned-responses';
 
 interface Props {
   me: Agent;
@@ -24,6 +25,7 @@ export function AdminPage({ me, onSignedOut }: Props) {
       <AgentsSection me={me} onSignedOut={onSignedOut} />
       <PreviewPolicySection onSignedOut={onSignedOut} />
       <RedactionRulesSection onSignedOut={onSignedOut} />
+      <CannedResponsesSection scope="shared" onSignedOut={onSignedOut} />
     </main>
   );
 }
