@@ -76,6 +76,16 @@ describe('agent extras (notes and activity)', () => {
       describeActivity(act('x', 1, { kind: 'untagged', detail: { tags: ['vip'] } }), 'me'),
       'Bob removed the tag vip',
     );
+    assert.equal(
+      describeActivity(
+        act('x', 1, {
+          kind: 'transferred',
+          detail: { toAgentName: 'Cy', toTeamName: null, note: 'VIP, be kind' },
+        }),
+        'me',
+      ),
+      'Bob transferred this to Cy: “VIP, be kind”',
+    );
   });
 });
 
