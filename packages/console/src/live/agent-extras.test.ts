@@ -5,6 +5,7 @@ import type { Activity, Agent, Conversation, Message, Note } from '@candor/proto
 import { addActivity, addNotes, describeActivity, interleave, noExtras } from './agent-extras';
 import { LiveSession } from './session';
 import { FakeSocket, ManualTimers } from './test-fakes';
+import { applySnapshot, knownTags, listTab } from './inbox-state';
 
 const note = (id: string, createdAt: number): Note => ({
   id,
@@ -74,6 +75,16 @@ describe('agent extras (notes and activity)', () => {
     assert.equal(
       describeActivity(act('x', 1, { kind: 'untagged', detail: { tags: ['vip'] } }), 'me'),
       'Bob removed the tag vip',
+    );
+    assert.equal(
+      describeActivity(
+        act('x', 1, {
+          kind: 'transferred',
+          detail: { toAgentName: 'Cy', toTeamName: null, note: 'VIP, be kind' },
+        }),
+        'me',
+      ),
+      'Bob transferred this to Cy: “VIP, be kind”',
     );
   });
 });
@@ -170,5 +181,39 @@ describe('live session: notes, activity and tags', () => {
     socket.serverSend({ type: 'tags.updated', conversationId: 'c1', tags: ['billing'] });
     assert.deepEqual(session.getState().inbox.c1?.tags, ['billing']);
     assert.equal(session.getState().inbox.c1?.status, 'resolved');
+  });
+});
+
+describe('inbox tag filter', () => {
+  const entry = (id: string, tags?: string[]): Conversation => ({
+    id,
+    inboxId: 'default',
+    status: 'open',
+    visitorId: `v-${id}`,
+    visitorName: id,
+    assigneeId: null,
+    assigneeName: null,
+    lastSeq: 0,
+    lastMessage: null,
+    createdAt: 1,
+    updatedAt: 1,
+    preview: { policy: 'off', enabled: false },
+    ...(tags ? { tags } : {}),
+  });
+
+  it('lists the tags in use and only the conversations carrying the chosen one', () => {
+    const inbox = applySnapshot([entry('a', ['vip', 'billing']), entry('b', ['billing']), entry('c')]);
+    assert.deepEqual(knownTags(inbox), ['billing', 'vip']);
+    assert.deepEqual(
+      listTab(inbox, 'all', 'me', 'vip').map((e) => e.id),
+      ['a'],
+    );
+    assert.deepEqual(
+      listTab(inbox, 'all', 'me', 'billing')
+        .map((e) => e.id)
+        .sort(),
+      ['a', 'b'],
+    );
+    assert.equal(listTab(inbox, 'all', 'me').length, 3);
   });
 });

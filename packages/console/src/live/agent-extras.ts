@@ -87,7 +87,11 @@ export function describeActivity(a: Activity, meId: string): string {
     case 'unassigned':
       return `${who} unassigned this conversation`;
     case 'transferred': {
-      const to = typeof a.detail.toName === 'string' ? ` to ${a.detail.toName}` : '';
+      // Filled by the transfer command (issue 12, part "route"): a name for the agent or team, and the note.
+      const toName = [a.detail.toAgentName, a.detail.toTeamName, a.detail.toName].find(
+        (v): v is string => typeof v === 'string' && v !== '',
+      );
+      const to = toName ? ` to ${toName}` : '';
       const note = typeof a.detail.note === 'string' && a.detail.note ? `: “${a.detail.note}”` : '';
       return `${who} transferred this${to}${note}`;
     }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Agent, AgentSessionInfo } from '@candor/protocol';
 import { api, ApiError } from '../api';
 import { isSignedOut, requestErrorText } from './admin-errors';
+import { CannedResponsesSection } from './canned-responses';
 
 const MIN_PASSWORD = 12;
 
@@ -19,6 +20,7 @@ export function AccountPage({ me, onSignedOut, onRenamed }: Props) {
       <NameSection me={me} onSignedOut={onSignedOut} onRenamed={onRenamed} />
       <PasswordSection onSignedOut={onSignedOut} />
       <SessionsSection onSignedOut={onSignedOut} />
+      <CannedResponsesSection scope="personal" onSignedOut={onSignedOut} />
     </main>
   );
 }

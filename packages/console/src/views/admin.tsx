@@ -4,6 +4,7 @@ import { AgentsSection } from './admin-agents';
 import { PreviewPolicySection } from './admin-preview';
 import { ContactSettingsSection } from './admin-contact';
 import { RedactionRulesSection } from './admin-redaction';
+import { CannedResponsesSection } from './canned-responses';
 
 interface Props {
   me: Agent;
@@ -26,6 +27,7 @@ export function AdminPage({ me, onSignedOut }: Props) {
       <PreviewPolicySection onSignedOut={onSignedOut} />
       <ContactSettingsSection onSignedOut={onSignedOut} />
       <RedactionRulesSection onSignedOut={onSignedOut} />
+      <CannedResponsesSection scope="shared" onSignedOut={onSignedOut} />
     </main>
   );
 }

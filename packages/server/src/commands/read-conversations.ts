@@ -53,8 +53,8 @@ export async function listInbox(
   view: InboxView = 'all',
   { status, tag }: InboxFilter = {},
 ): Promise<InboxList> {
+  const { inboxIds } = actor;
   // A tag narrows every part of the list alike (already normalised by the caller).
-  const inboxIds = actor.inboxIds;
   const tagged = tag === undefined ? {} : { tag };
   const assignee =
     view === 'new' ? { assigneeId: null } : view === 'mine' ? { assigneeId: actor.agentId } : {};

@@ -30,6 +30,10 @@ const EVENT_TYPES = new Set<string>([
   'typing.updated',
   'conversation.updated',
   'draft.updated',
+  // Agents only: a resolve or assign probe on a followed conversation also records a trail line.
+  'note.created',
+  'activity.recorded',
+  'tags.updated',
 ]);
 
 export function expectationOf(probe: Probe): Expectation {

@@ -1,0 +1,161 @@
+/**
+ * Managing canned responses: on the account page each agent keeps their own (`personal`); on the admin
+ * page admins keep the team's (`shared`). The list, delete, and a form to add one.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { CANNED_LOCALES, SHORTCUT_PATTERN, TOOL_LIMITS } from '@candor/protocol';
+import type { CannedResponse } from '@candor/protocol';
+import { api } from '../api';
+import { isSignedOut, requestErrorText } from './admin-errors';
+import { UserText } from './user-text';
+
+interface Props {
+  scope: 'shared' | 'personal';
+  onSignedOut: () => void;
+}
+
+const LANGUAGE: Record<(typeof CANNED_LOCALES)[number], string> = { en: 'English', fr: 'Français' };
+
+export function CannedResponsesSection({ scope, onSignedOut }: Props) {
+  const [list, setList] = useState<CannedResponse[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [shortcut, setShortcut] = useState('');
+  const [locale, setLocale] = useState<'en' | 'fr'>('en');
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const fail = (err: unknown) => (isSignedOut(err) ? onSignedOut() : setError(requestErrorText(err)));
+
+  useEffect(() => {
+    api.listCannedResponses().then(({ cannedResponses }) => setList(cannedResponses), fail);
+  }, []); // onSignedOut is a new closure each render and must not trigger a refetch
+
+  const mine = list?.filter((c) => c.scope === scope) ?? null;
+  const titleId = `canned-${scope}-title`;
+  const cleanShortcut = shortcut.trim().toLowerCase();
+  const shortcutOk = cleanShortcut === '' || SHORTCUT_PATTERN.test(cleanShortcut);
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { cannedResponse } = await api.createCannedResponse({
+        scope,
+        shortcut: cleanShortcut,
+        locale,
+        body,
+      });
+      setList((held) => [...(held ?? []), cannedResponse]);
+      setShortcut('');
+      setBody('');
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async (c: CannedResponse) => {
+    setError(null);
+    try {
+      await api.deleteCannedResponse(c.id);
+      setList((held) => held?.filter((x) => x.id !== c.id) ?? null);
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  return (
+    <section class="admin-section" aria-labelledby={titleId} data-testid={`canned-${scope}`}>
+      <h2 id={titleId}>{scope === 'shared' ? 'Shared canned responses' : 'Your canned responses'}</h2>
+      <p class="hint">
+        Type <code>/shortcut</code> in the reply box to insert one. <code>{'{{visitor.name}}'}</code> and{' '}
+        <code>{'{{agent.name}}'}</code> are filled in.
+        {scope === 'shared' ? ' Every agent can use these.' : ' Only you see these.'}
+      </p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!mine && !error && <p class="quiet">Loading…</p>}
+      {mine && mine.length === 0 && <p class="quiet">None yet.</p>}
+      {mine && mine.length > 0 && (
+        <table class="rules">
+          <thead>
+            <tr>
+              <th scope="col">Shortcut</th>
+              <th scope="col">Language</th>
+              <th scope="col">Text</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {mine.map((c) => (
+              <tr key={c.id} data-testid="canned-row">
+                <td>/{c.shortcut}</td>
+                <td>{LANGUAGE[c.locale]}</td>
+                <td>
+                  <UserText text={c.body} />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    aria-label={`Delete canned response /${c.shortcut} (${LANGUAGE[c.locale]})`}
+                    onClick={() => void remove(c)}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form onSubmit={(e) => void add(e)}>
+        <label>
+          <span>Shortcut</span>
+          <input
+            required
+            maxLength={TOOL_LIMITS.shortcutMax}
+            value={shortcut}
+            aria-invalid={!shortcutOk}
+            aria-describedby={`${titleId}-shortcut-hint`}
+            onInput={(e) => setShortcut(e.currentTarget.value)}
+          />
+        </label>
+        <p id={`${titleId}-shortcut-hint`} class={shortcutOk ? 'hint' : 'hint error'}>
+          Lower-case letters, digits, - and _.
+        </p>
+        <label>
+          <span>Language</span>
+          <select value={locale} onChange={(e) => setLocale(e.currentTarget.value === 'fr' ? 'fr' : 'en')}>
+            {CANNED_LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Text</span>
+          <textarea
+            required
+            rows={3}
+            maxLength={TOOL_LIMITS.cannedBodyMax}
+            value={body}
+            onInput={(e) => setBody(e.currentTarget.value)}
+          />
+        </label>
+        <button
+          type="submit"
+          class="primary"
+          disabled={busy || !shortcutOk || !cleanShortcut || !body.trim()}
+        >
+          {scope === 'shared' ? 'Add shared response' : 'Add response'}
+        </button>
+      </form>
+    </section>
+  );
+}
