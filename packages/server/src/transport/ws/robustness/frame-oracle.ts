@@ -30,6 +30,8 @@ const EVENT_TYPES = new Set<string>([
   'typing.updated',
   'conversation.updated',
   'draft.updated',
+  'contact.updated',
+  'contact.requested',
 ]);
 
 export function expectationOf(probe: Probe): Expectation {
