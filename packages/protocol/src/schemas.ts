@@ -251,6 +251,8 @@ export const contactUpdateFrame = z.object({
  */
 export const pageViewFrame = z.object({
   type: z.literal('page.view'),
+  /** Optional: with it, an ack once kept (the widget sends none). */
+  ref,
   url: z.string().min(1).max(2048),
   title: z.string().max(300),
 });

@@ -103,6 +103,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     },
     resync: () => {
       names.forgetAgents();
+      names.forgetVisitors(); // a contact.changed may have been missed during the outage
       void settings.reload(store).catch((err: unknown) => onError(err, 'settings reload'));
     },
   });

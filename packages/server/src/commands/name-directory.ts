@@ -34,6 +34,10 @@ export class NameDirectory {
     this.visitors.delete(id);
   }
 
+  forgetVisitors(): void {
+    this.visitors.clear();
+  }
+
   forgetAgents(): void {
     this.agents.clear();
   }

@@ -75,13 +75,21 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
     case 'conversation.read':
       return markRead(ctx, actor, frame.conversationId, frame.seq);
     case 'contact.update':
+      assertContactBudget(c);
       return ack({ contact: await declareContact(ctx, actor, frame) });
     case 'page.view':
-      return recordPageView(ctx, actor, frame);
+      assertContactBudget(c);
+      await recordPageView(ctx, actor, frame);
+      return ack({});
     case 'contact.request':
       await requestContact(ctx, actor, frame.conversationId);
       return ack({});
   }
+}
+
+function assertContactBudget(c: ClientConnection): void {
+  if (!c.takeContactToken())
+    throw new DomainError('rate_limited', 'Too many contact updates; slow down.', 1000);
 }
 
 /** draft.update: synchronous, no I/O (the connection runs it directly when nothing is queued). */

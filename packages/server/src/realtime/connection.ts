@@ -54,6 +54,8 @@ export class ClientConnection implements Watcher {
   private topicsWatched: OneOrMany<string>;
   /** The frame rate limit's token bucket, as the time it is full again (see takeToken). */
   private framesFullAt = 0;
+  /** contact.update and page.view (each a store write and an event to agents): their own bucket. */
+  private contactFullAt = 0;
   /** The frame being handled and those waiting behind it; undefined when none. */
   private queue: Promise<void> | undefined;
   private pending = 0;
@@ -147,6 +149,17 @@ export class ClientConnection implements Watcher {
     const fullAt = takeToken(this.framesFullAt, this.deps.ctx.now(), framesPerSecond, frameBurst);
     if (fullAt !== undefined) this.framesFullAt = fullAt;
     return fullAt !== undefined && this.pending < MAX_PENDING;
+  }
+
+  /**
+   * A contact write (page.view, contact.update) may go ahead: 1 a second, 30 at once, so browsing a
+   * site is never held back but a script cannot turn its frame budget (20/s) into store writes.
+   */
+  takeContactToken(): boolean {
+    const fullAt = takeToken(this.contactFullAt, this.deps.ctx.now(), 1, 30);
+    if (fullAt === undefined) return false;
+    this.contactFullAt = fullAt;
+    return true;
   }
 
   /** The transport saw the socket close. Idempotent. */

@@ -237,3 +237,30 @@ describe('signed identity', () => {
     }
   });
 });
+
+describe('contact writes from one socket', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ frameRate: { perSecond: 1000, burst: 1000 } });
+  });
+  after(() => server.close());
+
+  it('page reports past the burst are refused with rate_limited, and nothing but http(s) is kept', async () => {
+    const { client, welcome } = await TestClient.hello(server.wsUrl, 'visitor');
+    const bad = await client.request({ type: 'page.view', url: 'javascript:alert(1)', title: 'x' });
+    assert.equal(bad.type === 'error' ? bad.code : bad.type, 'bad_frame');
+    const codes: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      client.send({ type: 'page.view', url: `https://shop.test/p/${i}`, title: `P${i}` });
+    }
+    // page.view has no ack: a subscribe after them answers once they were all handled.
+    const done = await client.request({ type: 'conversation.unsubscribe', conversationId: 'none' });
+    assert.equal(done.type, 'ack');
+    for (const f of client.frames) if (f.type === 'error') codes.push(f.code);
+    client.close();
+    assert.ok(codes.length >= 5 && codes.every((c) => c === 'rate_limited'), codes.join());
+    const kept = await server.store.listPages(welcome.visitor?.id ?? '', 100);
+    assert.ok(kept.length >= 25 && kept.length <= 35, `${kept.length} pages kept`);
+    assert.ok(kept.every((p) => p.url.startsWith('https://shop.test/p/')));
+  });
+});

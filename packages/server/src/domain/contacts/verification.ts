@@ -29,8 +29,3 @@ export function assertMayDeclare(level: Verification, policy: IdentityPolicy): v
   if (level === 'signed')
     throw new DomainError('forbidden', 'Your name and email come from your account on this site.');
 }
-
-/** The level after a declaration: a signed visitor stays signed, anyone else is now self-declared. */
-export function levelAfterDeclaring(level: Verification): Verification {
-  return level === 'signed' ? 'signed' : 'self_declared';
-}

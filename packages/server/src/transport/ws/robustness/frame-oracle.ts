@@ -34,6 +34,8 @@ const EVENT_TYPES = new Set<string>([
   'note.created',
   'activity.recorded',
   'tags.updated',
+  'contact.updated',
+  'contact.requested',
 ]);
 
 export function expectationOf(probe: Probe): Expectation {
@@ -117,6 +119,18 @@ export function problemBeforeHello(expected: Expectation, outcome: Outcome): str
   if (wire) return wire;
   const replies = repliesIn(outcome);
   const { frame } = expected;
+  if (frame.type === 'hello' && frame.protocol === PROTOCOL_VERSION && frame.identityToken !== undefined) {
+    // A visitor's identity token the server cannot verify (the fuzz knows no secret) is refused with an
+    // identity_* code, then 4005; an agent's hello ignores the field.
+    const refused =
+      replies.length === 1 &&
+      replies[0]?.type === 'error' &&
+      replies[0].code.startsWith('identity_') &&
+      outcome.closeCode === CLOSE_CODES.identityRefused;
+    const welcomed =
+      replies.length === 1 && replies[0]?.type === 'welcome' && outcome.closeCode === undefined;
+    return refused || welcomed ? undefined : `identity hello: ${show(outcome)}`;
+  }
   if (frame.type === 'hello' && frame.protocol === PROTOCOL_VERSION) {
     return replies.length === 1 && replies[0]?.type === 'welcome' && outcome.closeCode === undefined
       ? undefined
