@@ -7,7 +7,9 @@ import { MessageList } from './message-list';
 import { ReplyBox } from './reply-box';
 import { PreviewPill, VisitorDraft } from './typing-preview';
 import { UserText } from './user-text';
+import { Collision } from './collision';
 import { visibleControls } from '@candor/protocol';
+import { navigate } from '../route';
 
 interface Props {
   conversationId: string;
@@ -37,7 +39,19 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
   return (
     <main class="conversation" aria-labelledby="conversation-title">
       <header class="conversation-head">
-        <div>
+        <a
+          class="back"
+          href="/console"
+          data-testid="back-to-list"
+          onClick={(e) => {
+            if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+            e.preventDefault();
+            navigate({ page: 'inbox', conversationId: null });
+          }}
+        >
+          ← Conversations
+        </a>
+        <div class="conversation-title">
           <h2 id="conversation-title">
             <UserText text={entry?.visitorName ?? 'Conversation'} />
           </h2>
@@ -121,12 +135,18 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
       <div class="typing" aria-live="polite">
         {state.visitorTyping[id] && <span data-testid="typing-indicator">Visitor is typing…</span>}
       </div>
+      <Collision viewers={state.viewers[id] ?? []} typing={state.agentsTyping[id] ?? []} />
       <ReplyBox
         label={`Reply to ${visibleControls(entry?.visitorName ?? 'the visitor')}`}
         draft={replyDrafts.get(id) ?? ''}
         onDraft={(text) => (text ? replyDrafts.set(id, text) : replyDrafts.delete(id))}
         onTyping={() => session.typing(id)}
         onSend={(body) => session.send(id, body)}
+        assignedToOther={
+          entry?.assigneeId != null && entry.assigneeId !== me.id
+            ? (entry.assigneeName ?? 'another agent')
+            : null
+        }
       />
     </main>
   );

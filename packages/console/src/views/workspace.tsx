@@ -4,8 +4,11 @@ import { WS_PATHS } from '@candor/protocol';
 import type { Agent } from '@candor/protocol';
 import { api, ApiError, isSignedIn } from '../api';
 import { errorText } from '../error-text';
-import { totalUnread } from '../live/inbox-state';
+import { listTab } from '../live/inbox-state';
 import type { Tab } from '../live/inbox-state';
+import { useNotifications } from '../notifications/use-notifications';
+import { neighbour, shortcutFor } from '../shortcuts';
+import { ShortcutsDialog } from './shortcuts-dialog';
 import { LiveSession } from '../live/session';
 import { navigate, useRoute } from '../route';
 import { AccountPage } from './account';
@@ -57,16 +60,47 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
     if (state.status === 'role-changed') onAgentChanged();
   }, [state.status, onSignedOut, onAgentChanged]);
 
-  const unread = totalUnread(state.inbox);
+  const openConversation = (conversationId: string) => navigate({ page: 'inbox', conversationId });
+  const notifications = useNotifications(session, state, openConversation);
+  const [askDesktop, setAskDesktop] = useState(true);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  // Single-key shortcuts of the inbox (see shortcuts.ts); read through a ref so the listener is added once.
+  const latest = useRef({ state, tab, openId, route });
+  latest.current = { state, tab, openId, route };
   useEffect(() => {
-    document.title = unread > 0 ? `(${unread}) Candor` : 'Candor';
-  }, [unread]);
-  useEffect(
-    () => () => {
-      document.title = 'Candor';
-    },
-    [],
-  );
+    const onKey = (event: KeyboardEvent) => {
+      const action = shortcutFor(event);
+      if (action === null) return;
+      const { state: now, tab: shownTab, openId: id, route: at } = latest.current;
+      if (action === 'help') {
+        event.preventDefault();
+        return setHelpOpen(true);
+      }
+      if (at.page !== 'inbox') return;
+      const entry = id === null ? undefined : now.inbox[id];
+      event.preventDefault();
+      switch (action) {
+        case 'next':
+        case 'previous': {
+          const ids = listTab(now.inbox, shownTab, agent.id).map((e) => e.id);
+          const target = neighbour(ids, id, action === 'next' ? 1 : -1);
+          if (target !== null && target !== id) openConversation(target);
+          return;
+        }
+        case 'reply':
+          return document.getElementById('reply-input')?.focus();
+        case 'assign':
+          if (id !== null && entry && entry.assigneeId !== agent.id) session.assign(id, agent.id);
+          return;
+        case 'resolve':
+          if (id !== null && entry?.status === 'open') session.resolve(id);
+          return;
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [session, agent.id]);
 
   const logout = async () => {
     setLogoutError(null);
@@ -110,7 +144,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
               aria-current={route.page === 'admin' ? 'page' : undefined}
               onClick={(e) => go(e, 'admin')}
             >
-              Admin
+              Administration
             </a>
           )}
           <a
@@ -122,7 +156,17 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
             Account
           </a>
         </nav>
-        <span class="me" title={agent.email}>
+        <button
+          type="button"
+          class="link"
+          data-testid="shortcuts-button"
+          aria-keyshortcuts="?"
+          onClick={() => setHelpOpen(true)}
+        >
+          Keyboard shortcuts
+        </button>
+        <span class="me" title={agent.email} data-testid="me-name">
+          <span class="visually-hidden">Signed in as </span>
           <UserText text={agent.name} />
         </span>
         <button type="button" data-testid="logout" onClick={() => void logout()}>
@@ -130,6 +174,22 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
         </button>
       </header>
       <ConnectionBanner status={state.status} onRetry={() => session.reconnectNow()} />
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {askDesktop && notifications.permission === 'default' && notifications.preferences.desktop && (
+        <div class="notice desktop-ask" data-testid="desktop-ask">
+          Get a desktop notification for new conversations and messages?{' '}
+          <button
+            type="button"
+            data-testid="allow-desktop"
+            onClick={() => void notifications.requestPermission()}
+          >
+            Allow desktop notifications
+          </button>{' '}
+          <button type="button" class="link" onClick={() => setAskDesktop(false)}>
+            Not now
+          </button>
+        </div>
+      )}
       {(logoutError ?? generalNotice) && (
         <div class="notice" role="alert">
           {logoutError ?? generalNotice?.text}
@@ -147,11 +207,12 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
       ) : route.page === 'account' ? (
         <AccountPage
           me={agent}
+          notifications={notifications}
           onSignedOut={() => onSignedOut('Your session has ended. Sign in again.')}
           onRenamed={onAgentChanged}
         />
       ) : (
-        <div class="inbox-layout">
+        <div class={openId === null ? 'inbox-layout' : 'inbox-layout has-open'}>
           <InboxList
             inbox={state.inbox}
             loaded={state.inboxLoaded}
