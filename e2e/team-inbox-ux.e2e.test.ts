@@ -23,7 +23,7 @@ const RECORD_NOTIFICATIONS = () => {
       super(title, options);
       seen.push({ title, body: options?.body });
     }
-  } as typeof Notification;
+  };
 };
 
 describe('team inbox in the browser: notifications, links, phone width', { skip }, () => {
