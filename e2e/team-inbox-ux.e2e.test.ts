@@ -10,6 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server';
 import { browserSkipReason, launchBrowser } from './browser';
 import { logInToConsole, say, widget as widgetOf } from './chat-pages';
+import { ADMIN } from '../packages/server/src/testing/test-server';
+import { logIn } from '../packages/server/src/testing/test-client';
 
 const skip = browserSkipReason();
 
@@ -97,9 +99,59 @@ describe('team inbox in the browser: notifications, links, phone width', { skip 
     await customer.locator('#candor-widget .seen').filter({ hasText: 'Seen' }).waitFor();
   });
 
+  it('shows a colleague viewing and typing, takes the conversation by shortcut, and asks before replying in it', async () => {
+    const admin = await logIn(server.url, ADMIN.email, ADMIN.password);
+    await fetch(`${server.url}/api/v1/agents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify({ email: 'sam@example.test', name: 'Sam', password: 'sam-password-for-tests' }),
+    });
+    const sam = await (await browser.newContext()).newPage();
+    await sam.goto(`${server.url}/console`);
+    await sam.getByTestId('login-email').fill('sam@example.test');
+    await sam.getByTestId('login-password').fill('sam-password-for-tests');
+    await sam.getByTestId('login-submit').click();
+    await sam.getByTestId('conversation-row').first().click();
+    await sam.getByTestId('resolve').waitFor();
+
+    // The admin has the same conversation open (previous test): each sees the other.
+    await agent
+      .getByTestId('viewers')
+      .filter({ hasText: 'Sam is also viewing this conversation.' })
+      .waitFor();
+    await sam.getByTestId('viewers').filter({ hasText: 'Admin is also viewing' }).waitFor();
+    await sam.getByTestId('reply-input').fill('Let me look');
+    await agent.getByTestId('agent-typing').filter({ hasText: 'Sam is typing a reply' }).waitFor();
+
+    // Shortcuts do nothing while typing in the reply box; outside it, "a" assigns to me.
+    await sam.getByTestId('reply-input').press('a');
+    await sam.locator('body').click({ position: { x: 5, y: 5 } });
+    await sam.keyboard.press('a');
+    await sam.getByTestId('assignee').filter({ hasText: 'Assigned to you' }).waitFor();
+    await agent.getByTestId('assignee').filter({ hasText: 'Assigned to Sam' }).waitFor();
+
+    // The admin replying in Sam's conversation must confirm first.
+    await agent.getByTestId('reply-input').fill('I can take this one');
+    await agent.getByTestId('reply-send').click();
+    const confirm = agent.getByRole('alertdialog', { name: /assigned to Sam/ });
+    await confirm.waitFor();
+    assert.equal(await agent.getByTestId('message').filter({ hasText: 'I can take this one' }).count(), 0);
+    await confirm.getByRole('button', { name: 'Reply anyway' }).click();
+    await customer.locator('#candor-widget .log').filter({ hasText: 'I can take this one' }).waitFor();
+
+    // "?" opens the help, which lists the shortcuts.
+    await sam.locator('body').click({ position: { x: 5, y: 5 } });
+    await sam.keyboard.press('?');
+    const help = sam.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    assert.match(await help.innerText(), /Resolve the conversation/);
+    await sam.context().close();
+  });
+
   it('at 375 px, shows every control of the conversation view on screen and reachable', async () => {
     const phone = await (await browser.newContext({ viewport: { width: 375, height: 667 } })).newPage();
     await logInToConsole(phone, server.url);
+    await phone.getByTestId('tab-all').click(); // Sam has it now: not in the queue
     await phone.getByTestId('conversation-row').first().click();
     await phone.getByTestId('resolve').waitFor();
     const controls = phone.locator(
