@@ -1,14 +1,13 @@
 /** The signed-in console: top bar, connection banner, and the inbox or admin page by route. */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { WS_PATHS } from '@candor/protocol';
 import type { Agent } from '@candor/protocol';
 import { api, ApiError, isSignedIn } from '../api';
 import { errorText } from '../error-text';
-import { listTab } from '../live/inbox-state';
 import type { Tab } from '../live/inbox-state';
 import { useNotifications } from '../notifications/use-notifications';
-import { neighbour, shortcutFor } from '../shortcuts';
 import { ShortcutsDialog } from './shortcuts-dialog';
+import { useShortcuts } from './use-shortcuts';
 import { LiveSession } from '../live/session';
 import { navigate, useRoute } from '../route';
 import { AccountPage } from './account';
@@ -65,42 +64,8 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
   const [askDesktop, setAskDesktop] = useState(true);
   const [helpOpen, setHelpOpen] = useState(false);
 
-  // Single-key shortcuts of the inbox (see shortcuts.ts); read through a ref so the listener is added once.
-  const latest = useRef({ state, tab, openId, route });
-  latest.current = { state, tab, openId, route };
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const action = shortcutFor(event);
-      if (action === null) return;
-      const { state: now, tab: shownTab, openId: id, route: at } = latest.current;
-      if (action === 'help') {
-        event.preventDefault();
-        return setHelpOpen(true);
-      }
-      if (at.page !== 'inbox') return;
-      const entry = id === null ? undefined : now.inbox[id];
-      event.preventDefault();
-      switch (action) {
-        case 'next':
-        case 'previous': {
-          const ids = listTab(now.inbox, shownTab, agent.id).map((e) => e.id);
-          const target = neighbour(ids, id, action === 'next' ? 1 : -1);
-          if (target !== null && target !== id) openConversation(target);
-          return;
-        }
-        case 'reply':
-          return document.getElementById('reply-input')?.focus();
-        case 'assign':
-          if (id !== null && entry && entry.assigneeId !== agent.id) session.assign(id, agent.id);
-          return;
-        case 'resolve':
-          if (id !== null && entry?.status === 'open') session.resolve(id);
-          return;
-      }
-    };
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, [session, agent.id]);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useShortcuts(session, { state, tab, openId, route }, openHelp);
 
   const logout = async () => {
     setLogoutError(null);
