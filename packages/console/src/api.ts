@@ -9,6 +9,7 @@ import type {
   Conversation,
   CreateCannedResponseBody,
   Note,
+  AgentPreferences,
   AgentSessionInfo,
   CreateAgentBody,
   ErrorBody,
@@ -75,6 +76,9 @@ export const api = {
   renameMe: (name: string) => request<{ agent: Agent }>('PATCH', '/api/v1/me', { name }),
   changeMyPassword: (currentPassword: string, newPassword: string) =>
     request<void>('POST', '/api/v1/me/password', { currentPassword, newPassword }),
+  myPreferences: () => request<{ preferences: AgentPreferences }>('GET', '/api/v1/me/preferences'),
+  setMyPreferences: (preferences: AgentPreferences) =>
+    request<{ preferences: AgentPreferences }>('PUT', '/api/v1/me/preferences', preferences),
   listMySessions: () => request<{ sessions: AgentSessionInfo[] }>('GET', '/api/v1/me/sessions'),
   endMySession: (id: string) => request<void>('DELETE', `/api/v1/me/sessions/${encodeURIComponent(id)}`),
   listInboxes: () => request<{ inboxes: Inbox[] }>('GET', '/api/v1/inboxes'),

@@ -28,7 +28,7 @@ import {
   markRead,
   upsertConversation,
 } from './inbox-state';
-import type { InboxState } from './inbox-state';
+import type { InboxEntry, InboxState } from './inbox-state';
 import { enqueue, fail, retry, settle, settleMessage, toResend } from './outbox';
 import type { Outbox, OutboxEntry } from './outbox';
 import { applyHistory, applyMessage, emptyTimeline, lastSeq } from './timeline';
@@ -116,6 +116,7 @@ export class LiveSession {
   readonly me: Agent;
   private state: LiveState = initialState;
   private readonly listeners = new Set<(state: LiveState) => void>();
+  private readonly updateListeners = new Set<(held: InboxEntry | undefined, next: Conversation) => void>();
   private readonly connection: Connection;
   private readonly pending = new Map<string, Pending>();
   /** The highest seq reported read per conversation on this socket, to send each read mark once. */
@@ -170,6 +171,12 @@ export class LiveSession {
   subscribe(listener: (state: LiveState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Each live `conversation.updated`, with the copy held before it (for notifications). */
+  onConversationUpdate(listener: (held: InboxEntry | undefined, next: Conversation) => void): () => void {
+    this.updateListeners.add(listener);
+    return () => this.updateListeners.delete(listener);
   }
 
   start(): void {
@@ -328,6 +335,8 @@ export class LiveSession {
         return;
       }
       case 'conversation.updated': {
+        const held = this.state.inbox[frame.conversation.id];
+        for (const listener of this.updateListeners) listener(held, frame.conversation);
         const inbox = applyUpdate(this.state.inbox, frame.conversation, this.state.openId);
         return this.update({ inbox, visitorDrafts: this.draftsAfter(frame.conversation, inbox) });
       }

@@ -4,6 +4,8 @@ import type { Agent, AgentSessionInfo } from '@candor/protocol';
 import { api, ApiError } from '../api';
 import { isSignedOut, requestErrorText } from './admin-errors';
 import { CannedResponsesSection } from './canned-responses';
+import type { NotificationControls } from '../notifications/use-notifications';
+import { NotificationSettings } from './notification-settings';
 
 const MIN_PASSWORD = 12;
 
@@ -13,11 +15,17 @@ interface Props {
   onRenamed: () => void;
 }
 
-export function AccountPage({ me, onSignedOut, onRenamed }: Props) {
+export function AccountPage({
+  me,
+  onSignedOut,
+  onRenamed,
+  notifications,
+}: Props & { notifications: NotificationControls }) {
   return (
     <main class="admin account" aria-labelledby="account-title">
       <h1 id="account-title">Your account</h1>
       <NameSection me={me} onSignedOut={onSignedOut} onRenamed={onRenamed} />
+      <NotificationSettings controls={notifications} />
       <PasswordSection onSignedOut={onSignedOut} />
       <SessionsSection onSignedOut={onSignedOut} />
       <CannedResponsesSection scope="personal" onSignedOut={onSignedOut} />

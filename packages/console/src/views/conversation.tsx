@@ -7,6 +7,7 @@ import { MessageList } from './message-list';
 import { ReplyBox } from './reply-box';
 import { PreviewPill, VisitorDraft } from './typing-preview';
 import { UserText } from './user-text';
+import { Collision } from './collision';
 import { visibleControls } from '@candor/protocol';
 import { api, ApiError } from '../api';
 import { errorText } from '../error-text';
@@ -17,6 +18,7 @@ import { TagEditor } from './tag-editor';
 function readable(err: unknown): Error {
   return new Error(err instanceof ApiError ? errorText(err.code, err.message) : 'Not saved. Try again.');
 }
+import { navigate } from '../route';
 
 interface Props {
   conversationId: string;
@@ -46,7 +48,19 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
   return (
     <main class="conversation" aria-labelledby="conversation-title">
       <header class="conversation-head">
-        <div>
+        <a
+          class="back"
+          href="/console"
+          data-testid="back-to-list"
+          onClick={(e) => {
+            if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+            e.preventDefault();
+            navigate({ page: 'inbox', conversationId: null });
+          }}
+        >
+          ← Conversations
+        </a>
+        <div class="conversation-title">
           <h2 id="conversation-title">
             <UserText text={entry?.visitorName ?? 'Conversation'} />
           </h2>
@@ -144,6 +158,7 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
       <div class="typing" aria-live="polite">
         {state.visitorTyping[id] && <span data-testid="typing-indicator">Visitor is typing…</span>}
       </div>
+      <Collision viewers={state.viewers[id] ?? []} typing={state.agentsTyping[id] ?? []} />
       <ReplyBox
         label={`Reply to ${visibleControls(entry?.visitorName ?? 'the visitor')}`}
         draft={replyDrafts.get(id) ?? ''}
@@ -161,6 +176,11 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
         variables={{ visitorName: entry?.visitorName ?? '', agentName: me.name }}
         // The visitor's language reaches the console with the contact panel (issue 12, part "id").
         preferLocale={null}
+        assignedToOther={
+          entry?.assigneeId != null && entry.assigneeId !== me.id
+            ? (entry.assigneeName ?? 'another agent')
+            : null
+        }
       />
     </main>
   );

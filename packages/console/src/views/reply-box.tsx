@@ -1,14 +1,17 @@
 /**
  * The reply box: Enter sends, Shift+Enter adds a line; the draft survives switching conversations.
  * A "Private note" toggle writes a note for agents instead (never sent to the visitor, and no typing
- * signal either). Typing `/name` opens the canned-response picker.
+ * signal either). Typing `/name` opens the canned-response picker. In a conversation assigned to
+ * someone else, the first reply asks to confirm (collision warning); once confirmed, replies in this
+ * conversation go straight out until it is left. A note never asks: it changes nobody's work.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { fillCannedResponse, LIMITS, TOOL_LIMITS } from '@candor/protocol';
 import type { CannedResponse, CannedVariables } from '@candor/protocol';
 import { insertCanned, matchCanned, shortcutAt } from '../canned-picker';
 import type { ShortcutQuery } from '../canned-picker';
 import { CANNED_LISTBOX_ID, cannedOptionId, CannedList } from './canned-list';
+import { UserText } from './user-text';
 
 interface Props {
   label: string;
@@ -23,10 +26,12 @@ interface Props {
   variables?: CannedVariables;
   /** The visitor's language, when known: its responses come first. */
   preferLocale?: 'en' | 'fr' | null;
+  /** The colleague the conversation is assigned to, when it is not this agent; null otherwise. */
+  assignedToOther: string | null;
 }
 
 export function ReplyBox(props: Props) {
-  const { label, draft, onDraft, onTyping, onSend, onNote, loadCanned, variables } = props;
+  const { label, draft, onDraft, onTyping, onSend, onNote, loadCanned, variables, assignedToOther } = props;
   const [body, setBody] = useState(draft);
   const [noteMode, setNoteMode] = useState(false);
   const [noteError, setNoteError] = useState<string | null>(null);
@@ -39,6 +44,17 @@ export function ReplyBox(props: Props) {
   const length = body.trim().length;
   const max = noteMode ? TOOL_LIMITS.noteBodyMax : LIMITS.messageBodyMax;
   const tooLong = length > max;
+  const [asking, setAsking] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) confirmButton.current?.focus();
+  }, [asking]);
+  // Reassigned meanwhile: a confirmation given for one colleague does not carry over to another.
+  useEffect(() => {
+    setConfirmed(false);
+    setAsking(false);
+  }, [assignedToOther]);
 
   const matches = query && canned ? matchCanned(canned, query.query, props.preferLocale ?? null) : [];
   const pickerOpen = query !== null && loadCanned !== undefined;
@@ -69,9 +85,12 @@ export function ReplyBox(props: Props) {
     caretAfter.current = inserted.caret;
     change(inserted.text, null);
   };
-  const submit = async () => {
+  const submit = async (confirming = false) => {
     if (length === 0 || tooLong || saving) return;
     if (!noteMode) {
+      if (assignedToOther !== null && !confirmed && !confirming) return setAsking(true);
+      if (confirming) setConfirmed(true);
+      setAsking(false);
       onSend(body);
       change('', null);
       return;
@@ -87,6 +106,11 @@ export function ReplyBox(props: Props) {
     } finally {
       setSaving(false);
     }
+  };
+
+  const cancel = () => {
+    setAsking(false);
+    input.current?.focus();
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -166,6 +190,31 @@ export function ReplyBox(props: Props) {
         onBlur={() => setQuery(null)}
         onKeyDown={onKeyDown}
       />
+      {asking && assignedToOther !== null && (
+        <div
+          class="confirm reply-confirm"
+          role="alertdialog"
+          aria-labelledby="reply-confirm-text"
+          data-testid="reply-confirm"
+          onKeyDown={(e) => e.key === 'Escape' && cancel()}
+        >
+          <p id="reply-confirm-text">
+            This conversation is assigned to <UserText text={assignedToOther} />. Reply anyway?
+          </p>
+          <button
+            type="button"
+            class="primary"
+            ref={confirmButton}
+            data-testid="reply-confirm-send"
+            onClick={() => void submit(true)}
+          >
+            Reply anyway
+          </button>
+          <button type="button" data-testid="reply-confirm-cancel" onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      )}
       <div class="reply-bar">
         {onNote && (
           <button

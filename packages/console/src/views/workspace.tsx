@@ -1,11 +1,13 @@
 /** The signed-in console: top bar, connection banner, and the inbox or admin page by route. */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { WS_PATHS } from '@candor/protocol';
 import type { Agent } from '@candor/protocol';
 import { api, ApiError, isSignedIn } from '../api';
 import { errorText } from '../error-text';
-import { totalUnread } from '../live/inbox-state';
 import type { Tab } from '../live/inbox-state';
+import { useNotifications } from '../notifications/use-notifications';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { useShortcuts } from './use-shortcuts';
 import { LiveSession } from '../live/session';
 import { navigate, useRoute } from '../route';
 import { AccountPage } from './account';
@@ -75,16 +77,13 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
     if (state.status === 'role-changed') onAgentChanged();
   }, [state.status, onSignedOut, onAgentChanged]);
 
-  const unread = totalUnread(state.inbox);
-  useEffect(() => {
-    document.title = unread > 0 ? `(${unread}) Candor` : 'Candor';
-  }, [unread]);
-  useEffect(
-    () => () => {
-      document.title = 'Candor';
-    },
-    [],
-  );
+  const openConversation = (conversationId: string) => navigate({ page: 'inbox', conversationId });
+  const notifications = useNotifications(session, state, openConversation);
+  const [askDesktop, setAskDesktop] = useState(true);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useShortcuts(session, { state, tab, openId, route }, openHelp);
 
   const logout = async () => {
     setLogoutError(null);
@@ -128,7 +127,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
               aria-current={route.page === 'admin' ? 'page' : undefined}
               onClick={(e) => go(e, 'admin')}
             >
-              Admin
+              Administration
             </a>
           )}
           <a
@@ -140,7 +139,17 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
             Account
           </a>
         </nav>
-        <span class="me" title={agent.email}>
+        <button
+          type="button"
+          class="link"
+          data-testid="shortcuts-button"
+          aria-keyshortcuts="?"
+          onClick={() => setHelpOpen(true)}
+        >
+          Keyboard shortcuts
+        </button>
+        <span class="me" title={agent.email} data-testid="me-name">
+          <span class="visually-hidden">Signed in as </span>
           <UserText text={agent.name} />
         </span>
         <button type="button" data-testid="logout" onClick={() => void logout()}>
@@ -148,6 +157,22 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
         </button>
       </header>
       <ConnectionBanner status={state.status} onRetry={() => session.reconnectNow()} />
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {askDesktop && notifications.permission === 'default' && notifications.preferences.desktop && (
+        <div class="notice desktop-ask" data-testid="desktop-ask">
+          Get a desktop notification for new conversations and messages?{' '}
+          <button
+            type="button"
+            data-testid="allow-desktop"
+            onClick={() => void notifications.requestPermission()}
+          >
+            Allow desktop notifications
+          </button>{' '}
+          <button type="button" class="link" onClick={() => setAskDesktop(false)}>
+            Not now
+          </button>
+        </div>
+      )}
       {(logoutError ?? generalNotice) && (
         <div class="notice" role="alert">
           {logoutError ?? generalNotice?.text}
@@ -165,11 +190,12 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
       ) : route.page === 'account' ? (
         <AccountPage
           me={agent}
+          notifications={notifications}
           onSignedOut={() => onSignedOut('Your session has ended. Sign in again.')}
           onRenamed={onAgentChanged}
         />
       ) : (
-        <div class="inbox-layout">
+        <div class={openId === null ? 'inbox-layout' : 'inbox-layout has-open'}>
           <SearchPanel me={agent} openId={openId}>
             <InboxList
               inbox={state.inbox}

@@ -1,0 +1,84 @@
+/**
+ * The agent's notification preferences (saved on the server, so they follow them to any browser), and
+ * the one button that asks this browser for desktop notifications: never asked unprompted.
+ */
+import { useState } from 'preact/hooks';
+import type { AgentPreferences } from '@candor/protocol';
+import type { NotificationControls } from '../notifications/use-notifications';
+import { requestErrorText } from './admin-errors';
+
+const EVENTS: [keyof AgentPreferences['notify'], string][] = [
+  ['newConversation', 'A new conversation enters the queue'],
+  ['newMessage', 'A visitor writes in one of your conversations'],
+  ['assigned', 'A conversation is assigned or transferred to you'],
+];
+
+const PERMISSION_TEXT = {
+  granted: 'Desktop notifications are allowed in this browser.',
+  denied: 'This browser blocks notifications from Candor; allow them in its site settings.',
+  unsupported: 'This browser cannot show desktop notifications.',
+} as const;
+
+export function NotificationSettings({ controls }: { controls: NotificationControls }) {
+  const { preferences: prefs, permission } = controls;
+  const [error, setError] = useState<string | null>(null);
+  const save = (next: AgentPreferences) => {
+    setError(null);
+    controls.save(next).catch((err: unknown) => setError(requestErrorText(err)));
+  };
+  return (
+    <section class="admin-section notification-settings" aria-labelledby="notifications-title">
+      <h2 id="notifications-title">Notifications</h2>
+      <fieldset>
+        <legend>Notify me when</legend>
+        {EVENTS.map(([key, label]) => (
+          <label key={key} class="check">
+            <input
+              type="checkbox"
+              data-testid={`notify-${key}`}
+              checked={prefs.notify[key]}
+              onChange={(e) =>
+                save({ ...prefs, notify: { ...prefs.notify, [key]: e.currentTarget.checked } })
+              }
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <label class="check">
+        <input
+          type="checkbox"
+          data-testid="notify-sound"
+          checked={prefs.sound}
+          onChange={(e) => save({ ...prefs, sound: e.currentTarget.checked })}
+        />
+        Play a sound
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          data-testid="notify-desktop"
+          checked={prefs.desktop}
+          onChange={(e) => save({ ...prefs, desktop: e.currentTarget.checked })}
+        />
+        Show desktop notifications
+      </label>
+      {permission === 'default' ? (
+        <p>
+          <button type="button" data-testid="allow-desktop" onClick={() => void controls.requestPermission()}>
+            Allow desktop notifications in this browser
+          </button>
+        </p>
+      ) : (
+        <p class="quiet" data-testid="desktop-permission">
+          {PERMISSION_TEXT[permission]}
+        </p>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
