@@ -26,10 +26,12 @@ async function up(db: AnyDb): Promise<void> {
 }
 
 async function upSqlite(db: AnyDb): Promise<void> {
-  // Terms arrive folded and stemmed; unicode61 only splits them at the spaces between them.
+  // Terms arrive folded and stemmed; unicode61 only splits them at the spaces between them. Searches
+  // are words AND-ed and OR-ed, never phrases nor ranked: detail=none keeps no positions and
+  // columnsize=0 no lengths, so each insert writes less (it runs for every message).
   await sql`create virtual table message_search using fts5(
     terms, message_id unindexed, conversation_id unindexed, created_at unindexed,
-    tokenize = 'unicode61 remove_diacritics 0'
+    tokenize = 'unicode61 remove_diacritics 0', detail = none, columnsize = 0
   )`.execute(db);
   await sql`create trigger messages_search_enqueue after insert on messages begin
     insert or ignore into search_pending (message_id) values (new.id);
