@@ -57,6 +57,7 @@ describeWithPostgres('routing on two nodes', () => {
       databaseSchema: schema,
       bus: { kind: 'redis' as const, url: REDIS_URL, prefix: schema },
       maxConnectionsPerIp: 1000,
+      autoAssign: true,
       frameRate: { perSecond: 1000, burst: 1000 },
     };
     [a, b] = await Promise.all([startTestServer(shared), startTestServer(shared)]);
