@@ -11,6 +11,7 @@ import {
   type ErrorFrame,
   type Message,
   type ServerFrame,
+  type WaitEstimate,
 } from '@candor/protocol';
 import { createBackoff, type BackoffOptions } from './backoff';
 import { createConnection, type LinkState, type SocketFactory } from './connection';
@@ -39,6 +40,10 @@ export interface ChatState {
   preview: Notice;
   /** The server said to wait this long (too many new chats from this network); null when not. */
   limitedMs: number | null;
+  /** Waiting for an agent: place in the queue and the estimated wait (null: too little data). */
+  queue: { position: number; wait: WaitEstimate | null } | null;
+  /** The conversation was handed to another agent or team; cleared by the next agent message. */
+  handedOver: boolean;
 }
 
 export interface ChatOptions {
@@ -113,6 +118,8 @@ export function createChat(opts: ChatOptions): Chat {
   /** Retryable refusals of each queued message, so one the server keeps refusing cannot wedge the rest. */
   const tries = new Map<string, number>();
   let agentMessages = 0;
+  let queue: ChatState['queue'] = null;
+  let handedOver = false;
   let visitorId: string | null = null;
   let refCounter = 0;
   const pending = new Map<string, Pending>();
@@ -303,6 +310,7 @@ export function createChat(opts: ChatOptions): Chat {
       case 'conversation.updated': {
         const c = frame.conversation;
         if (c.id === t.conversationId) {
+          if (c.assigneeId !== null || c.status !== 'open') queue = null; // someone answers now
           const before = t.conversation;
           commit({ ...t, conversation: c });
           preview.updated(before);
@@ -324,8 +332,20 @@ export function createChat(opts: ChatOptions): Chat {
       case 'error':
         onError(frame);
         break;
-      case 'inbox.snapshot':
+      case 'queue.position':
+        if (frame.conversationId !== t.conversationId) break;
+        queue = frame.position === null ? null : { position: frame.position, wait: frame.wait };
+        notify();
         break;
+      case 'conversation.handed_over':
+        if (frame.conversationId !== t.conversationId) break;
+        handedOver = true;
+        notify();
+        break;
+      case 'inbox.snapshot':
+      case 'conversation.assigned':
+      case 'conversation.transferred':
+        break; // agents' frames
     }
   }
 
@@ -334,6 +354,8 @@ export function createChat(opts: ChatOptions): Chat {
       if (m.conversationId === t.conversationId && m.seq > after && m.author.type === 'agent') {
         agentMessages++;
         agentTyping.set(null);
+        handedOver = false;
+        queue = null;
       }
   }
 
@@ -443,6 +465,8 @@ export function createChat(opts: ChatOptions): Chat {
         agentMessages,
         preview: preview.notice,
         limitedMs,
+        queue,
+        handedOver,
       };
     },
     onChange: (l) => void listeners.push(l),

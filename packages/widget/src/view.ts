@@ -3,7 +3,7 @@
  * keys and clicks to the chat. Elements carry `data-candor` names so tests can drive them.
  */
 import type { Chat } from './chat';
-import { rateLimitText, type Strings } from './i18n';
+import { queueText, rateLimitText, type Strings } from './i18n';
 import { createMessageList } from './message-list';
 import type { Notice } from './preview';
 import { CSS } from './styles';
@@ -71,6 +71,8 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
   });
   const note = node('p', { class: 'note', 'data-candor': 'note' }, s.resolved);
   const status = node('p', { class: 'status', 'data-candor': 'status', role: 'status' });
+  // Its own live region: a new place in the queue is announced without waiting for the status line.
+  const queueLine = node('p', { class: 'queue', 'data-candor': 'queue', role: 'status', hidden: '' });
   const input = node('textarea', {
     'data-candor': 'input',
     rows: '1',
@@ -106,6 +108,7 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     node('header', {}, node('h2', {}, s.title), close),
     log,
     note,
+    queueLine,
     status,
     previewNotice,
     form,
@@ -144,6 +147,9 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
             ? rateLimitText(s, state.limitedMs)
             : notice || (link === 'reconnecting' ? s.reconnecting : state.agentTyping ? s.agentTyping : '');
     if (status.textContent !== text) status.textContent = text;
+    const waiting = state.handedOver ? s.handedOver : state.queue ? queueText(s, state.queue) : '';
+    if (queueLine.textContent !== waiting) queueLine.textContent = waiting;
+    queueLine.hidden = waiting === '';
     // Not pretending: a site the server does not serve gets no input to type into.
     form.hidden = link === 'unavailable';
     if (isOpen) seenAgentMessages = state.agentMessages;
