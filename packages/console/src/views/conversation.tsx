@@ -7,6 +7,7 @@ import { MessageList } from './message-list';
 import { ReplyBox } from './reply-box';
 import { PreviewPill, VisitorDraft } from './typing-preview';
 import { UserText } from './user-text';
+import { RoutingControls } from './routing-controls';
 import { visibleControls } from '@candor/protocol';
 
 interface Props {
@@ -51,6 +52,15 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
               </span>
               <PreviewPill preview={entry.preview} />
             </p>
+          )}
+          {entry && entry.status === 'open' && (
+            <RoutingControls
+              conversationId={id}
+              priority={entry.priority ?? 'normal'}
+              assigneeId={entry.assigneeId}
+              meId={me.id}
+              disabled={state.status !== 'online'}
+            />
           )}
         </div>
         {entry && (

@@ -15,6 +15,8 @@ import { UserText } from './user-text';
 import { ConversationView } from './conversation';
 import { InboxList } from './inbox-list';
 import { useLiveState } from './use-live';
+import { StatusControl } from './status-control';
+import { QueuePanel } from './queue-panel';
 
 interface Props {
   agent: Agent;
@@ -122,6 +124,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
             Account
           </a>
         </nav>
+        <StatusControl agentId={agent.id} />
         <span class="me" title={agent.email}>
           <UserText text={agent.name} />
         </span>
@@ -152,15 +155,18 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
         />
       ) : (
         <div class="inbox-layout">
-          <InboxList
-            inbox={state.inbox}
-            loaded={state.inboxLoaded}
-            openNotShown={state.openNotShown}
-            tab={tab}
-            onTab={setTab}
-            me={agent}
-            openId={openId}
-          />
+          <div class="inbox-column">
+            <QueuePanel inboxId="default" version={state.inbox} />
+            <InboxList
+              inbox={state.inbox}
+              loaded={state.inboxLoaded}
+              openNotShown={state.openNotShown}
+              tab={tab}
+              onTab={setTab}
+              me={agent}
+              openId={openId}
+            />
+          </div>
           {openId === null ? (
             <main class="conversation empty-state">
               <p>Select a conversation.</p>
