@@ -10,12 +10,14 @@ import { messagePath } from './message-path/message-path';
 import { idleConnections } from './idle-connections/idle-connections';
 import { draftRelay } from './draft-relay/draft-relay';
 import { scaleOut } from './scale-out/scale-out';
+import { assignment } from './assignment/assignment';
 
 const BENCHES: Record<string, (o: { quick: boolean }) => Promise<string>> = {
   'message-path': messagePath,
   'idle-connections': idleConnections,
   'draft-relay': draftRelay,
   'scale-out': scaleOut,
+  assignment,
 };
 
 async function main(): Promise<number> {

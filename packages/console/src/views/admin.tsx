@@ -3,6 +3,7 @@ import type { Agent } from '@candor/protocol';
 import { AgentsSection } from './admin-agents';
 import { PreviewPolicySection } from './admin-preview';
 import { RedactionRulesSection } from './admin-redaction';
+import { RoutingSection } from './admin-routing';
 
 interface Props {
   me: Agent;
@@ -22,6 +23,7 @@ export function AdminPage({ me, onSignedOut }: Props) {
     <main class="admin" aria-labelledby="admin-title">
       <h1 id="admin-title">Admin</h1>
       <AgentsSection me={me} onSignedOut={onSignedOut} />
+      <RoutingSection onSignedOut={onSignedOut} />
       <PreviewPolicySection onSignedOut={onSignedOut} />
       <RedactionRulesSection onSignedOut={onSignedOut} />
     </main>
