@@ -199,12 +199,25 @@ const WRITE_CHUNK = 200;
 async function writeAssignments(
   trx: Db,
   assignments: RoutingDecision['assignments'],
-  now: number,
+  { now, lock }: { now: number; lock: boolean },
 ): Promise<ConversationRecord[]> {
   const sorted = [...assignments].sort((a, b) => (a.conversationId < b.conversationId ? -1 : 1));
   const given: ConversationRecord[] = [];
   for (let i = 0; i < sorted.length; i += WRITE_CHUNK) {
     const chunk = sorted.slice(i, i + WRITE_CHUNK);
+    // An UPDATE ... IN takes its row locks in whatever order the plan reads them: take them by id first.
+    if (lock)
+      await trx
+        .selectFrom('conversations')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          chunk.map((a) => a.conversationId),
+        )
+        .orderBy('id')
+        .forNoKeyUpdate()
+        .execute();
     const rows = await trx
       .updateTable('conversations')
       .set((eb) => {
@@ -274,7 +287,7 @@ export async function routeInbox(
     const queue = await listQueue(trx, inboxId, QUEUE_READ_LIMIT);
     const input = { inboxId, strategy, inboxTeamIds: inboxTeams.map((t) => t.team_id), agents, queue };
     const decision = decide(input);
-    const assigned = await writeAssignments(trx, decision.assignments, now);
+    const assigned = await writeAssignments(trx, decision.assignments, { now, lock: options.lock });
     const marks = [...decision.lastAssigned].sort(([x], [y]) => (x < y ? -1 : 1));
     if (marks.length > 0) {
       const [[firstId, firstMark], ...more] = marks as [[string, number], ...[string, number][]];
