@@ -11,6 +11,7 @@ import { idleConnections } from './idle-connections/idle-connections';
 import { draftRelay } from './draft-relay/draft-relay';
 import { scaleOut } from './scale-out/scale-out';
 import { searchBench } from './search/search';
+import { assignment } from './assignment/assignment';
 
 const BENCHES: Record<string, (o: { quick: boolean }) => Promise<string>> = {
   'message-path': messagePath,
@@ -18,6 +19,7 @@ const BENCHES: Record<string, (o: { quick: boolean }) => Promise<string>> = {
   'draft-relay': draftRelay,
   'scale-out': scaleOut,
   search: searchBench,
+  assignment,
 };
 
 async function main(): Promise<number> {

@@ -38,6 +38,7 @@ import type { DomainEvent } from './domain/events';
 import { InboxRouter } from './commands/routing/inbox-router';
 import { AgentPresence } from './commands/routing/agent-presence';
 import { routingSettings } from './commands/routing/routing-settings';
+import { manual } from './domain/routing/routing-rule';
 
 export interface Candor {
   server: Server;
@@ -133,7 +134,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     defaultCapacity: config.defaultCapacity,
     heartbeatMs: config.heartbeatMs,
   });
-  ctx.routing = new InboxRouter(() => ctx, routingConfig, onError);
+  ctx.routing = new InboxRouter(() => ctx, routingConfig, onError, config.autoAssign ? undefined : manual);
   const presence = new AgentPresence(() => ctx, bus.nodeId, routingConfig.heartbeatMs, onError);
   const stopHousekeeping = startHousekeeping({
     store,

@@ -65,6 +65,8 @@ const env = z.object({
   CANDOR_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(600).default(30),
   /** Seconds after an agent's last console socket closes before routing treats them as away. */
   CANDOR_AWAY_GRACE_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
+  /** false: no inbox assigns by itself, whatever its strategy; agents pick from the queue. */
+  CANDOR_AUTO_ASSIGN: z.enum(['true', 'false']).default('true'),
   /** Open conversations an agent takes at once when neither they nor their teams say. */
   CANDOR_DEFAULT_CAPACITY: z.coerce.number().int().min(0).max(100).default(3),
   /** Seconds a new socket has to say hello before it is closed. */
@@ -117,6 +119,7 @@ export interface Config {
   /** Routing: away after this long without a console socket; capacity when none is set. */
   awayGraceMs: number;
   defaultCapacity: number;
+  autoAssign: boolean;
   anonymousRates: { newVisitorsPerMinute: number; newConversationsPerMinute: number };
   visitorPurgeMs: number;
   passwordCost: number;
@@ -172,6 +175,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     heartbeatMs: e.CANDOR_HEARTBEAT_SECONDS * 1000,
     awayGraceMs: e.CANDOR_AWAY_GRACE_SECONDS * 1000,
     defaultCapacity: e.CANDOR_DEFAULT_CAPACITY,
+    autoAssign: e.CANDOR_AUTO_ASSIGN === 'true',
     helloTimeoutMs: e.CANDOR_HELLO_TIMEOUT_SECONDS * 1000,
     anonymousRates: {
       newVisitorsPerMinute: e.CANDOR_NEW_VISITORS_PER_IP_PER_MINUTE,

@@ -3,7 +3,7 @@
  * each node, with 5 agents of capacity 3 online: none is assigned twice, no agent goes past 3, the rest
  * wait in order and a waiting visitor is told their position. A transfer's note reaches agents only.
  */
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { ServerFrame } from '@candor/protocol';
@@ -18,7 +18,8 @@ const VISITORS = 200;
 
 type Frame<T extends ServerFrame['type']> = Extract<ServerFrame, { type: T }>;
 
-async function api(base: string, cookie: string, method: string, path: string, body?: object) {
+async function api(base: string, cookie: string, request: { method: string; path: string; body?: object }) {
+  const { method, path, body } = request;
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { cookie, 'content-type': 'application/json' },
@@ -57,27 +58,42 @@ describeWithPostgres('routing on two nodes', () => {
       databaseSchema: schema,
       bus: { kind: 'redis' as const, url: REDIS_URL, prefix: schema },
       maxConnectionsPerIp: 1000,
+      autoAssign: true,
       frameRate: { perSecond: 1000, burst: 1000 },
     };
     [a, b] = await Promise.all([startTestServer(shared), startTestServer(shared)]);
     admin = await logIn(a.url, ADMIN.email, ADMIN.password);
-    const me = await api(a.url, admin, 'GET', '/api/v1/me');
+    const me = await api(a.url, admin, { method: 'GET', path: '/api/v1/me' });
     const adminId = (me.body.agent as { id: string }).id;
     // The admin watches; only the five agents take conversations.
     assert.equal(
-      (await api(a.url, admin, 'PATCH', `/api/v1/routing/agents/${adminId}`, { status: 'offline' })).status,
+      (
+        await api(a.url, admin, {
+          method: 'PATCH',
+          path: `/api/v1/routing/agents/${adminId}`,
+          body: { status: 'offline' },
+        })
+      ).status,
       200,
     );
     for (let i = 0; i < AGENTS; i++) {
       const email = `agent${i}@example.test`;
       const password = 'agent-password-for-tests';
-      const created = await api(a.url, admin, 'POST', '/api/v1/agents', {
-        email,
-        name: `Agent ${i}`,
-        password,
+      const created = await api(a.url, admin, {
+        method: 'POST',
+        path: '/api/v1/agents',
+        body: {
+          email,
+          name: `Agent ${i}`,
+          password,
+        },
       });
       const id = (created.body.agent as { id: string }).id;
-      const set = await api(b.url, admin, 'PATCH', `/api/v1/routing/agents/${id}`, { capacity: CAPACITY });
+      const set = await api(b.url, admin, {
+        method: 'PATCH',
+        path: `/api/v1/routing/agents/${id}`,
+        body: { capacity: CAPACITY },
+      });
       assert.equal(set.status, 200);
       const node = i % 2 === 0 ? a : b;
       const cookie = await logIn(node.url, email, password);
@@ -88,7 +104,7 @@ describeWithPostgres('routing on two nodes', () => {
     }
     // Online on the store, seen from both nodes, before any visitor arrives.
     await until(async () => {
-      const { body } = await api(b.url, admin, 'GET', '/api/v1/routing/agents');
+      const { body } = await api(b.url, admin, { method: 'GET', path: '/api/v1/routing/agents' });
       const list = body.agents as { agentId: string; effectiveStatus: string }[];
       return agents.every((x) => list.find((l) => l.agentId === x.id)?.effectiveStatus === 'online');
     });
@@ -131,8 +147,10 @@ describeWithPostgres('routing on two nodes', () => {
     // Each assignment was made once: one router event per conversation, as any agent socket saw them.
     const watcher = agents[0]!.socket;
     await until(
-      async () =>
-        watcher.frames.filter((f) => f.type === 'conversation.assigned').length >= AGENTS * CAPACITY,
+      () =>
+        Promise.resolve(
+          watcher.frames.filter((f) => f.type === 'conversation.assigned').length >= AGENTS * CAPACITY,
+        ),
       5000,
     );
     await new Promise((r) => setTimeout(r, 300));
@@ -146,7 +164,7 @@ describeWithPostgres('routing on two nodes', () => {
     assert.equal(Number(waits[0]?.n), AGENTS * CAPACITY);
 
     // The rest waits in order: longest waiting first, each conversation once.
-    const { body } = await api(a.url, admin, 'GET', '/api/v1/inboxes/default/queue');
+    const { body } = await api(a.url, admin, { method: 'GET', path: '/api/v1/inboxes/default/queue' });
     const queue = body.queue as {
       entries: { conversationId: string; position: number; waitingSince: number }[];
     };
@@ -172,7 +190,12 @@ describeWithPostgres('routing on two nodes', () => {
     const mine = assigned.find((r) => r.assignee_id === resolver.id)!;
     const first = queue.entries[0]!;
     assert.equal(
-      (await api(b.url, resolver.cookie, 'POST', `/api/v1/conversations/${mine.id}/resolve`)).status,
+      (
+        await api(b.url, resolver.cookie, {
+          method: 'POST',
+          path: `/api/v1/conversations/${mine.id}/resolve`,
+        })
+      ).status,
       200,
     );
     await until(async () => {
@@ -203,9 +226,13 @@ describeWithPostgres('routing on two nodes', () => {
       conversationId,
     ]);
     const note = 'NOTE-canary-refund-approved-by-manager';
-    const res = await api(a.url, from.cookie, 'POST', `/api/v1/conversations/${conversationId}/transfer`, {
-      toAgentId: to.id,
-      note,
+    const res = await api(a.url, from.cookie, {
+      method: 'POST',
+      path: `/api/v1/conversations/${conversationId}/transfer`,
+      body: {
+        toAgentId: to.id,
+        note,
+      },
     });
     assert.equal(res.status, 200);
     assert.equal((res.body.conversation as { assigneeId: string }).assigneeId, to.id);

@@ -11,6 +11,7 @@ import {
   type ErrorFrame,
   type Message,
   type ServerFrame,
+  type WaitEstimate,
 } from '@candor/protocol';
 import { createBackoff, type BackoffOptions } from './backoff';
 import { createContact, type ContactState, type PageFacts } from './contact';
@@ -50,6 +51,10 @@ export interface ChatState {
   limitedMs: number | null;
   /** The name/email form: before the first message, or when an agent asked. */
   contact: ContactState;
+  /** Waiting for an agent: place in the queue and the estimated wait (null: too little data). */
+  queue: { position: number; wait: WaitEstimate | null } | null;
+  /** The conversation was handed to another agent or team; cleared by the next agent message. */
+  handedOver: boolean;
 }
 
 export interface ChatOptions {
@@ -140,6 +145,8 @@ export function createChat(opts: ChatOptions): Chat {
   /** Retryable refusals of each queued message, so one the server keeps refusing cannot wedge the rest. */
   const tries = new Map<string, number>();
   let agentMessages = 0;
+  let queue: ChatState['queue'] = null;
+  let handedOver = false;
   let visitorId: string | null = null;
   let refCounter = 0;
   const pending = new Map<string, Pending>();
@@ -356,6 +363,7 @@ export function createChat(opts: ChatOptions): Chat {
       case 'conversation.updated': {
         const c = frame.conversation;
         if (c.id === t.conversationId) {
+          if (c.assigneeId !== null || c.status !== 'open') queue = null; // someone answers now
           const before = t.conversation;
           commit(tl.seen({ ...t, conversation: c }, c.id, c.seenSeq));
           preview.updated(before);
@@ -383,9 +391,21 @@ export function createChat(opts: ChatOptions): Chat {
       case 'contact.requested':
         if (frame.conversationId === t.conversationId) contact.requested();
         break;
+      case 'queue.position':
+        if (frame.conversationId !== t.conversationId) break;
+        queue = frame.position === null ? null : { position: frame.position, wait: frame.wait };
+        notify();
+        break;
+      case 'conversation.handed_over':
+        if (frame.conversationId !== t.conversationId) break;
+        handedOver = true;
+        notify();
+        break;
       case 'inbox.snapshot':
       case 'contact.updated':
-        break;
+      case 'conversation.assigned':
+      case 'conversation.transferred':
+        break; // agents' frames
     }
   }
 
@@ -394,6 +414,8 @@ export function createChat(opts: ChatOptions): Chat {
       if (m.conversationId === t.conversationId && m.seq > after && m.author.type === 'agent') {
         agentMessages++;
         agentTyping.set(null);
+        handedOver = false;
+        queue = null;
       }
   }
 
@@ -523,6 +545,8 @@ export function createChat(opts: ChatOptions): Chat {
         preview: preview.notice,
         limitedMs,
         contact: contact.state,
+        queue,
+        handedOver,
       };
     },
     onChange: (l) => void listeners.push(l),

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { STRINGS, pickLocale } from './i18n';
+import { STRINGS, pickLocale, queueText } from './i18n';
 
 describe('locale choice', () => {
   it('takes data-locale first', () => {
@@ -25,5 +25,19 @@ describe('locale choice', () => {
   it('has every string in both languages', () => {
     assert.deepEqual(Object.keys(STRINGS.fr).sort(), Object.keys(STRINGS.en).sort());
     for (const value of Object.values(STRINGS.fr)) assert.ok(value.length > 0);
+  });
+});
+
+describe('queue text', () => {
+  it('says the place, and the wait only when there is one', () => {
+    assert.equal(queueText(STRINGS.en, { position: 1, wait: null }), 'You are next in line.');
+    assert.equal(
+      queueText(STRINGS.en, { position: 4, wait: { minMinutes: 3, maxMinutes: 5 } }),
+      'You are number 4 in line. Expected wait: about 3 to 5 minutes.',
+    );
+    assert.equal(
+      queueText(STRINGS.fr, { position: 4, wait: { minMinutes: 3, maxMinutes: 5 } }),
+      'Votre place dans la file d’attente\u00a0: 4. Attente estimée\u00a0: environ 3 à 5\u00a0minutes.',
+    );
   });
 });

@@ -62,6 +62,12 @@ const en = {
   contactShare: 'Share',
   contactSkip: 'Not now',
   contactInvalid: 'Please check your email address.',
+  queueFirst: 'You are next in line.',
+  /** {n} is the visitor's place in the queue, 2 or more. */
+  queuePosition: 'You are number {n} in line.',
+  /** {min} and {max} are whole minutes. */
+  queueWait: 'Expected wait: about {min} to {max} minutes.',
+  handedOver: 'Your conversation is being passed to another member of the team.',
 };
 
 export type Strings = typeof en;
@@ -117,6 +123,10 @@ const fr: Strings = {
   contactShare: 'Partager',
   contactSkip: 'Plus tard',
   contactInvalid: 'Veuillez vérifier votre adresse e-mail.',
+  queueFirst: 'C’est bientôt votre tour\u00a0: vous êtes en tête de la file d’attente.',
+  queuePosition: 'Votre place dans la file d’attente\u00a0: {n}.',
+  queueWait: 'Attente estimée\u00a0: environ {min} à {max}\u00a0minutes.',
+  handedOver: 'Votre conversation est transmise à un autre membre de l’équipe.',
 };
 
 export const STRINGS: Record<Locale, Strings> = { en, fr };
@@ -125,6 +135,19 @@ export const STRINGS: Record<Locale, Strings> = { en, fr };
 export function rateLimitText(s: Strings, ms: number): string {
   const minutes = Math.ceil(ms / 60_000);
   return minutes <= 1 ? s.rateLimitedMinute : s.rateLimited.replace('{n}', String(minutes));
+}
+
+/** Where a waiting visitor stands, and the wait when the server has enough data to say one. */
+export function queueText(
+  s: Strings,
+  queue: { position: number; wait: { minMinutes: number; maxMinutes: number } | null },
+): string {
+  const place = queue.position <= 1 ? s.queueFirst : s.queuePosition.replace('{n}', String(queue.position));
+  if (!queue.wait) return place;
+  const wait = s.queueWait
+    .replace('{min}', String(queue.wait.minMinutes))
+    .replace('{max}', String(queue.wait.maxMinutes));
+  return `${place} ${wait}`;
 }
 
 /**

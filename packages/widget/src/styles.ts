@@ -47,6 +47,7 @@ border:1px solid transparent}
 .note{padding:8px 16px;background:#f4f5f7;border-top:1px solid #e3e5ea}
 .status:empty{display:none}
 .status{padding:4px 16px}
+.queue{margin:0;padding:8px 16px;font-size:13px;color:#1b1b1f;background:#eef3ff;border-top:1px solid #c9d6f5}
 .preview{margin:0;padding:8px 16px;font-size:13px;background:#fff4d6;border-top:1px solid #e8d08a}
 .preview[data-preview=off]{background:#f4f5f7;border-color:#e3e5ea;color:#4a4f5a}
 .preview button{min-height:24px;border:0;background:none;padding:0 2px;color:#1d4ed8;text-decoration:underline;

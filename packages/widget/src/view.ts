@@ -3,7 +3,7 @@
  * keys and clicks to the chat. Elements carry `data-candor` names so tests can drive them.
  */
 import type { Chat } from './chat';
-import { rateLimitText, type Strings } from './i18n';
+import { queueText, rateLimitText, type Strings } from './i18n';
 import { createMessageList } from './message-list';
 import { createContactForm, createPrivacyNote } from './contact-view';
 import type { Notice } from './preview';
@@ -72,6 +72,8 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
   });
   const note = node('p', { class: 'note', 'data-candor': 'note' }, s.resolved);
   const status = node('p', { class: 'status', 'data-candor': 'status', role: 'status' });
+  // Its own live region: a new place in the queue is announced without waiting for the status line.
+  const queueLine = node('p', { class: 'queue', 'data-candor': 'queue', role: 'status', hidden: '' });
   const input = node('textarea', {
     'data-candor': 'input',
     rows: '1',
@@ -108,6 +110,7 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     node('header', {}, node('h2', {}, s.title), close),
     log,
     note,
+    queueLine,
     status,
     previewNotice,
     contactForm.form,
@@ -150,6 +153,9 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
               ? rateLimitText(s, state.limitedMs)
               : notice || (link === 'reconnecting' ? s.reconnecting : state.agentTyping ? s.agentTyping : '');
     if (status.textContent !== text) status.textContent = text;
+    const waiting = state.handedOver ? s.handedOver : state.queue ? queueText(s, state.queue) : '';
+    if (queueLine.textContent !== waiting) queueLine.textContent = waiting;
+    queueLine.hidden = waiting === '';
     // Not pretending: a site the server does not serve gets no input to type into.
     // The pre-chat form stands in for the message box until it is answered (or skipped).
     const preChat = contactForm.render();

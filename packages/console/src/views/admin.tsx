@@ -5,6 +5,7 @@ import { PreviewPolicySection } from './admin-preview';
 import { ContactSettingsSection } from './admin-contact';
 import { RedactionRulesSection } from './admin-redaction';
 import { CannedResponsesSection } from './canned-responses';
+import { RoutingSection } from './admin-routing';
 
 interface Props {
   me: Agent;
@@ -24,6 +25,7 @@ export function AdminPage({ me, onSignedOut }: Props) {
     <main class="admin" aria-labelledby="admin-title">
       <h1 id="admin-title">Admin</h1>
       <AgentsSection me={me} onSignedOut={onSignedOut} />
+      <RoutingSection onSignedOut={onSignedOut} />
       <PreviewPolicySection onSignedOut={onSignedOut} />
       <ContactSettingsSection onSignedOut={onSignedOut} />
       <RedactionRulesSection onSignedOut={onSignedOut} />

@@ -8,17 +8,18 @@ import { ReplyBox } from './reply-box';
 import { PreviewPill, VisitorDraft } from './typing-preview';
 import { UserText } from './user-text';
 import { Collision } from './collision';
+import { RoutingControls } from './routing-controls';
 import { visibleControls } from '@candor/protocol';
 import { api, ApiError } from '../api';
 import { errorText } from '../error-text';
 import { noExtras } from '../live/agent-extras';
 import { TagEditor } from './tag-editor';
+import { navigate } from '../route';
 
 /** REST failures as the agent reads them. */
 function readable(err: unknown): Error {
   return new Error(err instanceof ApiError ? errorText(err.code, err.message) : 'Not saved. Try again.');
 }
-import { navigate } from '../route';
 
 interface Props {
   conversationId: string;
@@ -85,6 +86,15 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
                   throw readable(err);
                 }
               }}
+            />
+          )}
+          {entry && entry.status === 'open' && (
+            <RoutingControls
+              conversationId={id}
+              priority={entry.priority ?? 'normal'}
+              assigneeId={entry.assigneeId}
+              meId={me.id}
+              disabled={state.status !== 'online'}
             />
           )}
         </div>

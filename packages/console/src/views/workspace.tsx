@@ -19,6 +19,8 @@ import { ContactPanel } from './contact-panel';
 import { InboxList } from './inbox-list';
 import { SearchPanel } from './search-panel';
 import { useLiveState } from './use-live';
+import { StatusControl } from './status-control';
+import { QueuePanel } from './queue-panel';
 
 interface Props {
   agent: Agent;
@@ -148,6 +150,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
         >
           Keyboard shortcuts
         </button>
+        <StatusControl agentId={agent.id} />
         <span class="me" title={agent.email} data-testid="me-name">
           <span class="visually-hidden">Signed in as </span>
           <UserText text={agent.name} />
@@ -197,6 +200,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
       ) : (
         <div class={openId === null ? 'inbox-layout' : 'inbox-layout has-open'}>
           <SearchPanel me={agent} openId={openId}>
+            <QueuePanel inboxId="default" version={state.inbox} />
             <InboxList
               inbox={state.inbox}
               loaded={state.inboxLoaded}

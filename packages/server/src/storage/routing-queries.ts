@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ConversationRecord } from '../domain/types';
 import type { Presence } from '../domain/routing/agent-status';
 import type { WaitSample } from '../domain/routing/wait-estimate';
+import type { Assignment } from '../domain/routing/assignment-plan';
 import { DEFAULT_STRATEGY } from '../domain/routing/routing-rule';
 import { toConversation, type Database } from './database';
 import { parseSkills } from './team-queries';
@@ -188,28 +189,68 @@ async function inboxAgentIds(trx: Db, inboxId: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** Gives conversations still waiting to their agents, in conversation id order; the ones given. */
+/** Conversations per statement when a pass writes its decisions (bound parameters stay well under limits). */
+const WRITE_CHUNK = 200;
+
+/**
+ * Gives conversations still waiting to their agents, in conversation id order (one UPDATE per chunk,
+ * rows locked in id order as the append batches do); the ones given.
+ */
 async function writeAssignments(
   trx: Db,
   assignments: RoutingDecision['assignments'],
-  now: number,
+  { now, lock }: { now: number; lock: boolean },
 ): Promise<ConversationRecord[]> {
   const sorted = [...assignments].sort((a, b) => (a.conversationId < b.conversationId ? -1 : 1));
   const given: ConversationRecord[] = [];
-  for (const { conversationId, agentId } of sorted) {
-    const row = await trx
+  for (let i = 0; i < sorted.length; i += WRITE_CHUNK) {
+    const chunk = sorted.slice(i, i + WRITE_CHUNK);
+    // An UPDATE ... IN takes its row locks in whatever order the plan reads them: take them by id first.
+    if (lock)
+      await trx
+        .selectFrom('conversations')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          chunk.map((a) => a.conversationId),
+        )
+        .orderBy('id')
+        .forNoKeyUpdate()
+        .execute();
+    const rows = await trx
       .updateTable('conversations')
-      .set({ assignee_id: agentId, waiting_since: null, updated_at: now })
-      .where('id', '=', conversationId)
+      .set((eb) => {
+        const [head, ...rest] = chunk as [Assignment, ...Assignment[]];
+        let agent = eb.case().when('id', '=', head.conversationId).then(head.agentId);
+        for (const a of rest) agent = agent.when('id', '=', a.conversationId).then(a.agentId);
+        return { assignee_id: agent.end(), waiting_since: null, updated_at: now };
+      })
+      .where(
+        'id',
+        'in',
+        chunk.map((a) => a.conversationId),
+      )
       .where('status', '=', 'open')
       .where('assignee_id', 'is', null)
       .returning(CONVERSATION_COLUMNS)
-      .executeTakeFirst();
-    if (!row) continue;
-    given.push(toConversation(row));
-    await recordFirstAssignment(trx, row, now);
+      .execute();
+    if (rows.length === 0) continue;
+    given.push(...rows.map(toConversation));
+    await trx
+      .insertInto('routing_waits')
+      .values(
+        rows.map((row) => ({
+          conversation_id: row.id,
+          inbox_id: row.inbox_id,
+          assigned_at: now,
+          waited_ms: Math.max(0, now - Number(row.created_at)),
+        })),
+      )
+      .onConflict((oc) => oc.column('conversation_id').doNothing())
+      .execute();
   }
-  return given;
+  return given.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** A sample for the wait estimate, once per conversation: its first assignment. */
@@ -246,12 +287,22 @@ export async function routeInbox(
     const queue = await listQueue(trx, inboxId, QUEUE_READ_LIMIT);
     const input = { inboxId, strategy, inboxTeamIds: inboxTeams.map((t) => t.team_id), agents, queue };
     const decision = decide(input);
-    const assigned = await writeAssignments(trx, decision.assignments, now);
-    for (const [agentId, mark] of decision.lastAssigned) {
+    const assigned = await writeAssignments(trx, decision.assignments, { now, lock: options.lock });
+    const marks = [...decision.lastAssigned].sort(([x], [y]) => (x < y ? -1 : 1));
+    if (marks.length > 0) {
+      const [[firstId, firstMark], ...more] = marks as [[string, number], ...[string, number][]];
       await trx
         .updateTable('agent_routing')
-        .set({ last_assigned: mark })
-        .where('agent_id', '=', agentId)
+        .set((eb) => {
+          let mark = eb.case().when('agent_id', '=', firstId).then(firstMark);
+          for (const [id, m] of more) mark = mark.when('agent_id', '=', id).then(m);
+          return { last_assigned: mark.else(eb.ref('last_assigned')).end() };
+        })
+        .where(
+          'agent_id',
+          'in',
+          marks.map(([id]) => id),
+        )
         .execute();
     }
     const gone = new Set(assigned.map((c) => c.id));

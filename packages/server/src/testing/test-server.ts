@@ -28,6 +28,8 @@ export async function startTestServer(
     passwordCost: 10, // hashing cost is not under test here; keep the suite fast
     // Suites open many visitors from one address; the limits' own tests set theirs.
     anonymousRates: { newVisitorsPerMinute: 1_000_000, newConversationsPerMinute: 1_000_000 },
+    // Suites that do not test routing expect conversations to stay unassigned until an agent acts.
+    autoAssign: false,
     ...overrides,
   };
   const candor = await startCandor(config, log);

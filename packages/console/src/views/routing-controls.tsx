@@ -1,0 +1,154 @@
+/**
+ * In a conversation's header: its priority, and a transfer to an agent or a team with a note the next
+ * agent reads (never the visitor). Over REST; the inbox learns of the change by conversation.updated.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Agent, Priority, Team } from '@candor/protocol';
+import { api } from '../api';
+import { PRIORITY_LABELS, routingApi } from '../routing-api';
+import { requestErrorText } from './admin-errors';
+
+interface Props {
+  conversationId: string;
+  priority: Priority;
+  assigneeId: string | null;
+  meId: string;
+  disabled: boolean;
+}
+
+export function RoutingControls({ conversationId, priority, assigneeId, meId, disabled }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const [transferring, setTransferring] = useState(false);
+
+  const setPriority = async (next: Priority) => {
+    setError(null);
+    try {
+      await routingApi.setPriority(conversationId, next);
+    } catch (err) {
+      setError(requestErrorText(err));
+    }
+  };
+
+  return (
+    <div class="routing-controls">
+      <label>
+        Priority{' '}
+        <select
+          data-testid="priority"
+          value={priority}
+          disabled={disabled}
+          onChange={(e) => void setPriority(e.currentTarget.value as Priority)}
+        >
+          {(Object.keys(PRIORITY_LABELS) as Priority[]).map((p) => (
+            <option value={p}>{PRIORITY_LABELS[p]}</option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        data-testid="transfer"
+        disabled={disabled}
+        aria-expanded={transferring}
+        onClick={() => setTransferring(!transferring)}
+      >
+        Transfer
+      </button>
+      {transferring && (
+        <TransferForm
+          conversationId={conversationId}
+          exclude={assigneeId ?? meId}
+          onDone={(failure) => (failure ? setError(failure) : setTransferring(false))}
+        />
+      )}
+      {error && (
+        <p role="alert" class="hint">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function TransferForm(props: {
+  conversationId: string;
+  exclude: string;
+  onDone: (error: string | null) => void;
+}) {
+  const [agents, setAgents] = useState<Agent[]>([]);
+  const [teams, setTeams] = useState<Team[]>([]);
+  const [target, setTarget] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api.listAgents().then(
+      ({ agents }) => setAgents(agents.filter((a) => a.active && a.id !== props.exclude)),
+      () => undefined,
+    );
+    routingApi.listTeams().then(
+      ({ teams }) => setTeams(teams),
+      () => undefined,
+    );
+  }, [props.exclude]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!target) return;
+    const [kind, id] = target.split(':', 2) as ['agent' | 'team', string];
+    setBusy(true);
+    try {
+      await routingApi.transfer(props.conversationId, {
+        ...(kind === 'agent' ? { toAgentId: id } : { toTeamId: id }),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      props.onDone(null);
+    } catch (err) {
+      props.onDone(requestErrorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="transfer-form" data-testid="transfer-form" onSubmit={(e) => void submit(e)}>
+      <label>
+        Transfer to{' '}
+        <select
+          data-testid="transfer-target"
+          value={target}
+          onChange={(e) => setTarget(e.currentTarget.value)}
+          required
+        >
+          <option value="">Choose…</option>
+          {agents.length > 0 && (
+            <optgroup label="Agents">
+              {agents.map((a) => (
+                <option value={`agent:${a.id}`}>{a.name}</option>
+              ))}
+            </optgroup>
+          )}
+          {teams.length > 0 && (
+            <optgroup label="Teams">
+              {teams.map((t) => (
+                <option value={`team:${t.id}`}>{t.name}</option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+      </label>
+      <label>
+        Note for the next agent (the visitor never sees it)
+        <textarea
+          data-testid="transfer-note"
+          maxLength={1000}
+          rows={2}
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
+      </label>
+      <button type="submit" class="primary" disabled={busy || !target}>
+        Transfer
+      </button>
+    </form>
+  );
+}

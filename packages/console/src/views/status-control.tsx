@@ -1,0 +1,53 @@
+/** The agent's own status in the top bar: online, away or offline; routing gives work only when online. */
+import { useEffect, useState } from 'preact/hooks';
+import type { AgentStatus } from '@candor/protocol';
+import { routingApi } from '../routing-api';
+import { requestErrorText } from './admin-errors';
+
+const LABELS: Record<AgentStatus, string> = { online: 'Online', away: 'Away', offline: 'Offline' };
+
+export function StatusControl({ agentId }: { agentId: string }) {
+  const [status, setStatus] = useState<AgentStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    routingApi.agents().then(
+      ({ agents }) => setStatus(agents.find((a) => a.agentId === agentId)?.status ?? 'online'),
+      (err) => setError(requestErrorText(err)),
+    );
+  }, [agentId]);
+
+  const choose = async (next: AgentStatus) => {
+    const before = status;
+    setStatus(next);
+    setError(null);
+    try {
+      setStatus((await routingApi.setStatus(agentId, next)).agent.status);
+    } catch (err) {
+      setStatus(before);
+      setError(requestErrorText(err));
+    }
+  };
+
+  return (
+    <label class="status-control">
+      <span class="visually-hidden">Your status</span>
+      <select
+        data-testid="my-status"
+        aria-label="Your status"
+        value={status ?? 'online'}
+        disabled={status === null}
+        onChange={(e) => void choose(e.currentTarget.value as AgentStatus)}
+      >
+        {(Object.keys(LABELS) as AgentStatus[]).map((s) => (
+          <option value={s}>{LABELS[s]}</option>
+        ))}
+      </select>
+      {error && (
+        <span role="alert" class="hint">
+          {error}
+        </span>
+      )}
+    </label>
+  );
+}
