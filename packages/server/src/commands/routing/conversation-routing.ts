@@ -18,6 +18,7 @@ import type { ConversationPatch } from '../../storage/store';
 import type { ChatContext } from '../context';
 import { loadReadable } from '../load-conversation';
 import { presentConversation } from '../presenters';
+import { activityActor, assignmentActivity, recordActivity } from '../record-activity';
 
 async function write(ctx: ChatContext, id: string, patch: ConversationPatch): Promise<ConversationRecord> {
   const updated = await ctx.store.updateConversation(id, patch);
@@ -47,6 +48,12 @@ export async function setPriority(
   assertCanTriage(actor, before);
   if (before.priority === priority) return presentConversation(ctx, before);
   const conversation = await emitUpdated(ctx, await write(ctx, conversationId, { priority, now: ctx.now() }));
+  await recordActivity(ctx, {
+    conversationId,
+    kind: 'priority_changed',
+    actor: activityActor(actor),
+    detail: { priority },
+  });
   if (before.assigneeId === null && before.status === 'open') ctx.routing?.soon(before.inboxId);
   return conversation;
 }
@@ -88,6 +95,7 @@ export async function transfer(
   assertAgent(actor);
   const now = ctx.now();
   let patch: ConversationPatch;
+  let teamName: string | null = null;
   if (input.toAgentId !== undefined) {
     const agent = await ctx.store.findAgentById(input.toAgentId);
     const inboxes = agent?.active ? await ctx.store.listAgentInboxIds(agent.id) : [];
@@ -98,6 +106,7 @@ export async function transfer(
   } else {
     const team = (await ctx.store.listTeams()).find((t) => t.id === input.toTeamId);
     if (!team) throw new DomainError('not_found', 'No such team.');
+    teamName = team.name;
     patch = { assigneeId: null, teamId: team.id, waitingSince: now, now };
   }
   const record = await write(ctx, conversationId, patch);
@@ -120,6 +129,18 @@ export async function transfer(
     inboxId: record.inboxId,
     agentId: record.assigneeId,
     byAgentId: actor.agentId,
+  });
+  await recordActivity(ctx, {
+    conversationId,
+    kind: 'transferred',
+    actor: activityActor(actor),
+    detail: {
+      toAgentId: input.toAgentId ?? null,
+      toAgentName: input.toAgentId ? await ctx.names.agent(input.toAgentId) : null,
+      toTeamId: input.toTeamId ?? null,
+      toTeamName: teamName,
+      note,
+    },
   });
   // The team's members may take it now; the one who gave it away has room again.
   if (record.assigneeId === null) ctx.routing?.soon(record.inboxId);
@@ -151,6 +172,7 @@ export async function takeFromQueue(
     agentId: actor.agentId,
     byAgentId: actor.agentId,
   });
+  await assignmentActivity(ctx, conversationId, { agentId: actor.agentId, by: activityActor(actor) });
   ctx.routing?.soon(taken.inboxId); // the queue moved: positions
   return conversation;
 }

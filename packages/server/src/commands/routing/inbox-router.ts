@@ -13,6 +13,7 @@ import { estimateWait, WAIT_WINDOW_MS } from '../../domain/routing/wait-estimate
 import { QUEUE_READ_LIMIT } from '../../storage/routing-store';
 import type { ChatContext } from '../context';
 import { presentConversation } from '../presenters';
+import { assignmentActivity } from '../record-activity';
 import type { RoutingSettings } from './routing-settings';
 
 /** Samples read for the estimate; the median of the latest this many is plenty. */
@@ -81,6 +82,11 @@ export class InboxRouter {
         agentId: record.assigneeId,
         byAgentId: null,
       });
+      if (record.assigneeId !== null)
+        await assignmentActivity(ctx, record.id, {
+          agentId: record.assigneeId,
+          by: { type: 'system', id: null },
+        });
     }
     if (outcome.assigned.length > 0) this.waits.delete(inboxId); // new samples
     const wait = await this.wait(inboxId);

@@ -36,6 +36,13 @@ const EVENT_TYPES = new Set<string>([
   'tags.updated',
   'contact.updated',
   'contact.requested',
+  // Routing and collision: pushed to whoever is concerned, never the answer to a probe.
+  'queue.position',
+  'conversation.assigned',
+  'conversation.transferred',
+  'conversation.handed_over',
+  'viewing.updated',
+  'conversation.seen',
 ]);
 
 export function expectationOf(probe: Probe): Expectation {
