@@ -64,10 +64,10 @@ describe('search in the console', { skip }, () => {
 
     // Filters are named controls: resolved only still finds it, open only does not.
     await page.getByRole('button', { name: 'Filters' }).click();
-    await page.getByRole('combobox', { name: 'Status' }).selectOption('open');
+    await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('open');
     await input.press('Enter');
     await page.getByRole('status').filter({ hasText: 'No conversation matches.' }).waitFor();
-    await page.getByRole('combobox', { name: 'Status' }).selectOption('resolved');
+    await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('resolved');
     await input.press('Enter');
     await result.waitFor();
 

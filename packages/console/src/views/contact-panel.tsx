@@ -18,6 +18,9 @@ interface Props {
   state: LiveState;
 }
 
+/** The console's phone layout (console.css): one pane at a time. */
+const PHONE = '(max-width: 720px)';
+
 export function ContactPanel({ conversationId, session, state }: Props) {
   const entry = state.inbox[conversationId];
   const visitorId = entry?.visitorId;
@@ -41,85 +44,104 @@ export function ContactPanel({ conversationId, session, state }: Props) {
     return () => clearInterval(timer);
   }, []);
 
+  // A phone has no room for the panel beside the conversation: there it starts folded.
+  const [open, setOpen] = useState(() => !(typeof matchMedia === 'function' && matchMedia(PHONE).matches));
   const canAsk = state.status === 'online' && !state.busy[conversationId] && entry?.status === 'open';
   return (
-    <aside class="contact-panel" aria-labelledby="contact-title" data-testid="contact-panel">
-      <h2 id="contact-title">Contact</h2>
-      {contact === null ? (
-        <p class="hint">{failed ? 'The contact could not be loaded.' : 'Loading…'}</p>
-      ) : (
-        <>
-          <dl>
-            <dt>Name</dt>
-            <dd data-testid="contact-name">
-              <UserText text={contact.name} />
-            </dd>
-            <dt>Email</dt>
-            <dd data-testid="contact-email">{contact.email ? <UserText text={contact.email} /> : '—'}</dd>
-            <dt>Verification</dt>
-            <dd data-testid="contact-verification" data-level={contact.verification}>
-              {VERIFICATION_TEXT[contact.verification]}
-            </dd>
-            <dt>Language</dt>
-            <dd>{contact.language ?? '—'}</dd>
-            <dt>Local time</dt>
-            <dd data-testid="contact-time">
-              {(contact.timeZone && localTime(contact.timeZone, now)) ?? '—'}
-            </dd>
-            <dt>Current page</dt>
-            <dd data-testid="contact-page">
-              {contact.currentPage ? <PageLink page={contact.currentPage} /> : '—'}
-            </dd>
-          </dl>
-          {contact.verification !== 'signed' && (
-            <button
-              type="button"
-              data-testid="ask-contact"
-              disabled={!canAsk}
-              onClick={() => session.requestContact(conversationId)}
-            >
-              Ask for name and email
-            </button>
-          )}
-          <h3>Pages this chat</h3>
-          {contact.pages.length === 0 ? (
-            <p class="hint">None reported.</p>
-          ) : (
-            <ol class="contact-pages" data-testid="contact-pages">
-              {contact.pages.map((p) => (
-                <li key={`${p.at}-${p.url}`}>
-                  <PageLink page={p} /> <span class="hint">{relativeTime(p.at, now)}</span>
-                </li>
-              ))}
-            </ol>
-          )}
-          <h3>Earlier conversations</h3>
-          {contact.conversations.length === 0 ? (
-            <p class="hint">None.</p>
-          ) : (
-            <ul class="contact-earlier" data-testid="contact-earlier">
-              {contact.conversations.map((c) => {
-                const route = { page: 'inbox' as const, conversationId: c.id };
-                return (
-                  <li key={c.id}>
-                    <a
-                      href={pathFor(route)}
-                      onClick={(e) => {
-                        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-                        e.preventDefault();
-                        navigate(route);
-                      }}
-                    >
-                      {new Date(c.createdAt).toLocaleDateString()} ·{' '}
-                      {c.status === 'open' ? 'Open' : 'Resolved'}
-                    </a>
+    <aside
+      class={open ? 'contact-panel' : 'contact-panel collapsed'}
+      aria-labelledby="contact-title"
+      data-testid="contact-panel"
+    >
+      <h2 id="contact-title">
+        <button
+          type="button"
+          class="contact-toggle"
+          aria-expanded={open}
+          aria-controls="contact-body"
+          data-testid="contact-toggle"
+          onClick={() => setOpen(!open)}
+        >
+          Contact
+        </button>
+      </h2>
+      <div id="contact-body" hidden={!open}>
+        {contact === null ? (
+          <p class="hint">{failed ? 'The contact could not be loaded.' : 'Loading…'}</p>
+        ) : (
+          <>
+            <dl>
+              <dt>Name</dt>
+              <dd data-testid="contact-name">
+                <UserText text={contact.name} />
+              </dd>
+              <dt>Email</dt>
+              <dd data-testid="contact-email">{contact.email ? <UserText text={contact.email} /> : '—'}</dd>
+              <dt>Verification</dt>
+              <dd data-testid="contact-verification" data-level={contact.verification}>
+                {VERIFICATION_TEXT[contact.verification]}
+              </dd>
+              <dt>Language</dt>
+              <dd>{contact.language ?? '—'}</dd>
+              <dt>Local time</dt>
+              <dd data-testid="contact-time">
+                {(contact.timeZone && localTime(contact.timeZone, now)) ?? '—'}
+              </dd>
+              <dt>Current page</dt>
+              <dd data-testid="contact-page">
+                {contact.currentPage ? <PageLink page={contact.currentPage} /> : '—'}
+              </dd>
+            </dl>
+            {contact.verification !== 'signed' && (
+              <button
+                type="button"
+                data-testid="ask-contact"
+                disabled={!canAsk}
+                onClick={() => session.requestContact(conversationId)}
+              >
+                Ask for name and email
+              </button>
+            )}
+            <h3>Pages this chat</h3>
+            {contact.pages.length === 0 ? (
+              <p class="hint">None reported.</p>
+            ) : (
+              <ol class="contact-pages" data-testid="contact-pages">
+                {contact.pages.map((p) => (
+                  <li key={`${p.at}-${p.url}`}>
+                    <PageLink page={p} /> <span class="hint">{relativeTime(p.at, now)}</span>
                   </li>
-                );
-              })}
-            </ul>
-          )}
-        </>
-      )}
+                ))}
+              </ol>
+            )}
+            <h3>Earlier conversations</h3>
+            {contact.conversations.length === 0 ? (
+              <p class="hint">None.</p>
+            ) : (
+              <ul class="contact-earlier" data-testid="contact-earlier">
+                {contact.conversations.map((c) => {
+                  const route = { page: 'inbox' as const, conversationId: c.id };
+                  return (
+                    <li key={c.id}>
+                      <a
+                        href={pathFor(route)}
+                        onClick={(e) => {
+                          if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+                          e.preventDefault();
+                          navigate(route);
+                        }}
+                      >
+                        {new Date(c.createdAt).toLocaleDateString()} ·{' '}
+                        {c.status === 'open' ? 'Open' : 'Resolved'}
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
     </aside>
   );
 }
