@@ -39,7 +39,7 @@ export interface HotQueries {
  * and a prepared `*` fails ("cached plan must not change result type") once another node's migration
  * adds a column. Listed, an added column changes nothing for a node that does not know it yet.
  */
-const CONVERSATION_COLUMNS = [
+export const CONVERSATION_COLUMNS = [
   'id',
   'inbox_id',
   'visitor_id',

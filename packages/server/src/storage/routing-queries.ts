@@ -10,6 +10,7 @@ import type { WaitSample } from '../domain/routing/wait-estimate';
 import type { Assignment } from '../domain/routing/assignment-plan';
 import { DEFAULT_STRATEGY } from '../domain/routing/routing-rule';
 import { toConversation, type Database } from './database';
+import { CONVERSATION_COLUMNS } from './hot-queries';
 import { parseSkills } from './team-queries';
 import {
   QUEUE_READ_LIMIT,
@@ -25,20 +26,6 @@ interface Options {
   /** Row locks (PostgreSQL); SQLite's single writer already serialises the transaction. */
   lock: boolean;
 }
-
-const CONVERSATION_COLUMNS = [
-  'id',
-  'inbox_id',
-  'visitor_id',
-  'status',
-  'assignee_id',
-  'last_seq',
-  'preview_enabled',
-  'created_at',
-  'updated_at',
-  'priority',
-  'team_id',
-] as const;
 
 export async function listQueue(db: Db, inboxId: string, limit: number): Promise<QueuedRecord[]> {
   const rows = await db
