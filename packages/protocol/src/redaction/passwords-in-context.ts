@@ -122,7 +122,8 @@ const NAMING_START = new RegExp(
 /** A cheap first look for secretLike: a digit or symbol, a capital after the first letter, two dashes. */
 const LIKE_A_PASSWORD = /[^a-zA-Zà-ÿÀ-Þ'’-]|.[A-ZÀ-Þ]|-.*-/;
 const OPENING_QUOTES = '"\'“«‘`(';
-const TRAILING_PUNCTUATION = '.,;:!?)]}»”"\'’`*';
+/** Sentence punctuation and closing marks at a word's end: "Hello!", "(hello)", "[number hidden]". */
+const SENTENCE_END = /[.,;:!?)\]}»”"'’]+$/u;
 
 /** Whether what follows a token may still become "is my password", "c'est mon mot de passe"... */
 function mayName(rest: string): boolean {
@@ -151,10 +152,12 @@ export function passwordsMayBeNamed(text: string): { start: number; end: number 
     if (!nameable || e - s <= 4) continue;
     while (s < e && OPENING_QUOTES.includes(text.charAt(s))) s++;
     const raw = text.slice(s, e);
-    let core = raw.length;
-    while (core > 0 && TRAILING_PUNCTUATION.includes(raw.charAt(core - 1))) core--;
-    // More than 4 characters typed, and a password by what is there (passwordToken wants 4 or more).
-    const token = raw.length > 4 && LIKE_A_PASSWORD.test(raw.slice(0, core)) && passwordToken(raw, false);
+    // More than 4 characters typed, and a password by what is there, sentence punctuation and closing
+    // marks at its end aside ("Hello!" is a word). A symbol at the end may be the middle of a password still being typed
+    // ("YTJB*" of "YTJB*5YM9", "O2y?!" of "O2y?!MAf"): what passwordToken would trim off is held too.
+    const core = raw.replace(SENTENCE_END, '');
+    const token =
+      raw.length > 4 && LIKE_A_PASSWORD.test(core) ? (passwordToken(raw, false) ?? raw) : undefined;
     if (token) found.push({ start: e - raw.length, end: e - raw.length + token.length });
   }
   return found;
