@@ -1,9 +1,10 @@
 /**
- * Keeps the search index in step with new messages, off the message path: each insert queues its id by
- * trigger in the append's own transaction (migration 0010), and this listener drains the queue shortly
- * after messages are created, many per transaction, so appends pay for the queue row only. Nothing is
- * lost if a node dies first: the queue is in the store, drained by any node, by the next search
- * (which indexes what is queued before it matches) and by the next start (Store.migrate()).
+ * Keeps the search index in step with new messages, off the message path (storage/search/
+ * search-indexing.ts): on SQLite it indexes the messages past the index's high-water mark shortly after
+ * they are created, many per transaction, so appends pay nothing; on PostgreSQL the insert already wrote
+ * the terms and this only fills rows that have none (stored by a node on older code). Nothing is lost if
+ * a node dies first: what is left is found from the store, by the next search (which indexes what is
+ * left before it matches) and by the next start (Store.migrate()).
  */
 import type { DomainEvent } from '../domain/events';
 import type { Store } from '../storage/store';

@@ -8,7 +8,8 @@ import { sql, type Kysely } from 'kysely';
 import type { MessageRecord } from '../domain/types';
 import type { Settled } from './append-batcher';
 import { planAppends } from './append-plan';
-import { toConversation, toMessage, type ConversationRow, type Database } from './database';
+import { engineOf, joinedTerms, searchTermsSql } from './search/search-indexing';
+import { MESSAGE_COLUMNS, toConversation, toMessage, type ConversationRow, type Database } from './database';
 import { clientKeyOf, type AppendRequest } from './message-append';
 import type { AppendResult } from './store';
 import type { StoreDialect } from './store-dialect';
@@ -47,7 +48,13 @@ export async function writeGrouped(
       .where('id', 'in', [...plan.moved.keys()])
       .execute();
   }
-  if (plan.messages.length > 0) await trx.insertInto('messages').values(plan.messages.map(toRow)).execute();
+  if (plan.messages.length > 0) {
+    const inRow = engineOf(trx) === 'tsvector';
+    await trx
+      .insertInto('messages')
+      .values(plan.messages.map((m) => toRow(m, inRow)))
+      .execute();
+  }
   return plan.outcomes.map((outcome) => {
     if (!outcome.ok) return outcome;
     const row = rows.get(outcome.message.conversationId);
@@ -67,7 +74,7 @@ async function readStored(trx: Db, requests: readonly AppendRequest[]): Promise<
   const tuples = [...keyed.values()].map((m) => sql`(${m.authorType}, ${m.authorId}, ${m.clientKey})`);
   const rows = await trx
     .selectFrom('messages')
-    .selectAll()
+    .select(MESSAGE_COLUMNS)
     .where(sql<boolean>`(author_type, author_id, client_key) in (values ${sql.join(tuples)})`)
     .execute();
   return new Map(rows.map((row) => toMessage(row)).map((m) => [clientKeyOf(m) ?? '', m]));
@@ -89,8 +96,10 @@ export async function lockConversations(
   return new Map((await query.execute()).map((row) => [row.id, row]));
 }
 
-function toRow(m: MessageRecord) {
+/** `inRow`: PostgreSQL, where the insert writes the message's search terms too (migration 0013). */
+function toRow(m: MessageRecord, inRow: boolean) {
   return {
+    ...(inRow && { search_terms: searchTermsSql(joinedTerms(m.body)) }),
     id: m.id,
     conversation_id: m.conversationId,
     seq: m.seq,

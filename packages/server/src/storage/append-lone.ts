@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { inTransaction, retrying, type AppendContext } from './append-context';
 import { toConversation, type ConversationRow } from './database';
 import type { NewMessageRow } from './hot-queries';
+import { joinedTerms } from './search/search-indexing';
 import { appendOne, findStored, storedRecord, type AppendRequest } from './message-append';
 import { StoreNotFoundError } from './not-found-error';
 import type { AppendResult, NewMessage } from './store';
@@ -46,6 +47,7 @@ async function appendLone(
     body: message.body,
     client_key: message.clientKey,
     created_at: message.now,
+    search_terms: ctx.queries.searchTermsInRow ? joinedTerms(message.body) : '',
   };
   const moved = await retrying(ctx, () => bumpAndInsert(ctx, row));
   if (moved === undefined) {

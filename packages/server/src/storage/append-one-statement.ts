@@ -16,6 +16,7 @@ import type { Settled } from './append-batcher';
 import { toConversation, type ConversationRow, type Database } from './database';
 import { clientKeyOf, storedRecord, type AppendRequest } from './message-append';
 import { prepareQuery, type PreparedQuery } from './prepared-query';
+import { joinedTerms, searchTermsSql } from './search/search-indexing';
 import type { AppendResult } from './store';
 
 /** Column arrays, one entry per message (m_*) or per conversation (c_*). */
@@ -29,6 +30,8 @@ type BatchArrays = {
   m_body: string[];
   m_client_key: (string | null)[];
   m_created_at: number[];
+  /** Search terms joined by spaces (search-indexing.ts): the row keeps them (migration 0013). */
+  m_terms: string[];
   c_id: string[];
   /** How many messages the conversation gets. */
   c_n: number[];
@@ -53,8 +56,8 @@ export function prepareAppendBatch(db: Kysely<Database>): AppendBatchQuery {
         select * from unnest(
           ${p('m_id')}::text[], ${p('m_conversation_id')}::text[], ${p('m_k')}::int[],
           ${p('m_author_type')}::text[], ${p('m_author_id')}::text[], ${p('m_body')}::text[],
-          ${p('m_client_key')}::text[], ${p('m_created_at')}::bigint[]
-        ) as m(id, conversation_id, k, author_type, author_id, body, client_key, created_at)
+          ${p('m_client_key')}::text[], ${p('m_created_at')}::bigint[], ${p('m_terms')}::text[]
+        ) as m(id, conversation_id, k, author_type, author_id, body, client_key, created_at, terms)
       ),
       c as (
         select * from unnest(${p('c_id')}::text[], ${p('c_n')}::int[], ${p('c_updated_at')}::bigint[])
@@ -76,9 +79,10 @@ export function prepareAppendBatch(db: Kysely<Database>): AppendBatchQuery {
           conversations.priority, conversations.team_id, conversations.last_seq - c.n as seq_before
       ),
       added as (
-        insert into messages (id, conversation_id, seq, author_type, author_id, body, client_key, created_at)
+        insert into messages (id, conversation_id, seq, author_type, author_id, body, client_key, created_at,
+          search_terms)
         select m.id, m.conversation_id, moved.seq_before + m.k, m.author_type, m.author_id, m.body,
-          m.client_key, m.created_at
+          m.client_key, m.created_at, ${searchTermsSql(sql.ref('m.terms'))}
         from m join moved on moved.id = m.conversation_id
       )
       select id, inbox_id, visitor_id, status, assignee_id, last_seq, preview_enabled, created_at,
@@ -116,6 +120,7 @@ export async function writeInOneStatement(
     m_body: [],
     m_client_key: [],
     m_created_at: [],
+    m_terms: [],
     c_id: [],
     c_n: [],
     c_updated_at: [],
@@ -135,6 +140,7 @@ export async function writeInOneStatement(
     arrays.m_body.push(message.body);
     arrays.m_client_key.push(message.clientKey);
     arrays.m_created_at.push(message.now);
+    arrays.m_terms.push(joinedTerms(message.body));
   }
   for (const [id, { n, updatedAt }] of counts) {
     arrays.c_id.push(id);

@@ -2,7 +2,7 @@
  * The tables as Kysely sees them, and the mapping from rows to domain records. Columns are snake_case;
  * times are epoch milliseconds in bigint columns, read back as JS numbers by both dialects.
  */
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 import type {
   AgentRecord,
   AgentRole,
@@ -232,7 +232,27 @@ export interface MessagesTable {
   body: string;
   client_key: string | null;
   created_at: number;
+  /**
+   * PostgreSQL only (migration 0013): the message's search terms, written by the insert that stores it
+   * (search/search-indexing.ts `searchTermsSql`); never selected, so not in the row type.
+   */
+  search_terms: ColumnType<never, string | undefined, never>;
 }
+
+/**
+ * The columns a message is read with: never `selectAll()`, which on PostgreSQL would also fetch the
+ * row's search terms (migration 0013), a tsvector no reader needs, on every history page.
+ */
+export const MESSAGE_COLUMNS = [
+  'id',
+  'conversation_id',
+  'seq',
+  'author_type',
+  'author_id',
+  'body',
+  'client_key',
+  'created_at',
+] as const satisfies readonly (keyof MessagesTable)[];
 
 export interface AgentReadsTable {
   agent_id: string;

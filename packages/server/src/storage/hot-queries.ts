@@ -13,10 +13,15 @@ import {
   type MessagesTable,
 } from './database';
 import { prepareQuery, type PreparedQuery } from './prepared-query';
+import { engineOf, searchTermsSql } from './search/search-indexing';
 import { prepareAppendBatch, type AppendBatchQuery } from './append-one-statement';
 import type { StoreDialect } from './store-dialect';
 
-type MessageRow = Selectable<MessagesTable>;
+/**
+ * A message to insert, with its search terms joined (search-indexing.ts `joinedTerms`): written on
+ * PostgreSQL (migration 0013), not computed nor sent on SQLite, which indexes after the appends.
+ */
+type MessageRow = Selectable<MessagesTable> & { search_terms: string };
 /** A message to insert; its seq comes from the conversation the same statement moves. */
 export type NewMessageRow = Omit<MessageRow, 'seq'>;
 
@@ -32,6 +37,8 @@ export interface HotQueries {
   bumpAndInsert?: PreparedQuery<NewMessageRow, ConversationRow>;
   /** Only there too: a batch's common case in one statement (append-one-statement.ts). */
   appendBatch?: AppendBatchQuery;
+  /** Whether inserts take the message's search terms (PostgreSQL, migration 0013). */
+  searchTermsInRow: boolean;
 }
 
 /**
@@ -69,8 +76,10 @@ export function prepareHotQueries(db: Kysely<Database>, dialect: StoreDialect): 
         body: p('body'),
         client_key: p('client_key'),
         created_at: p('created_at'),
+        ...(engineOf(db) === 'tsvector' && { search_terms: searchTermsSql(p('search_terms')) }),
       }),
     ),
+    searchTermsInRow: engineOf(db) === 'tsvector',
     ...(dialect.writingCtes && {
       bumpAndInsert: prepareBumpAndInsert(db),
       appendBatch: prepareAppendBatch(db),
@@ -102,6 +111,8 @@ function prepareBumpAndInsert(db: Kysely<Database>): PreparedQuery<NewMessageRow
             'body',
             'client_key',
             'created_at',
+            // Only prepared on PostgreSQL (WITH that writes), where the row keeps its terms (0013).
+            'search_terms',
           ])
           // INSERT ... SELECT: no row, so no message, when the UPDATE found no conversation. A parameter
           // in a select list has no type from its column, hence the casts.
@@ -117,6 +128,7 @@ function prepareBumpAndInsert(db: Kysely<Database>): PreparedQuery<NewMessageRow
                 eb.cast<string>(eb.val(p('body')), 'text').as('body'),
                 eb.cast<string | null>(eb.val(p('client_key')), 'text').as('client_key'),
                 eb.cast<number>(eb.val(p('created_at')), 'bigint').as('created_at'),
+                searchTermsSql(p('search_terms')).as('search_terms'),
               ]),
           ),
       )

@@ -8,7 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { MessageRecord } from '../domain/types';
-import { toConversation, toMessage, type Database } from './database';
+import { MESSAGE_COLUMNS, toConversation, toMessage, type Database } from './database';
+import { engineOf, joinedTerms, searchTermsSql } from './search/search-indexing';
 import { getConversation } from './conversation-queries';
 import { findMessageByClientKey } from './message-queries';
 import { StoreNotFoundError } from './not-found-error';
@@ -95,8 +96,9 @@ async function insertNext(trx: Db, conversationId: string, message: NewMessage):
       body: message.body,
       client_key: message.clientKey,
       created_at: message.now,
+      ...(engineOf(trx) === 'tsvector' && { search_terms: searchTermsSql(joinedTerms(message.body)) }),
     })
-    .returningAll()
+    .returning(MESSAGE_COLUMNS)
     .executeTakeFirstOrThrow();
   return { message: toMessage(inserted), conversation: toConversation(row), created: true };
 }

@@ -1,7 +1,7 @@
 /** Reading messages: by idempotency key, after a seq, and the last one of each conversation. */
 import type { Kysely } from 'kysely';
 import type { AuthorType, MessageRecord } from '../domain/types';
-import { toMessage, type Database } from './database';
+import { MESSAGE_COLUMNS, toMessage, type Database } from './database';
 import type { LastMessage } from './store';
 
 type Db = Kysely<Database>;
@@ -15,7 +15,7 @@ export async function findMessageByClientKey(
   if (author.id === null) return undefined;
   const row = await db
     .selectFrom('messages')
-    .selectAll()
+    .select(MESSAGE_COLUMNS)
     .where('author_type', '=', author.type)
     .where('author_id', '=', author.id)
     .where('client_key', '=', clientKey)
@@ -30,7 +30,7 @@ export async function listMessages(
 ): Promise<MessageRecord[]> {
   const rows = await db
     .selectFrom('messages')
-    .selectAll()
+    .select(MESSAGE_COLUMNS)
     .where('conversation_id', '=', conversationId)
     .where('seq', '>', page.afterSeq)
     .orderBy('seq')

@@ -61,6 +61,10 @@ export function wordsOf(text: string): Word[] {
  * every French message.
  */
 export function stemsOf(word: Pick<Word, 'lower' | 'folded'>): string[] {
+  // A word with a digit is a number or a reference (an order, a parcel, a size): found as written, never
+  // stemmed (a stemmer would cut "10ème" or "A12s"), and kept out of the cache, which such one-off words
+  // would otherwise fill and flush.
+  if (DIGIT.test(word.folded)) return [word.folded];
   const key = `${word.lower}\u0000${word.folded}`;
   const known = STEMS.get(key);
   if (known !== undefined) return known;
@@ -81,6 +85,7 @@ export function stemsOf(word: Pick<Word, 'lower' | 'folded'>): string[] {
 const STEM_CACHE_SIZE = 50_000;
 const STEMS = new Map<string, string[]>();
 const MIN_STEM_LENGTH = 3;
+const DIGIT = /\p{N}/u;
 
 /** Every distinct term of a text, in order of first appearance: what the index stores for a message. */
 export function indexTerms(text: string): string[] {

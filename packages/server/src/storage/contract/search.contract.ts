@@ -125,7 +125,7 @@ export function searchContract(store: () => Store): void {
       assert.deepEqual(seen, all);
     });
 
-    it('finds a message as soon as it is stored, and the indexer leaves no queue behind', async () => {
+    it('finds a message as soon as it is stored, and the indexer leaves nothing behind', async () => {
       const inbox = uid('inbox');
       const c = await converse(inbox, ['première question']);
       assert.deepEqual(await found('question', { inboxIds: [inbox] }), [c]);
@@ -133,8 +133,9 @@ export function searchContract(store: () => Store): void {
       await store().appendMessage(c, visitorSays(visitor, 'un nouvel abonnement', { now: T0 + 5 }));
       assert.deepEqual(await found('abonnements', { inboxIds: [inbox] }), [c]);
       await store().appendMessage(c, visitorSays(visitor, 'encore un message', { now: T0 + 6 }));
-      assert.ok((await store().indexPendingMessages(1_000)) >= 1);
-      assert.equal(await store().indexPendingMessages(1_000), 0);
+      // What a node's indexer does after appends (PostgreSQL has nothing to do: the insert indexed it).
+      await store().indexPendingMessages(1_000);
+      assert.equal(await store().indexPendingMessages(1_000), 0, 'nothing left to index');
       const { hits } = await search('message', { inboxIds: [inbox] });
       assert.equal(hits[0]?.matchCount, 1, 'indexed once');
     });

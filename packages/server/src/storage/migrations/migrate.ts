@@ -14,6 +14,7 @@ import { teamsRouting } from './0008-teams-routing';
 import { agentTools } from './0009-agent-tools';
 import { search } from './0010-search';
 import { agentPreferences } from './0011-agent-preferences';
+import { searchInPlace } from './0013-search-in-place';
 import { contactsIdentity } from './0007-contacts-identity';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_search': search,
   '0011_agent_preferences': agentPreferences,
   '0007_contacts_identity': contactsIdentity,
+  '0013_search_in_place': searchInPlace,
 };
 
 /** Exported for tests that start from an older schema (search backfill). */

@@ -1,33 +1,44 @@
 /**
  * Searching: the conversations with a message matching every word, filtered like an inbox list, most
  * recently updated first, then their newest matching messages. The match itself is the one thing that
- * differs by store: FTS5's MATCH on SQLite, a tsquery against the GIN-indexed tsvector on PostgreSQL;
- * both receive the exact terms of domain/search, never the text as typed.
+ * differs by store: FTS5's MATCH on SQLite (message_search, by the messages' rowids), a tsquery against
+ * the GIN-indexed `messages.search_terms` on PostgreSQL; both receive the exact terms of domain/search,
+ * never the text as typed.
+ *
+ * Two plans, chosen by how many messages match. A rare word: the matching messages are found first
+ * (the index gives them all at once), then the conversations among them. A common word ("commande" in
+ * a shop's inbox) would make that plan read hundreds of thousands of rows to show twenty: instead the
+ * conversations are walked newest first and each is probed for a matching message, which stops as soon
+ * as the page is full. Measured over 1 million messages in docs/performance.md.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { SearchTerms } from '../../domain/search/search-query';
 import { SEARCH_LIMITS } from '../../domain/search/search-query';
 import { filtered } from '../conversation-queries';
-import { toConversation, toMessage, type Database } from '../database';
+import { MESSAGE_COLUMNS, toConversation, toMessage, type Database, type MessagesTable } from '../database';
 import { engineOf } from './search-indexing';
 import type { SearchFilter, SearchHit, SearchPage, SearchRequest } from './search-store';
 import type { FullTextEngine } from './search-tables';
 
 type Db = Kysely<Database>;
 
-export async function searchConversations(db: Db, request: SearchRequest): Promise<SearchPage> {
+/** From this many matching messages on, conversations are probed one by one instead. */
+export const COMMON_MATCHES = 2_000;
+
+/** `commonFrom`: tests pass 1 or Infinity to force one plan. */
+export async function searchConversations(
+  db: Db,
+  request: SearchRequest,
+  commonFrom = COMMON_MATCHES,
+): Promise<SearchPage> {
   const { filter, terms, limit, after } = request;
   if (filter.inboxIds.length === 0) return { hits: [] };
-  const engine = engineOf(db);
-  const matching = matchingRows(engine, terms, filter);
-  // The matching set is computed once, then conversations are checked against it. On PostgreSQL
-  // `offset 0` keeps the planner from running the full-text match once per conversation instead (a
-  // nested loop it chose with stale statistics after a bulk load: minutes on 1M messages). SQLite
-  // already computes an IN subquery once.
-  const fence = engine === 'tsvector' ? sql` offset 0` : sql``;
+  const match = new Match(engineOf(db), terms, filter);
+  const common =
+    commonFrom !== Infinity && (await countUpTo(db, match, Math.max(1, commonFrom))) >= commonFrom;
   let select = filtered(db, filter)
     .selectAll()
-    .where(sql<boolean>`id in (select conversation_id from message_search where ${matching}${fence})`);
+    .where(common ? match.inConversation() : match.conversationIn());
   if (after !== undefined)
     select = select.where((eb) =>
       eb.or([
@@ -41,23 +52,79 @@ export async function searchConversations(db: Db, request: SearchRequest): Promi
     .limit(limit + 1)
     .execute();
   const conversations = rows.slice(0, limit).map(toConversation);
-  const hits = await withMatches(db, matching, conversations);
+  const hits = await withMatches(db, match, conversations);
   const last = conversations.at(-1);
   return rows.length > limit && last !== undefined
     ? { hits, next: { updatedAt: last.updatedAt, id: last.id } }
     : { hits };
 }
 
-/** The condition on message_search rows that match the words, within from/to. */
-function matchingRows(engine: FullTextEngine, terms: SearchTerms, filter: SearchFilter): RawBuilder<boolean> {
-  const match =
-    engine === 'fts5'
-      ? sql`message_search match ${fts5Query(terms)}`
-      : sql`terms @@ ${tsQuery(terms)}::tsquery`;
-  const parts = [match];
-  if (filter.from !== undefined) parts.push(sql`created_at >= ${filter.from}`);
-  if (filter.to !== undefined) parts.push(sql`created_at < ${filter.to}`);
-  return sql<boolean>`${sql.join(parts, sql` and `)}`;
+/** The words' match, as each plan needs it. */
+class Match {
+  constructor(
+    private readonly engine: FullTextEngine,
+    private readonly terms: SearchTerms,
+    private readonly filter: SearchFilter,
+  ) {}
+
+  /** Rare word: `conversations.id` among those of the matching messages, computed once. */
+  conversationIn(): RawBuilder<boolean> {
+    // On PostgreSQL `offset 0` keeps the planner from running the full-text match once per conversation
+    // instead (a nested loop it chose with stale statistics after a bulk load: minutes on 1M messages).
+    // SQLite already computes an IN subquery once.
+    const fence = this.engine === 'tsvector' ? sql` offset 0` : sql``;
+    return sql<boolean>`conversations.id in (
+      select m.conversation_id from messages m where ${this.onRowOf('m', 'set')}${fence})`;
+  }
+
+  /** Common word: whether the conversation at hand has a matching message, probed through its messages. */
+  inConversation(): RawBuilder<boolean> {
+    return sql<boolean>`exists (select 1 from messages m
+      where m.conversation_id = conversations.id and ${this.onRowOf('m', 'probe')})`;
+  }
+
+  /** How many messages match, counting no further than `most`. */
+  countUpTo(most: number): RawBuilder<{ n: number | string }> {
+    // Dates are left out: a count that only picks a plan need not be exact, and on SQLite the FTS5
+    // index alone answers it.
+    return this.engine === 'fts5'
+      ? sql`select count(*) as n from (
+          select rowid from message_search where message_search match ${this.fts5()} limit ${most}) x`
+      : sql`select count(*) as n from (
+          select 1 from messages where search_terms @@ ${this.tsQuery()}::tsquery limit ${most}) x`;
+  }
+
+  /**
+   * The condition on the messages row named `m`. 'set' suits a scan of every match (SQLite reads the
+   * FTS5 matches once); 'probe' suits few rows (SQLite seeks each rowid in the FTS5 doclists).
+   */
+  onRowOf(m: string, how: 'set' | 'probe'): RawBuilder<boolean> {
+    const row = (column: string) => sql.ref(`${m}.${column}`);
+    const match =
+      this.engine === 'tsvector'
+        ? sql`${row('search_terms')} @@ ${this.tsQuery()}::tsquery`
+        : how === 'set'
+          ? sql`${row('rowid')} in (select rowid from message_search where message_search match ${this.fts5()})`
+          : sql`exists (select 1 from message_search
+              where message_search match ${this.fts5()} and message_search.rowid = ${row('rowid')})`;
+    const parts = [match];
+    if (this.filter.from !== undefined) parts.push(sql`${row('created_at')} >= ${this.filter.from}`);
+    if (this.filter.to !== undefined) parts.push(sql`${row('created_at')} < ${this.filter.to}`);
+    return sql<boolean>`${sql.join(parts, sql` and `)}`;
+  }
+
+  private fts5(): string {
+    return fts5Query(this.terms);
+  }
+
+  private tsQuery(): string {
+    return tsQuery(this.terms);
+  }
+}
+
+async function countUpTo(db: Db, match: Match, most: number): Promise<number> {
+  const { rows } = await match.countUpTo(most).execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** `("a" OR "b") AND ("c")`: every word, through any of its stems; each a quoted FTS5 string. */
@@ -72,47 +139,28 @@ export function tsQuery(terms: SearchTerms): string {
   return terms.words.map((stems) => `(${stems.map(quote).join(' | ')})`).join(' & ');
 }
 
-interface Ranked {
-  message_id: string;
-  conversation_id: string;
-  n: number | string;
-}
+type Ranked = Selectable<MessagesTable> & { n: number | string };
 
 async function withMatches(
   db: Db,
-  matching: RawBuilder<boolean>,
+  match: Match,
   conversations: readonly ReturnType<typeof toConversation>[],
 ): Promise<SearchHit[]> {
   if (conversations.length === 0) return [];
   const ids = conversations.map((c) => c.id);
+  const columns = sql.join(MESSAGE_COLUMNS.map((c) => sql.ref(`m.${c}`)));
   const { rows } = await sql<Ranked>`
-    select message_id, conversation_id, n from (
-      select message_id, conversation_id,
-        row_number() over (partition by conversation_id order by created_at desc, message_id desc) as rn,
-        count(*) over (partition by conversation_id) as n
-      from message_search
-      where ${matching} and conversation_id in (${sql.join(ids)})
+    select ${sql.join(MESSAGE_COLUMNS.map((c) => sql.ref(c)))}, n from (
+      select ${columns},
+        row_number() over (partition by m.conversation_id order by m.created_at desc, m.id desc) as rn,
+        count(*) over (partition by m.conversation_id) as n
+      from messages m
+      where m.conversation_id in (${sql.join(ids)}) and ${match.onRowOf('m', 'probe')}
     ) ranked
-    where rn <= ${SEARCH_LIMITS.matchesPerConversation}`.execute(db);
-  const messages =
-    rows.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom('messages')
-            .selectAll()
-            .where(
-              'id',
-              'in',
-              rows.map((r) => r.message_id),
-            )
-            .execute()
-        ).map(toMessage);
+    where rn <= ${SEARCH_LIMITS.matchesPerConversation}
+    order by created_at desc, id desc`.execute(db);
   return conversations.map((conversation) => {
     const mine = rows.filter((r) => r.conversation_id === conversation.id);
-    const matches = messages
-      .filter((m) => m.conversationId === conversation.id)
-      .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
-    return { conversation, matches, matchCount: Number(mine[0]?.n ?? 0) };
+    return { conversation, matches: mine.map(toMessage), matchCount: Number(mine[0]?.n ?? 0) };
   });
 }

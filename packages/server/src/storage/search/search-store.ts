@@ -47,8 +47,11 @@ export interface SearchPage {
 }
 
 export interface SearchStore {
-  /** Indexes what is still queued first, so every message stored before the call is found. */
+  /** Indexes what is not yet first, so every message stored before the call is found. */
   searchConversations(request: SearchRequest): Promise<SearchPage>;
-  /** Indexes up to `limit` queued messages in one transaction; how many. Safe on several nodes at once. */
+  /**
+   * Indexes up to `limit` messages not indexed yet, in one transaction; how many it looked at (fewer
+   * than `limit`: nothing is left). Safe on several nodes at once.
+   */
   indexPendingMessages(limit: number): Promise<number>;
 }
