@@ -86,6 +86,7 @@ export type QueuePositionFrame = z.infer<typeof s.queuePositionFrame>;
 export type ConversationAssignedFrame = z.infer<typeof s.conversationAssignedFrame>;
 export type ConversationTransferredFrame = z.infer<typeof s.conversationTransferredFrame>;
 export type ConversationHandedOverFrame = z.infer<typeof s.conversationHandedOverFrame>;
+export type RoutingUpdatedFrame = z.infer<typeof s.routingUpdatedFrame>;
 export type Team = z.infer<typeof s.teamSchema>;
 export type InboxRouting = z.infer<typeof s.inboxRoutingSchema>;
 export type AgentRoutingView = z.infer<typeof s.agentRoutingSchema>;

@@ -47,6 +47,18 @@ export const conversationTransferredFrame = z.object({
   byAgentId: z.string(),
 });
 
+/**
+ * To agents of the inbox only, never a visitor: a conversation's routing changed (priority, the team it
+ * waits for, the skills it needs). The whole new state; conversation.updated does not carry it.
+ */
+export const routingUpdatedFrame = z.object({
+  type: z.literal('routing.updated'),
+  conversationId: id,
+  priority: prioritySchema,
+  teamId: z.string().nullable(),
+  requiredSkills: z.array(z.string()),
+});
+
 /** To the visitor when their conversation is transferred: a neutral line, no names, no note. */
 export const conversationHandedOverFrame = z.object({
   type: z.literal('conversation.handed_over'),

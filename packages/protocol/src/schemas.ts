@@ -11,6 +11,7 @@ import {
   conversationTransferredFrame,
   prioritySchema,
   queuePositionFrame,
+  routingUpdatedFrame,
 } from './routing-schemas';
 
 export * from './routing-schemas';
@@ -135,6 +136,8 @@ export const conversationSchema = z.object({
   tags: z.array(z.string()).optional(),
   /** Visitor views only: the highest seq an agent has read (read receipts: "Seen"). */
   seenSeq: seq.optional(),
+  /** Agent views only: skills an agent needs to be routed it (skill match); absent = not sent in this view. */
+  requiredSkills: z.array(z.string()).optional(),
 });
 
 export const agentSchema = z.object({
@@ -464,6 +467,7 @@ export const serverFrame = z.discriminatedUnion('type', [
   noteCreatedFrame,
   activityRecordedFrame,
   tagsUpdatedFrame,
+  routingUpdatedFrame,
   contactRequestedFrame,
   contactUpdatedFrame,
 ]);
@@ -615,6 +619,14 @@ export const searchQuery = z.object({
   q: z.string().min(1).max(LIMITS.searchQueryMax),
   status: conversationStatusSchema.optional(),
   assigneeId: id.optional(),
+  /** Only conversations transferred to this team (a team's id). */
+  team: id.optional(),
+  /** Only conversations carrying this tag (normalised as tags are: trimmed, lower case). */
+  tag: z
+    .string()
+    .min(1)
+    .max(TOOL_LIMITS.tagLengthMax * 2)
+    .optional(),
   /** ISO 8601 instants: the matching message was written at or after `from`, before `to`. */
   from: instant.optional(),
   to: instant.optional(),

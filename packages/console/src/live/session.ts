@@ -21,6 +21,7 @@ import { errorText } from '../error-text';
 import { Connection } from './connection';
 import type { ConnectionStatus, SocketFactory, Timers } from './connection';
 import {
+  applyRouting,
   applySnapshot,
   applyTags,
   applyUpdate,
@@ -364,6 +365,8 @@ export class LiveSession {
         return this.withExtras(frame.activity.conversationId, (held) => addActivity(held, [frame.activity]));
       case 'tags.updated':
         return this.update({ inbox: applyTags(this.state.inbox, frame.conversationId, frame.tags) });
+      case 'routing.updated':
+        return this.update({ inbox: applyRouting(this.state.inbox, frame) });
       case 'ack':
         return this.ack(frame);
       case 'error':

@@ -1,10 +1,13 @@
 /** The signed-in console: top bar, connection banner, and the inbox or admin page by route. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { WS_PATHS } from '@candor/protocol';
-import type { Agent } from '@candor/protocol';
+import type { Agent, Team } from '@candor/protocol';
 import { api, ApiError, isSignedIn } from '../api';
 import { errorText } from '../error-text';
-import type { Tab } from '../live/inbox-state';
+import { knownTags } from '../live/inbox-state';
+import type { ListFilter, Tab } from '../live/inbox-state';
+import { routingApi } from '../routing-api';
+import { ListFilters } from './list-filters';
 import { useNotifications } from '../notifications/use-notifications';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useShortcuts } from './use-shortcuts';
@@ -57,6 +60,8 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
   const state = useLiveState(session);
   const route = useRoute();
   const [tab, setTab] = useState<Tab>('new');
+  const [filter, setFilter] = useState<ListFilter>({});
+  const [teams, setTeams] = useState<Team[]>([]);
   const [logoutError, setLogoutError] = useState<string | null>(null);
   const replyDrafts = useRef(new Map<string, string>()).current;
   const openId = route.page === 'inbox' ? route.conversationId : null;
@@ -73,6 +78,13 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
   }, [session]);
 
   useEffect(() => session.open(openId), [session, openId]);
+
+  useEffect(() => {
+    routingApi.listTeams().then(
+      (r) => setTeams(r.teams),
+      () => undefined, // no team filter, no team notifications: the inbox still works
+    );
+  }, [agent]);
 
   useEffect(() => {
     if (state.status === 'signed-out') onSignedOut('Your session has ended. Sign in again.');
@@ -199,7 +211,14 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
         />
       ) : (
         <div class={openId === null ? 'inbox-layout' : 'inbox-layout has-open'}>
-          <SearchPanel me={agent} openId={openId}>
+          <SearchPanel
+            me={agent}
+            openId={openId}
+            filter={filter}
+            filters={
+              <ListFilters filter={filter} onChange={setFilter} tags={knownTags(state.inbox)} teams={teams} />
+            }
+          >
             <QueuePanel inboxId="default" version={state.inbox} />
             <InboxList
               inbox={state.inbox}
@@ -209,6 +228,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
               onTab={setTab}
               me={agent}
               openId={openId}
+              filter={filter}
             />
           </SearchPanel>
           {openId === null ? (

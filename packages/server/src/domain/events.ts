@@ -12,6 +12,7 @@ import type {
   RedactionRule,
   WaitEstimate,
   Note,
+  Priority,
 } from '@candor/protocol';
 
 export type DomainEvent =
@@ -63,6 +64,15 @@ export type DomainEvent =
   | { type: 'note.created'; note: Note }
   /** A line of the activity trail (assigned, resolved, tagged…): agents only. */
   | { type: 'activity.recorded'; activity: Activity }
+  /** A conversation's priority, team or required skills changed: agents of the inbox only. */
+  | {
+      type: 'routing.changed';
+      conversationId: string;
+      inboxId: string;
+      priority: Priority;
+      teamId: string | null;
+      requiredSkills: string[];
+    }
   /** A conversation's tags were replaced: agents of the inbox only. */
   | { type: 'tags.changed'; conversationId: string; inboxId: string; tags: string[] }
   /**

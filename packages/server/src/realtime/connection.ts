@@ -267,6 +267,7 @@ export class ClientConnection implements Watcher {
         if (this.followed?.has(conversationOf(event))) this.sendText(outbound.text);
         return;
       case 'tags.changed':
+      case 'routing.changed':
         // Inbox topics are watched by agents only; checked all the same, tags are never a visitor's.
         if (this.auth.role === 'agent' && this.actor?.kind === 'agent') this.sendText(outbound.text);
         return;

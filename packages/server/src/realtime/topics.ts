@@ -51,6 +51,7 @@ export function topicsFor(event: DomainEvent): string[] {
     case 'activity.recorded':
       return [topics.conversation(event.activity.conversationId)];
     case 'tags.changed':
+    case 'routing.changed':
       return [topics.inbox(event.inboxId)];
     case 'conversation.seen':
       return [topics.visitor(event.visitorId)];

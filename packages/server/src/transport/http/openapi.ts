@@ -161,6 +161,18 @@ const ops: Record<string, Record<string, Op>> = {
           schema: { type: 'string', maxLength: 64 },
         },
         {
+          name: 'team',
+          in: 'query',
+          description: "A team's id: only conversations transferred to that team",
+          schema: { type: 'string', maxLength: 64 },
+        },
+        {
+          name: 'tag',
+          in: 'query',
+          description: 'Only conversations carrying this tag (case and surrounding spaces ignored)',
+          schema: { type: 'string', maxLength: 64 },
+        },
+        {
           name: 'from',
           in: 'query',
           description: 'A matching message was written at or after this instant',
@@ -186,11 +198,18 @@ const ops: Record<string, Record<string, Op>> = {
   '/api/v1/conversations': {
     get: {
       operationId: 'listConversations',
-      summary: "Conversations of the agent's inboxes (view new | mine | all; status open | resolved)",
+      summary:
+        "Conversations of the agent's inboxes (view new | mine | all; status open | resolved; by tag, by team)",
       params: [
         { name: 'view', in: 'query', schema: { type: 'string', enum: ['new', 'mine', 'all'] } },
         { name: 'status', in: 'query', schema: { type: 'string', enum: ['open', 'resolved'] } },
         { name: 'tag', in: 'query', schema: { type: 'string', maxLength: 64 } },
+        {
+          name: 'team',
+          in: 'query',
+          description: "A team's id: only conversations transferred to that team",
+          schema: { type: 'string', maxLength: 64 },
+        },
       ],
       ok: [200, 'Conversations', z.object({ conversations: z.array(s.conversationSchema) })],
     },

@@ -41,6 +41,7 @@ const EVENT_TYPES = new Set<string>([
   'conversation.assigned',
   'conversation.transferred',
   'conversation.handed_over',
+  'routing.updated',
   'viewing.updated',
   'conversation.seen',
 ]);
