@@ -138,6 +138,8 @@ export const conversationSchema = z.object({
   seenSeq: seq.optional(),
   /** Agent views only: skills an agent needs to be routed it (skill match); absent = not sent in this view. */
   requiredSkills: z.array(z.string()).optional(),
+  /** How the visitor is known: anonymous, self-declared (gave a name or email) or signed by the site. */
+  verification: verificationSchema.optional(),
 });
 
 export const agentSchema = z.object({

@@ -3,6 +3,7 @@ import type { Agent } from '@candor/protocol';
 import { listTab, tabUnread, TABS } from '../live/inbox-state';
 import type { InboxEntry, InboxState, ListFilter, Tab } from '../live/inbox-state';
 import { say } from '../console-text';
+import { verificationBadge } from '../contact-text';
 import { relativeTime } from '../relative-time';
 import { navigate, pathFor } from '../route';
 import { useNow } from './use-live';
@@ -167,6 +168,7 @@ function Row({ entry, isOpen, now, meId }: RowProps) {
       </span>
       <span class="row-line meta">
         <span class={`pill ${entry.status}`}>{entry.status === 'resolved' ? 'Resolved' : 'Open'}</span>
+        {entry.verification && <VerificationBadge level={entry.verification} />}
         <span>
           <UserText text={assignee} />
         </span>
@@ -177,5 +179,16 @@ function Row({ entry, isOpen, now, meId }: RowProps) {
         ))}
       </span>
     </a>
+  );
+}
+
+function VerificationBadge({ level }: { level: NonNullable<InboxEntry['verification']> }) {
+  const { text, label } = verificationBadge(level);
+  // The row is a link: its name is its text, so the badge says "Identity: …" in words, not in a title.
+  return (
+    <span class={`verification ${level}`} data-testid="verification-badge" data-level={level}>
+      <span class="visually-hidden">{label}</span>
+      <span aria-hidden="true">{text}</span>
+    </span>
   );
 }

@@ -77,6 +77,7 @@ async function presentOne(ctx: ChatContext, r: ConversationRecord, last: LastMes
     status: r.status,
     visitorId: r.visitorId,
     visitorName: await ctx.names.visitor(r.visitorId),
+    verification: await ctx.names.verification(r.visitorId),
     assigneeId: r.assigneeId,
     assigneeName: r.assigneeId ? await ctx.names.agent(r.assigneeId) : null,
     lastSeq: r.lastSeq,
