@@ -38,6 +38,10 @@ export const routingApi = {
     request<{ conversation: Conversation }>('POST', `/api/v1/conversations/${enc(conversationId)}/priority`, {
       priority,
     }),
+  setRequiredSkills: (conversationId: string, skills: string[]) =>
+    request<{ conversation: Conversation }>('POST', `/api/v1/conversations/${enc(conversationId)}/skills`, {
+      skills,
+    }),
   transfer: (conversationId: string, body: TransferBody) =>
     request<{ conversation: Conversation }>(
       'POST',

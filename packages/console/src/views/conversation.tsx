@@ -92,6 +92,7 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
             <RoutingControls
               conversationId={id}
               priority={entry.priority ?? 'normal'}
+              requiredSkills={entry.requiredSkills ?? []}
               assigneeId={entry.assigneeId}
               meId={me.id}
               disabled={state.status !== 'online'}

@@ -1,22 +1,27 @@
 /**
- * In a conversation's header: its priority, and a transfer to an agent or a team with a note the next
- * agent reads (never the visitor). Over REST; the inbox learns of the change by conversation.updated.
+ * In a conversation's header: its priority, the skills it needs (skill-match routing), and a transfer
+ * to an agent or a team with a note the next agent reads (never the visitor). Over REST; the inbox
+ * learns of the change by routing.updated.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Agent, Priority, Team } from '@candor/protocol';
 import { api } from '../api';
 import { PRIORITY_LABELS, routingApi } from '../routing-api';
 import { requestErrorText } from './admin-errors';
+import { say } from '../console-text';
+import { formatSkillList, parseSkillList, skillListProblem } from '../skill-list';
 
 interface Props {
   conversationId: string;
   priority: Priority;
+  requiredSkills: readonly string[];
   assigneeId: string | null;
   meId: string;
   disabled: boolean;
 }
 
-export function RoutingControls({ conversationId, priority, assigneeId, meId, disabled }: Props) {
+export function RoutingControls(props: Props) {
+  const { conversationId, priority, assigneeId, meId, disabled } = props;
   const [error, setError] = useState<string | null>(null);
   const [transferring, setTransferring] = useState(false);
 
@@ -44,6 +49,7 @@ export function RoutingControls({ conversationId, priority, assigneeId, meId, di
           ))}
         </select>
       </label>
+      <RequiredSkills conversationId={conversationId} skills={props.requiredSkills} disabled={disabled} />
       <button
         type="button"
         data-testid="transfer"
@@ -149,6 +155,68 @@ function TransferForm(props: {
       <button type="submit" class="primary" disabled={busy || !target}>
         Transfer
       </button>
+    </form>
+  );
+}
+
+function RequiredSkills(props: { conversationId: string; skills: readonly string[]; disabled: boolean }) {
+  const held = formatSkillList(props.skills);
+  const [text, setText] = useState(held);
+  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  // A change from elsewhere (routing.updated) shows, unless the agent is typing a different list.
+  const [shown, setShown] = useState(held);
+  if (held !== shown) {
+    setShown(held);
+    if (text === shown) setText(held);
+  }
+  const inputId = `required-skills-${props.conversationId}`;
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const skills = parseSkillList(text);
+    const problem = skillListProblem(skills);
+    if (problem) return setStatus({ error: true, text: problem });
+    setBusy(true);
+    setStatus(null);
+    try {
+      await routingApi.setRequiredSkills(props.conversationId, skills);
+      setText(formatSkillList(skills));
+      setStatus({ error: false, text: say('skillsSaved') });
+    } catch (err) {
+      setStatus({ error: true, text: requestErrorText(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="required-skills" onSubmit={(e) => void save(e)}>
+      <label for={inputId}>{say('requiredSkills')}</label>{' '}
+      <input
+        id={inputId}
+        data-testid="required-skills"
+        value={text}
+        maxLength={500}
+        aria-describedby={`${inputId}-hint`}
+        disabled={props.disabled}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />{' '}
+      <button
+        type="submit"
+        data-testid="save-skills"
+        disabled={props.disabled || busy || text.trim() === held}
+      >
+        {say('saveSkills')}
+      </button>
+      <span id={`${inputId}-hint`} class="visually-hidden">
+        {say('requiredSkillsHint')}
+      </span>
+      {status && (
+        <span role={status.error ? 'alert' : 'status'} class="hint">
+          {status.text}
+        </span>
+      )}
     </form>
   );
 }
