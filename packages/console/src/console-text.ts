@@ -27,7 +27,9 @@ const en = {
   colleagues: 'Colleagues',
   colleagueStatus: '{name}: {status}',
   transferredToTeam: 'Transferred to your team',
+  queue: 'Queue',
   queueOf: 'Queue: {inbox}',
+  takeWaitingOne: 'Take waiting conversation {position}',
   takeWaiting: 'Take waiting conversation {position} of {inbox}',
   anyLanguage: 'Any language',
 };
@@ -55,7 +57,9 @@ const fr: Record<keyof typeof en, string> = {
   colleagues: 'Collègues',
   colleagueStatus: '{name} : {status}',
   transferredToTeam: 'Transférée à votre équipe',
+  queue: 'File d’attente',
   queueOf: 'File d’attente : {inbox}',
+  takeWaitingOne: 'Prendre la conversation en attente {position}',
   takeWaiting: 'Prendre la conversation en attente {position} de {inbox}',
   anyLanguage: 'Toute langue',
 };

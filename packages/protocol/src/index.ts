@@ -91,5 +91,6 @@ export type Team = z.infer<typeof s.teamSchema>;
 export type InboxRouting = z.infer<typeof s.inboxRoutingSchema>;
 export type AgentRoutingView = z.infer<typeof s.agentRoutingSchema>;
 export type QueueView = z.infer<typeof s.queueSchema>;
+export type InboxQueueView = z.infer<typeof s.inboxQueueSchema>;
 export type TransferBody = z.infer<typeof s.transferBody>;
 export type UpdateAgentRoutingBody = z.infer<typeof s.updateAgentRoutingBody>;

@@ -148,3 +148,5 @@ export const queueSchema = z.object({
   entries: z.array(queueEntrySchema),
   wait: waitEstimateSchema.nullable(),
 });
+/** GET /api/v1/queues: the queue of every inbox the agent answers in, by inbox name. */
+export const inboxQueueSchema = queueSchema.extend({ inboxName: z.string() });

@@ -219,7 +219,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
               <ListFilters filter={filter} onChange={setFilter} tags={knownTags(state.inbox)} teams={teams} />
             }
           >
-            <QueuePanel inboxId="default" version={state.inbox} />
+            <QueuePanel version={state.inbox} />
             <InboxList
               inbox={state.inbox}
               loaded={state.inboxLoaded}

@@ -484,6 +484,13 @@ function routingOps(): Record<string, Record<string, Op>> {
         ok: [200, 'The queue', z.object({ queue: s.queueSchema })],
       },
     },
+    '/api/v1/queues': {
+      get: {
+        operationId: 'listQueues',
+        summary: 'The queue of every inbox the agent answers in, by inbox name',
+        ok: [200, 'The queues', z.object({ queues: z.array(s.inboxQueueSchema) })],
+      },
+    },
     '/api/v1/routing/agents': {
       get: {
         operationId: 'listAgentRouting',
