@@ -593,7 +593,8 @@ export const cannedResponseSchema = z.object({
   /** The agent it belongs to; null for a shared one. */
   ownerId: z.string().nullable(),
   shortcut: z.string(),
-  locale: z.enum(CANNED_LOCALES),
+  /** The language it is written in; null: any language (offered after the visitor's own). */
+  locale: z.enum(CANNED_LOCALES).nullable(),
   body: z.string(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
@@ -601,13 +602,14 @@ export const cannedResponseSchema = z.object({
 export const createCannedResponseBody = z.object({
   scope: z.enum(['shared', 'personal']).default('personal'),
   shortcut,
-  locale: z.enum(CANNED_LOCALES).default('en'),
+  /** null: any language. Omitted: English, as before languages were optional. */
+  locale: z.enum(CANNED_LOCALES).nullable().default('en'),
   body: cannedBody,
 });
 export const updateCannedResponseBody = z
   .object({
     shortcut: shortcut.optional(),
-    locale: z.enum(CANNED_LOCALES).optional(),
+    locale: z.enum(CANNED_LOCALES).nullable().optional(),
     body: cannedBody.optional(),
   })
   .refine((b) => b.shortcut !== undefined || b.locale !== undefined || b.body !== undefined, {
