@@ -87,6 +87,7 @@ export type ConversationAssignedFrame = z.infer<typeof s.conversationAssignedFra
 export type ConversationTransferredFrame = z.infer<typeof s.conversationTransferredFrame>;
 export type ConversationHandedOverFrame = z.infer<typeof s.conversationHandedOverFrame>;
 export type RoutingUpdatedFrame = z.infer<typeof s.routingUpdatedFrame>;
+export type AgentStatusFrame = z.infer<typeof s.agentStatusFrame>;
 export type Team = z.infer<typeof s.teamSchema>;
 export type InboxRouting = z.infer<typeof s.inboxRoutingSchema>;
 export type AgentRoutingView = z.infer<typeof s.agentRoutingSchema>;

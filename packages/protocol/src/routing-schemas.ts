@@ -48,6 +48,17 @@ export const conversationTransferredFrame = z.object({
 });
 
 /**
+ * To every agent's console, never a visitor: a colleague's status changed, as chosen (`status`) or as
+ * routing sees it (`effectiveStatus`: online turns away once their last console has been gone a while).
+ */
+export const agentStatusFrame = z.object({
+  type: z.literal('agent.status'),
+  agentId: id,
+  status: agentStatusSchema,
+  effectiveStatus: agentStatusSchema,
+});
+
+/**
  * To agents of the inbox only, never a visitor: a conversation's routing changed (priority, the team it
  * waits for, the skills it needs). The whole new state; conversation.updated does not carry it.
  */

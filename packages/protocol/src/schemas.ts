@@ -12,6 +12,7 @@ import {
   prioritySchema,
   queuePositionFrame,
   routingUpdatedFrame,
+  agentStatusFrame,
 } from './routing-schemas';
 
 export * from './routing-schemas';
@@ -470,6 +471,7 @@ export const serverFrame = z.discriminatedUnion('type', [
   activityRecordedFrame,
   tagsUpdatedFrame,
   routingUpdatedFrame,
+  agentStatusFrame,
   contactRequestedFrame,
   contactUpdatedFrame,
 ]);

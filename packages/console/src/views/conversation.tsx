@@ -97,6 +97,7 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
               conversationId={id}
               priority={entry.priority ?? 'normal'}
               requiredSkills={entry.requiredSkills ?? []}
+              statuses={state.agentStatus}
               assigneeId={entry.assigneeId}
               meId={me.id}
               disabled={state.status !== 'online'}

@@ -10,6 +10,8 @@ import { PRIORITY_LABELS, routingApi } from '../routing-api';
 import { requestErrorText } from './admin-errors';
 import { say } from '../console-text';
 import { formatSkillList, parseSkillList, skillListProblem } from '../skill-list';
+import { byAvailability, shownStatus, type AgentStatuses } from '../live/agent-status';
+import { statusText } from './colleague-list';
 
 interface Props {
   conversationId: string;
@@ -18,6 +20,8 @@ interface Props {
   assigneeId: string | null;
   meId: string;
   disabled: boolean;
+  /** Colleagues' status, live: shown beside each agent to transfer to. */
+  statuses: AgentStatuses;
 }
 
 export function RoutingControls(props: Props) {
@@ -63,6 +67,7 @@ export function RoutingControls(props: Props) {
         <TransferForm
           conversationId={conversationId}
           exclude={assigneeId ?? meId}
+          statuses={props.statuses}
           onDone={(failure) => (failure ? setError(failure) : setTransferring(false))}
         />
       )}
@@ -78,6 +83,7 @@ export function RoutingControls(props: Props) {
 function TransferForm(props: {
   conversationId: string;
   exclude: string;
+  statuses: AgentStatuses;
   onDone: (error: string | null) => void;
 }) {
   const [agents, setAgents] = useState<Agent[]>([]);
@@ -128,9 +134,14 @@ function TransferForm(props: {
           <option value="">Choose…</option>
           {agents.length > 0 && (
             <optgroup label="Agents">
-              {agents.map((a) => (
-                <option value={`agent:${a.id}`}>{a.name}</option>
-              ))}
+              {byAvailability(agents, props.statuses).map((a) => {
+                const status = shownStatus(props.statuses, a.id);
+                return (
+                  <option value={`agent:${a.id}`} data-status={status ?? 'unknown'}>
+                    {status ? say('colleagueStatus', { name: a.name, status: statusText(status) }) : a.name}
+                  </option>
+                );
+              })}
             </optgroup>
           )}
           {teams.length > 0 && (

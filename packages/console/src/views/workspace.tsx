@@ -24,6 +24,7 @@ import { SearchPanel } from './search-panel';
 import { useLiveState } from './use-live';
 import { StatusControl } from './status-control';
 import { QueuePanel } from './queue-panel';
+import { ColleagueList } from './colleague-list';
 
 interface Props {
   agent: Agent;
@@ -54,6 +55,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
         me: agent,
         isSignedIn,
         loadExtras: loadAgentExtras,
+        loadAgentStatus: async () => (await routingApi.agents()).agents,
       }),
     [agent],
   );
@@ -220,6 +222,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
             }
           >
             <QueuePanel version={state.inbox} />
+            <ColleagueList meId={agent.id} statuses={state.agentStatus} />
             <InboxList
               inbox={state.inbox}
               loaded={state.inboxLoaded}

@@ -2,6 +2,7 @@
  * Routing settings: teams (admins), an inbox's strategy and teams (admins), agents' status (the agent
  * themselves or an admin), capacity and skills (admins). Each change may let waiting conversations go.
  */
+import { announceStatus } from './announce-status';
 import { randomUUID } from 'node:crypto';
 import type {
   AgentRoutingView,
@@ -170,6 +171,7 @@ export async function updateAgentRouting(
   if (!agent) throw new DomainError('not_found', 'No such agent.');
   await ctx.store.updateAgentRouting(agentId, patch);
   await routeForAgent(ctx, agentId);
+  if (patch.status !== undefined) await announceStatus(ctx, agentId);
   const view = (await listAgentRouting(ctx, actor)).find((v) => v.agentId === agentId);
   if (!view) throw new DomainError('not_found', 'No such agent.');
   return view;

@@ -42,6 +42,7 @@ const EVENT_TYPES = new Set<string>([
   'conversation.transferred',
   'conversation.handed_over',
   'routing.updated',
+  'agent.status',
   'viewing.updated',
   'conversation.seen',
 ]);
