@@ -478,3 +478,24 @@ describe('session: colleagues’ status', () => {
     assert.equal(reads, 2, 'read again after a reconnect: frames missed meanwhile are not replayed');
   });
 });
+
+describe('session: transfers', () => {
+  it('hands each conversation.transferred to its listeners', () => {
+    const heard: (string | null)[] = [];
+    const stop = session.onTransferred((frame) => heard.push(frame.toTeamId));
+    const socket = connect();
+    const frame = {
+      type: 'conversation.transferred' as const,
+      conversationId: 'c1',
+      fromAgentId: 'bo',
+      toAgentId: null,
+      toTeamId: 'billing',
+      note: null,
+      byAgentId: 'bo',
+    };
+    socket.serverSend(frame);
+    stop();
+    socket.serverSend(frame);
+    assert.deepEqual(heard, ['billing']);
+  });
+});

@@ -9,6 +9,7 @@ import type {
   AckFrame,
   ClientFrame,
   Conversation,
+  ConversationTransferredFrame,
   ErrorFrame,
   HistoryFrame,
   Message,
@@ -126,6 +127,7 @@ export class LiveSession {
   private state: LiveState = initialState;
   private readonly listeners = new Set<(state: LiveState) => void>();
   private readonly updateListeners = new Set<(held: InboxEntry | undefined, next: Conversation) => void>();
+  private readonly transferListeners = new Set<(frame: ConversationTransferredFrame) => void>();
   private readonly connection: Connection;
   private readonly pending = new Map<string, Pending>();
   /** The highest seq reported read per conversation on this socket, to send each read mark once. */
@@ -190,6 +192,12 @@ export class LiveSession {
   onConversationUpdate(listener: (held: InboxEntry | undefined, next: Conversation) => void): () => void {
     this.updateListeners.add(listener);
     return () => this.updateListeners.delete(listener);
+  }
+
+  /** Each `conversation.transferred` of the agent's inboxes (for notifications of a team's members). */
+  onTransferred(listener: (frame: ConversationTransferredFrame) => void): () => void {
+    this.transferListeners.add(listener);
+    return () => this.transferListeners.delete(listener);
   }
 
   start(): void {
@@ -393,6 +401,9 @@ export class LiveSession {
         return this.update({ inbox: applyTags(this.state.inbox, frame.conversationId, frame.tags) });
       case 'routing.updated':
         return this.update({ inbox: applyRouting(this.state.inbox, frame) });
+      case 'conversation.transferred':
+        for (const listener of this.transferListeners) listener(frame);
+        return;
       case 'agent.status':
         this.toldSinceLoad?.add(frame.agentId);
         return this.update({ agentStatus: applyAgentStatus(this.state.agentStatus, frame) });

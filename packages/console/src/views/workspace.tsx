@@ -94,7 +94,11 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
   }, [state.status, onSignedOut, onAgentChanged]);
 
   const openConversation = (conversationId: string) => navigate({ page: 'inbox', conversationId });
-  const notifications = useNotifications(session, state, openConversation);
+  const myTeamIds = useMemo(
+    () => teams.filter((t) => t.memberIds.includes(agent.id)).map((t) => t.id),
+    [teams, agent.id],
+  );
+  const notifications = useNotifications(session, state, openConversation, myTeamIds);
   const [askDesktop, setAskDesktop] = useState(true);
   const [helpOpen, setHelpOpen] = useState(false);
 

@@ -62,6 +62,9 @@ describe('routing in agents’ views', () => {
       method: 'POST',
       body: { toTeamId: team.id, note: 'needs German' },
     });
+    // What a team member's console turns into "transferred to your team" (console live/notify-rules.ts).
+    const told = await agent.next('conversation.transferred');
+    assert.deepEqual([told.toTeamId, told.toAgentId], [team.id, null]);
     const moved = await agent.next('routing.updated');
     assert.deepEqual([moved.teamId, moved.requiredSkills], [team.id, ['german', 'billing-de']]);
 
