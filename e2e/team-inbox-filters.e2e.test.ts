@@ -107,7 +107,8 @@ describe('team inbox filters and facts in the browser', { skip }, () => {
 
   it('sets a conversation’s required skills from its header', async () => {
     await row(declaredId).click();
-    const skills = admin.getByLabel('Required skills');
+    await admin.getByRole('button', { name: 'Required skills' }).click();
+    const skills = admin.getByRole('textbox', { name: 'Required skills' });
     await skills.fill('german, invoices ,german');
     await admin.getByRole('button', { name: 'Save required skills' }).click();
     await admin.getByText('Required skills saved.').waitFor();
@@ -115,6 +116,7 @@ describe('team inbox filters and facts in the browser', { skip }, () => {
       `/api/v1/conversations?team=${teamId}`,
     );
     assert.deepEqual(conversations[0]?.requiredSkills, ['german', 'invoices']);
+    await admin.getByRole('button', { name: 'Required skills (2)' }).click();
     assert.equal(await skills.inputValue(), 'german, invoices');
   });
 

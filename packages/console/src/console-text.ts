@@ -18,6 +18,7 @@ const en = {
   verificationSigned: 'Signed by site',
   verificationLabel: 'Identity: {level}',
   requiredSkills: 'Required skills',
+  skillsButton: 'Skills',
   requiredSkillsHint: 'Comma-separated; skill match routes it to an agent with all of them.',
   saveSkills: 'Save required skills',
   skillsSaved: 'Required skills saved.',
@@ -47,6 +48,7 @@ const fr: Record<keyof typeof en, string> = {
   verificationSigned: 'Signé par le site',
   verificationLabel: 'Identité : {level}',
   requiredSkills: 'Compétences requises',
+  skillsButton: 'Compétences',
   requiredSkillsHint:
     'Séparées par des virgules ; le routage par compétences la donne à un agent qui les a toutes.',
   saveSkills: 'Enregistrer les compétences requises',

@@ -175,6 +175,8 @@ function RequiredSkills(props: { conversationId: string; skills: readonly string
   const [text, setText] = useState(held);
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Folded behind a button, as the transfer form is: the header stays short at phone width.
+  const [open, setOpen] = useState(false);
   // A change from elsewhere (routing.updated) shows, unless the agent is typing a different list.
   const [shown, setShown] = useState(held);
   if (held !== shown) {
@@ -194,6 +196,7 @@ function RequiredSkills(props: { conversationId: string; skills: readonly string
       await routingApi.setRequiredSkills(props.conversationId, skills);
       setText(formatSkillList(skills));
       setStatus({ error: false, text: say('skillsSaved') });
+      setOpen(false);
     } catch (err) {
       setStatus({ error: true, text: requestErrorText(err) });
     } finally {
@@ -201,33 +204,56 @@ function RequiredSkills(props: { conversationId: string; skills: readonly string
     }
   };
 
+  const count = props.skills.length;
   return (
-    <form class="required-skills" onSubmit={(e) => void save(e)}>
-      <label for={inputId}>{say('requiredSkills')}</label>{' '}
-      <input
-        id={inputId}
-        data-testid="required-skills"
-        value={text}
-        maxLength={500}
-        aria-describedby={`${inputId}-hint`}
-        disabled={props.disabled}
-        onInput={(e) => setText(e.currentTarget.value)}
-      />{' '}
+    <>
       <button
-        type="submit"
-        data-testid="save-skills"
-        disabled={props.disabled || busy || text.trim() === held}
+        type="button"
+        data-testid="skills-toggle"
+        aria-expanded={open}
+        aria-controls={`${inputId}-form`}
+        // The short word shows (the header stays one line at phone width); the name says it in full.
+        aria-label={`${say('requiredSkills')}${count > 0 ? ` (${count})` : ''}`}
+        title={held || undefined}
+        onClick={() => setOpen(!open)}
       >
-        {say('saveSkills')}
+        {say('skillsButton')}
+        {count > 0 ? ` (${count})` : ''}
       </button>
-      <span id={`${inputId}-hint`} class="visually-hidden">
-        {say('requiredSkillsHint')}
-      </span>
-      {status && (
+      {status && !open && (
         <span role={status.error ? 'alert' : 'status'} class="hint">
           {status.text}
         </span>
       )}
-    </form>
+      {open && (
+        <form id={`${inputId}-form`} class="transfer-form" onSubmit={(e) => void save(e)}>
+          <label for={inputId}>{say('requiredSkills')}</label>
+          <input
+            id={inputId}
+            data-testid="required-skills"
+            value={text}
+            maxLength={500}
+            aria-describedby={`${inputId}-hint`}
+            disabled={props.disabled}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
+          <span id={`${inputId}-hint`} class="hint">
+            {say('requiredSkillsHint')}
+          </span>
+          <button
+            type="submit"
+            data-testid="save-skills"
+            disabled={props.disabled || busy || text.trim() === held}
+          >
+            {say('saveSkills')}
+          </button>
+          {status && (
+            <span role={status.error ? 'alert' : 'status'} class="hint">
+              {status.text}
+            </span>
+          )}
+        </form>
+      )}
+    </>
   );
 }
