@@ -98,6 +98,11 @@ describe('team inbox filters and facts in the browser', { skip }, () => {
       .locator(`[data-testid="colleague"][data-agent-id="${samId}"][data-status="online"]`)
       .waitFor();
     assert.match((await sam.textContent()) ?? '', /Sam\s*Online/);
+    // An admin sets Sam away from elsewhere: Sam's own status control follows.
+    await api(`/api/v1/routing/agents/${samId}`, 'PATCH', { status: 'away' });
+    await samPage.waitForFunction(
+      () => document.querySelector<HTMLSelectElement>('[data-testid="my-status"]')?.value === 'away',
+    );
     await samPage.getByTestId('my-status').selectOption('offline');
     await admin
       .locator(`[data-testid="colleague"][data-agent-id="${samId}"][data-status="offline"]`)

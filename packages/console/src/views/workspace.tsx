@@ -168,7 +168,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
         >
           Keyboard shortcuts
         </button>
-        <StatusControl agentId={agent.id} />
+        <StatusControl agentId={agent.id} live={state.agentStatus[agent.id]?.status} />
         <span class="me" title={agent.email} data-testid="me-name">
           <span class="visually-hidden">Signed in as </span>
           <UserText text={agent.name} />
