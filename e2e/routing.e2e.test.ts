@@ -106,7 +106,10 @@ describe('routing in the browser', { skip }, () => {
     await from.getByTestId('conversation-row').filter({ hasText: 'parcel' }).click();
     await from.getByTestId('transfer').click();
     const form = from.getByTestId('transfer-form');
-    await form.getByTestId('transfer-target').selectOption({ label: toName });
+    // Each agent is listed with their live status ("Sam: Online"): chosen by name.
+    const target = form.getByTestId('transfer-target');
+    const option = target.locator('option', { hasText: new RegExp(`^${toName}\\b`) });
+    await target.selectOption((await option.getAttribute('value')) ?? '');
     await form.getByTestId('transfer-note').fill(NOTE);
     await form.getByRole('button', { name: 'Transfer' }).click();
 

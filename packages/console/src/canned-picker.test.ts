@@ -6,7 +6,7 @@ import { insertCanned, matchCanned, preferredLocale, shortcutAt } from './canned
 
 const canned = (
   shortcut: string,
-  locale: 'en' | 'fr',
+  locale: 'en' | 'fr' | null,
   over: Partial<CannedResponse> = {},
 ): CannedResponse => ({
   id: `${shortcut}-${locale}-${over.scope ?? 'shared'}`,
@@ -52,6 +52,14 @@ describe('canned picker', () => {
     );
     assert.equal(matchCanned(list, 'zzz', null).length, 0);
     assert.equal(matchCanned(list, '', null).length, list.length, 'a bare / lists everything');
+  });
+
+  it('puts the visitor’s language first, then a response in no language, then the other', () => {
+    const list = [canned('thanks', 'en'), canned('thanks', null), canned('thanks', 'fr')];
+    const order = (prefer: 'en' | 'fr' | null) => matchCanned(list, 'tha', prefer).map((c) => c.locale);
+    assert.deepEqual(order('fr'), ['fr', null, 'en']);
+    assert.deepEqual(order('en'), ['en', null, 'fr']);
+    assert.equal(order(null)[0], null, 'a visitor of another language gets the language-less one first');
   });
 
   it('maps a visitor locale to a response language', () => {

@@ -28,6 +28,15 @@ export function preferredLocale(locale: string | null | undefined): 'en' | 'fr' 
 }
 
 /**
+ * Where a response's language puts it among those of one shortcut: the visitor's language first, then
+ * responses in no particular language, then the other language. Unknown visitor language: language-less
+ * first.
+ */
+function languageRank(locale: 'en' | 'fr' | null, prefer: 'en' | 'fr' | null): number {
+  return locale === prefer ? 0 : locale === null ? 1 : 2;
+}
+
+/**
  * Responses whose shortcut starts with the query first, then those containing it (in shortcut or text);
  * for each shortcut, the preferred language first. Personal ones before shared ones of the same name.
  */
@@ -46,7 +55,7 @@ export function matchCanned(
       (a, b) =>
         a.rank - b.rank ||
         a.c.shortcut.localeCompare(b.c.shortcut) ||
-        Number(b.c.locale === prefer) - Number(a.c.locale === prefer) ||
+        languageRank(a.c.locale, prefer) - languageRank(b.c.locale, prefer) ||
         Number(b.c.scope === 'personal') - Number(a.c.scope === 'personal'),
     )
     .map((x) => x.c);

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { localTime, shortUrl, VERIFICATION_TEXT } from './contact-text';
+import { localTime, shortUrl, verificationBadge, VERIFICATION_TEXT } from './contact-text';
 
 describe('contact text', () => {
   it("shows the visitor's local time in their zone", () => {
@@ -20,5 +20,17 @@ describe('contact text', () => {
 
   it('drops the scheme of a page address', () => {
     assert.equal(shortUrl('https://shop.test/cart'), 'shop.test/cart');
+  });
+
+  it('labels the inbox row’s verification badge in English and French', () => {
+    assert.deepEqual(verificationBadge('signed', 'en'), {
+      text: 'Signed by site',
+      label: 'Identity: Signed by site',
+    });
+    assert.deepEqual(verificationBadge('self_declared', 'fr'), {
+      text: 'Déclaré',
+      label: 'Identité : Déclaré',
+    });
+    assert.equal(verificationBadge('anonymous', 'en').label, 'Identity: Anonymous');
   });
 });

@@ -1,11 +1,24 @@
 /** How the contact panel words a contact's facts: verification level and the visitor's local time. */
 import type { Verification } from '@candor/protocol';
+import { say, type ConsoleLang, type TextKey } from './console-text';
 
 export const VERIFICATION_TEXT: Record<Verification, string> = {
   anonymous: 'Anonymous',
   self_declared: 'Self-declared (typed by the visitor, not verified)',
   signed: 'Signed by your site',
 };
+
+const BADGE_KEY: Record<Verification, TextKey> = {
+  anonymous: 'verificationAnonymous',
+  self_declared: 'verificationSelfDeclared',
+  signed: 'verificationSigned',
+};
+
+/** The inbox row's small badge: its short text, and the name a screen reader says ("Identity: …"). */
+export function verificationBadge(level: Verification, lang?: ConsoleLang): { text: string; label: string } {
+  const text = say(BADGE_KEY[level], {}, lang);
+  return { text, label: say('verificationLabel', { level: text }, lang) };
+}
 
 /** "14:05 (Europe/Paris)", or null when the zone is unknown to this browser. */
 export function localTime(timeZone: string, now: number, locale?: string): string | null {

@@ -4,6 +4,7 @@ import type {
   AgentStatus,
   AssignmentStrategy,
   Conversation,
+  InboxQueueView,
   InboxRouting,
   Priority,
   QueueView,
@@ -28,6 +29,7 @@ export const routingApi = {
     request<{ routing: InboxRouting }>('GET', `/api/v1/inboxes/${enc(inboxId)}/routing`),
   setInboxRouting: (inboxId: string, change: { strategy?: AssignmentStrategy; teamIds?: string[] }) =>
     request<{ routing: InboxRouting }>('PATCH', `/api/v1/inboxes/${enc(inboxId)}/routing`, change),
+  queues: () => request<{ queues: InboxQueueView[] }>('GET', '/api/v1/queues'),
   queue: (inboxId: string) => request<{ queue: QueueView }>('GET', `/api/v1/inboxes/${enc(inboxId)}/queue`),
   agents: () => request<{ agents: AgentRoutingView[] }>('GET', '/api/v1/routing/agents'),
   updateAgent: (agentId: string, change: UpdateAgentRoutingBody) =>
@@ -37,6 +39,10 @@ export const routingApi = {
   setPriority: (conversationId: string, priority: Priority) =>
     request<{ conversation: Conversation }>('POST', `/api/v1/conversations/${enc(conversationId)}/priority`, {
       priority,
+    }),
+  setRequiredSkills: (conversationId: string, skills: string[]) =>
+    request<{ conversation: Conversation }>('POST', `/api/v1/conversations/${enc(conversationId)}/skills`, {
+      skills,
     }),
   transfer: (conversationId: string, body: TransferBody) =>
     request<{ conversation: Conversation }>(

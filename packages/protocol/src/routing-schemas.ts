@@ -47,6 +47,29 @@ export const conversationTransferredFrame = z.object({
   byAgentId: z.string(),
 });
 
+/**
+ * To every agent's console, never a visitor: a colleague's status changed, as chosen (`status`) or as
+ * routing sees it (`effectiveStatus`: online turns away once their last console has been gone a while).
+ */
+export const agentStatusFrame = z.object({
+  type: z.literal('agent.status'),
+  agentId: id,
+  status: agentStatusSchema,
+  effectiveStatus: agentStatusSchema,
+});
+
+/**
+ * To agents of the inbox only, never a visitor: a conversation's routing changed (priority, the team it
+ * waits for, the skills it needs). The whole new state; conversation.updated does not carry it.
+ */
+export const routingUpdatedFrame = z.object({
+  type: z.literal('routing.updated'),
+  conversationId: id,
+  priority: prioritySchema,
+  teamId: z.string().nullable(),
+  requiredSkills: z.array(z.string()),
+});
+
 /** To the visitor when their conversation is transferred: a neutral line, no names, no note. */
 export const conversationHandedOverFrame = z.object({
   type: z.literal('conversation.handed_over'),
@@ -136,3 +159,5 @@ export const queueSchema = z.object({
   entries: z.array(queueEntrySchema),
   wait: waitEstimateSchema.nullable(),
 });
+/** GET /api/v1/queues: the queue of every inbox the agent answers in, by inbox name. */
+export const inboxQueueSchema = queueSchema.extend({ inboxName: z.string() });

@@ -11,6 +11,8 @@ import {
   conversationTransferredFrame,
   prioritySchema,
   queuePositionFrame,
+  routingUpdatedFrame,
+  agentStatusFrame,
 } from './routing-schemas';
 
 export * from './routing-schemas';
@@ -135,6 +137,10 @@ export const conversationSchema = z.object({
   tags: z.array(z.string()).optional(),
   /** Visitor views only: the highest seq an agent has read (read receipts: "Seen"). */
   seenSeq: seq.optional(),
+  /** Agent views only: skills an agent needs to be routed it (skill match); absent = not sent in this view. */
+  requiredSkills: z.array(z.string()).optional(),
+  /** How the visitor is known: anonymous, self-declared (gave a name or email) or signed by the site. */
+  verification: verificationSchema.optional(),
 });
 
 export const agentSchema = z.object({
@@ -464,6 +470,8 @@ export const serverFrame = z.discriminatedUnion('type', [
   noteCreatedFrame,
   activityRecordedFrame,
   tagsUpdatedFrame,
+  routingUpdatedFrame,
+  agentStatusFrame,
   contactRequestedFrame,
   contactUpdatedFrame,
 ]);
@@ -587,7 +595,8 @@ export const cannedResponseSchema = z.object({
   /** The agent it belongs to; null for a shared one. */
   ownerId: z.string().nullable(),
   shortcut: z.string(),
-  locale: z.enum(CANNED_LOCALES),
+  /** The language it is written in; null: any language (offered after the visitor's own). */
+  locale: z.enum(CANNED_LOCALES).nullable(),
   body: z.string(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
@@ -595,13 +604,14 @@ export const cannedResponseSchema = z.object({
 export const createCannedResponseBody = z.object({
   scope: z.enum(['shared', 'personal']).default('personal'),
   shortcut,
-  locale: z.enum(CANNED_LOCALES).default('en'),
+  /** null: any language. Omitted: English, as before languages were optional. */
+  locale: z.enum(CANNED_LOCALES).nullable().default('en'),
   body: cannedBody,
 });
 export const updateCannedResponseBody = z
   .object({
     shortcut: shortcut.optional(),
-    locale: z.enum(CANNED_LOCALES).optional(),
+    locale: z.enum(CANNED_LOCALES).nullable().optional(),
     body: cannedBody.optional(),
   })
   .refine((b) => b.shortcut !== undefined || b.locale !== undefined || b.body !== undefined, {
@@ -615,6 +625,14 @@ export const searchQuery = z.object({
   q: z.string().min(1).max(LIMITS.searchQueryMax),
   status: conversationStatusSchema.optional(),
   assigneeId: id.optional(),
+  /** Only conversations transferred to this team (a team's id). */
+  team: id.optional(),
+  /** Only conversations carrying this tag (normalised as tags are: trimmed, lower case). */
+  tag: z
+    .string()
+    .min(1)
+    .max(TOOL_LIMITS.tagLengthMax * 2)
+    .optional(),
   /** ISO 8601 instants: the matching message was written at or after `from`, before `to`. */
   from: instant.optional(),
   to: instant.optional(),

@@ -205,11 +205,11 @@ describe('inbox tag filter', () => {
     const inbox = applySnapshot([entry('a', ['vip', 'billing']), entry('b', ['billing']), entry('c')]);
     assert.deepEqual(knownTags(inbox), ['billing', 'vip']);
     assert.deepEqual(
-      listTab(inbox, 'all', 'me', 'vip').map((e) => e.id),
+      listTab(inbox, 'all', 'me', { tag: 'vip' }).map((e) => e.id),
       ['a'],
     );
     assert.deepEqual(
-      listTab(inbox, 'all', 'me', 'billing')
+      listTab(inbox, 'all', 'me', { tag: 'billing' })
         .map((e) => e.id)
         .sort(),
       ['a', 'b'],

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Conversation } from '@candor/protocol';
 import {
+  applyRouting,
   applySnapshot,
   applyUpdate,
   emptyInbox,
@@ -208,5 +209,52 @@ describe('unread', () => {
     assert.equal(tabUnread(inbox, 'mine', ME), 3);
     assert.equal(tabUnread(inbox, 'all', ME), 6);
     assert.equal(totalUnread(inbox), 6);
+  });
+});
+
+describe('routing in the list: team filter and live routing.updated', () => {
+  const inbox = applySnapshot([
+    conv('billing', { teamId: 't-billing', priority: 'high', requiredSkills: ['de'], tags: ['vip'] }),
+    conv('sales', { teamId: 't-sales', tags: ['vip'] }),
+    conv('none', { teamId: null }),
+  ]);
+
+  it('filters by team, by tag, and by both', () => {
+    assert.deepEqual(ids(listTab(inbox, 'all', ME, { teamId: 't-billing' })), ['billing']);
+    assert.deepEqual(ids(listTab(inbox, 'all', ME, { tag: 'vip' })).sort(), ['billing', 'sales']);
+    assert.deepEqual(ids(listTab(inbox, 'all', ME, { tag: 'vip', teamId: 't-sales' })), ['sales']);
+    assert.equal(listTab(inbox, 'all', ME, { teamId: null, tag: null }).length, 3);
+  });
+
+  it('keeps routing fields through a conversation.updated that does not carry them', () => {
+    const billing = inbox.billing!;
+    const { priority: _p, teamId: _t, requiredSkills: _s, tags: _g, ...plain } = billing;
+    const next = applyUpdate(inbox, { ...plain, updatedAt: billing.updatedAt + 1 }, null).billing;
+    assert.equal(next?.teamId, 't-billing');
+    assert.equal(next?.priority, 'high');
+    assert.deepEqual(next?.requiredSkills, ['de']);
+  });
+
+  it('takes a routing.updated as the new whole routing state', () => {
+    const next = applyRouting(inbox, {
+      type: 'routing.updated',
+      conversationId: 'none',
+      priority: 'urgent',
+      teamId: 't-billing',
+      requiredSkills: ['fr'],
+    });
+    assert.deepEqual(ids(listTab(next, 'all', ME, { teamId: 't-billing' })).sort(), ['billing', 'none']);
+    assert.equal(next.none?.priority, 'urgent');
+    assert.deepEqual(next.none?.requiredSkills, ['fr']);
+    assert.equal(
+      applyRouting(inbox, {
+        type: 'routing.updated',
+        conversationId: 'gone',
+        priority: 'low',
+        teamId: null,
+        requiredSkills: [],
+      }),
+      inbox,
+    );
   });
 });

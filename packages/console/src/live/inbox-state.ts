@@ -2,7 +2,7 @@
  * The inbox as pure functions of frames: snapshot, live updates, tabs and unread counts. The session owns
  * the current value and which conversation is open; nothing here does I/O.
  */
-import type { Conversation } from '@candor/protocol';
+import type { Conversation, RoutingUpdatedFrame } from '@candor/protocol';
 
 /** A conversation as the inbox shows it: unread and the read mark are always known locally. */
 export type InboxEntry = Omit<Conversation, 'unread' | 'lastReadSeq'> & {
@@ -23,9 +23,21 @@ function toEntry(
   held?: InboxEntry,
 ): InboxEntry {
   const { unread: _unread, lastReadSeq: _lastReadSeq, ...rest } = conversation;
-  // Tags ride only on agent views (snapshots, tag changes): an update without them keeps those held.
+  // Tags and routing ride only on agent views (snapshots, tags.updated, routing.updated): an update
+  // without them keeps those held.
   const tags = conversation.tags ?? held?.tags;
-  return { ...rest, unread, lastReadSeq, ...(tags ? { tags } : {}) };
+  const priority = conversation.priority ?? held?.priority;
+  const teamId = conversation.teamId !== undefined ? conversation.teamId : held?.teamId;
+  const requiredSkills = conversation.requiredSkills ?? held?.requiredSkills;
+  return {
+    ...rest,
+    unread,
+    lastReadSeq,
+    ...(tags ? { tags } : {}),
+    ...(priority ? { priority } : {}),
+    ...(teamId !== undefined ? { teamId } : {}),
+    ...(requiredSkills ? { requiredSkills } : {}),
+  };
 }
 
 /** Frames can cross (an ack and a broadcast for the same change); never let an older copy win. */
@@ -92,6 +104,14 @@ export function applyTags(state: InboxState, conversationId: string, tags: reado
   return { ...state, [conversationId]: { ...held, tags: [...tags] } };
 }
 
+/** A `routing.updated` frame: the conversation's priority, team and required skills, all at once. */
+export function applyRouting(state: InboxState, frame: RoutingUpdatedFrame): InboxState {
+  const held = state[frame.conversationId];
+  if (!held) return state;
+  const { priority, teamId, requiredSkills } = frame;
+  return { ...state, [frame.conversationId]: { ...held, priority, teamId, requiredSkills } };
+}
+
 /** Every tag in use in the list, sorted, for the inbox's tag filter. */
 export function knownTags(state: InboxState): string[] {
   const tags = new Set<string>();
@@ -105,10 +125,20 @@ export function inTab(entry: InboxEntry, tab: Tab, meId: string): boolean {
   return tab === 'new' ? entry.assigneeId === null : entry.assigneeId === meId;
 }
 
+/** What the inbox list narrows to besides its tab: a tag, a team (null: any). */
+export interface ListFilter {
+  tag?: string | null;
+  teamId?: string | null;
+}
+
+export function matchesFilter(entry: InboxEntry, { tag = null, teamId = null }: ListFilter): boolean {
+  return (tag === null || (entry.tags ?? []).includes(tag)) && (teamId === null || entry.teamId === teamId);
+}
+
 /** Most recently active first; the id breaks ties so rows do not jump between renders. */
-export function listTab(state: InboxState, tab: Tab, meId: string, tag: string | null = null): InboxEntry[] {
+export function listTab(state: InboxState, tab: Tab, meId: string, filter: ListFilter = {}): InboxEntry[] {
   return Object.values(state)
-    .filter((e) => inTab(e, tab, meId) && (tag === null || (e.tags ?? []).includes(tag)))
+    .filter((e) => inTab(e, tab, meId) && matchesFilter(e, filter))
     .sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

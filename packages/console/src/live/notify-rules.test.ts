@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AgentPreferences, Conversation } from '@candor/protocol';
 import { applySnapshot, type InboxEntry } from './inbox-state';
-import { alertFor, titleCount, titleFor, wanted } from './notify-rules';
+import { alertFor, alertForTransfer, titleCount, titleFor, wanted } from './notify-rules';
 
 const ME = 'me';
 const ctx = { meId: ME, watchedId: null };
@@ -102,5 +102,59 @@ describe('titleCount', () => {
   it('makes the title', () => {
     assert.equal(titleFor(0), 'Candor');
     assert.equal(titleFor(4), '(4) Candor');
+  });
+});
+
+describe('alertForTransfer', () => {
+  const transfer = (
+    over: { toTeamId?: string | null; toAgentId?: string | null; byAgentId?: string } = {},
+  ) => ({
+    type: 'conversation.transferred' as const,
+    conversationId: 'c1',
+    fromAgentId: 'bo',
+    toAgentId: null,
+    toTeamId: 'billing',
+    note: 'refund',
+    byAgentId: 'bo',
+    ...over,
+  });
+  const team = { ...ctx, teamIds: ['billing'], status: 'online' as const };
+  const entry = held(conv('c1'));
+
+  it('tells an online member of the team, as "transferred to your team"', () => {
+    const alert = alertForTransfer(transfer(), entry, team);
+    assert.deepEqual(alert, {
+      kind: 'assigned',
+      conversationId: 'c1',
+      visitorName: 'Visitor c1',
+      toTeam: true,
+    });
+    assert.ok(
+      alert &&
+        wanted(alert, {
+          notify: { newConversation: false, newMessage: false, assigned: true },
+          sound: true,
+          desktop: true,
+        }),
+    );
+  });
+
+  it('not a member, not online, the one who transferred, or one already looking: no alert', () => {
+    assert.equal(alertForTransfer(transfer(), entry, { ...team, teamIds: ['sales'] }), null);
+    assert.equal(alertForTransfer(transfer(), entry, { ...team, status: 'away' }), null);
+    assert.equal(alertForTransfer(transfer(), entry, { ...team, status: 'offline' }), null);
+    assert.equal(alertForTransfer(transfer({ byAgentId: ME }), entry, team), null);
+    assert.equal(alertForTransfer(transfer(), entry, { ...team, watchedId: 'c1' }), null);
+    assert.equal(alertForTransfer(transfer(), held(conv('c1', { status: 'resolved' })), team), null);
+  });
+
+  it('a transfer to an agent is left to the update that makes it theirs', () => {
+    assert.equal(alertForTransfer(transfer({ toTeamId: null, toAgentId: ME }), entry, team), null);
+    const mine = alertFor(held(conv('c1', { assigneeId: 'bo' })), conv('c1', { assigneeId: ME }), ctx);
+    assert.equal(mine?.kind, 'assigned');
+  });
+
+  it('a status not known yet counts as online: the console is open', () => {
+    assert.equal(alertForTransfer(transfer(), entry, { ...team, status: null })?.toTeam, true);
   });
 });

@@ -3,7 +3,12 @@
  * rules are tested without a browser. Only what is this agent's counts: the queue (open and
  * unassigned), their own conversations, and what is given to them; never a colleague's conversation.
  */
-import type { AgentPreferences, Conversation } from '@candor/protocol';
+import type {
+  AgentPreferences,
+  AgentStatus,
+  Conversation,
+  ConversationTransferredFrame,
+} from '@candor/protocol';
 import type { InboxEntry, InboxState } from './inbox-state';
 
 export type AlertKind = keyof AgentPreferences['notify'];
@@ -13,6 +18,8 @@ export interface Alert {
   readonly conversationId: string;
   /** The visitor's name; the title and text are chosen by the view. */
   readonly visitorName: string;
+  /** An `assigned` alert for a transfer to one of the agent's teams, not to them. */
+  readonly toTeam?: boolean;
 }
 
 export interface AlertContext {
@@ -37,6 +44,35 @@ export function alertFor(held: InboxEntry | undefined, next: Conversation, ctx: 
   const isNewVisitorMessage = last?.authorType === 'visitor' && last.seq > (held.lastMessage?.seq ?? 0);
   if (isNewVisitorMessage && next.assigneeId === ctx.meId) return alert('newMessage');
   return null;
+}
+
+export interface TransferContext extends AlertContext {
+  /** The teams the agent is a member of. */
+  readonly teamIds: readonly string[];
+  /** The status the agent chose (null: not known yet, taken as online: their console is open). */
+  readonly status: AgentStatus | null;
+}
+
+/**
+ * The alert for a `conversation.transferred` to a team: its online members are told, like an
+ * assignment (the same preference), except the one who transferred it. A transfer to an agent is
+ * told by the conversation.updated that makes it theirs (alertFor).
+ */
+export function alertForTransfer(
+  frame: ConversationTransferredFrame,
+  held: InboxEntry | undefined,
+  ctx: TransferContext,
+): Alert | null {
+  const { toTeamId } = frame;
+  if (toTeamId === null || frame.byAgentId === ctx.meId || !ctx.teamIds.includes(toTeamId)) return null;
+  if ((ctx.status ?? 'online') !== 'online' || frame.conversationId === ctx.watchedId) return null;
+  if (held !== undefined && held.status !== 'open') return null;
+  return {
+    kind: 'assigned',
+    conversationId: frame.conversationId,
+    visitorName: held?.visitorName ?? '',
+    toTeam: true,
+  };
 }
 
 /** Whether the agent wants this alert at all. */

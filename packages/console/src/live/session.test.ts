@@ -1,7 +1,7 @@
 import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLOSE_CODES, PROTOCOL_VERSION } from '@candor/protocol';
-import type { Agent, Conversation, Message } from '@candor/protocol';
+import type { Agent, AgentRoutingView, Conversation, Message } from '@candor/protocol';
 import { LiveSession } from './session';
 import { VISITOR_TYPING_TTL_MS } from './visitor-typing';
 import { AGENT_TYPING_TTL_MS } from './colleagues';
@@ -434,5 +434,68 @@ describe('session: visitor draft', () => {
     socket.serverSend({ type: 'draft.updated', conversationId: 'c1', text: 'hello' });
     socket.serverClose(1006);
     assert.deepEqual(session.getState().visitorDrafts, {});
+  });
+});
+
+describe('session: colleagues’ status', () => {
+  it('reads every status on each welcome and follows agent.status frames', async () => {
+    let reads = 0;
+    let answer: (agents: AgentRoutingView[]) => void = () => undefined;
+    session.stop();
+    session = new LiveSession({
+      url: 'ws://test',
+      socket: FakeSocket,
+      me,
+      timers,
+      random: () => 0,
+      now: () => 0,
+      loadAgentStatus: () => {
+        reads++;
+        return new Promise((resolve) => (answer = resolve));
+      },
+    });
+    session.start();
+    const socket = connect();
+    assert.equal(reads, 1);
+    // News arriving before the read's answer is newer than it.
+    socket.serverSend({ type: 'agent.status', agentId: 'bob', status: 'away', effectiveStatus: 'away' });
+    const routing = (agentId: string, status: 'online' | 'away'): AgentRoutingView => ({
+      agentId,
+      status,
+      effectiveStatus: status,
+      capacity: null,
+      effectiveCapacity: 3,
+      skills: [],
+      load: 0,
+    });
+    answer([routing('bob', 'online'), routing('cy', 'online')]);
+    await Promise.resolve();
+    assert.equal(session.getState().agentStatus.bob?.effectiveStatus, 'away');
+    assert.equal(session.getState().agentStatus.cy?.effectiveStatus, 'online');
+    socket.serverSend({ type: 'agent.status', agentId: 'cy', status: 'online', effectiveStatus: 'away' });
+    assert.equal(session.getState().agentStatus.cy?.effectiveStatus, 'away');
+    dropAndReconnect();
+    assert.equal(reads, 2, 'read again after a reconnect: frames missed meanwhile are not replayed');
+  });
+});
+
+describe('session: transfers', () => {
+  it('hands each conversation.transferred to its listeners', () => {
+    const heard: (string | null)[] = [];
+    const stop = session.onTransferred((frame) => heard.push(frame.toTeamId));
+    const socket = connect();
+    const frame = {
+      type: 'conversation.transferred' as const,
+      conversationId: 'c1',
+      fromAgentId: 'bo',
+      toAgentId: null,
+      toTeamId: 'billing',
+      note: null,
+      byAgentId: 'bo',
+    };
+    socket.serverSend(frame);
+    stop();
+    socket.serverSend(frame);
+    assert.deepEqual(heard, ['billing']);
   });
 });

@@ -5,9 +5,11 @@
  */
 import type {
   Agent,
+  AgentRoutingView,
   AckFrame,
   ClientFrame,
   Conversation,
+  ConversationTransferredFrame,
   ErrorFrame,
   HistoryFrame,
   Message,
@@ -21,6 +23,7 @@ import { errorText } from '../error-text';
 import { Connection } from './connection';
 import type { ConnectionStatus, SocketFactory, Timers } from './connection';
 import {
+  applyRouting,
   applySnapshot,
   applyTags,
   applyUpdate,
@@ -39,6 +42,8 @@ import type { VisitorDrafts } from './visitor-drafts';
 import { VisitorTyping } from './visitor-typing';
 import { AGENT_TYPING_TTL_MS, ColleaguePresence, VIEW_REPEAT_MS, VIEW_TTL_MS } from './colleagues';
 import type { Colleagues } from './colleagues';
+import { applyAgentStatus, mergeLoaded, noStatuses } from './agent-status';
+import type { AgentStatuses } from './agent-status';
 
 export interface Notice {
   readonly conversationId: string | null;
@@ -67,6 +72,8 @@ export interface LiveState {
   readonly agentsTyping: Colleagues;
   /** Per visitor, how many times their contact changed (contact.updated): the contact panel reads it again. */
   readonly contactChanges: Readonly<Record<string, number>>;
+  /** Colleagues' status (online / away / offline), live. */
+  readonly agentStatus: AgentStatuses;
 }
 
 export interface SessionOptions {
@@ -80,6 +87,8 @@ export interface SessionOptions {
   newKey?: () => string;
   /** Reads a conversation's notes and trail (REST), once its stream is live so nothing falls between. */
   loadExtras?: (conversationId: string) => Promise<Pick<AgentExtras, 'notes' | 'activity'>>;
+  /** Reads every agent's status (REST) after each welcome: frames missed while away are not replayed. */
+  loadAgentStatus?: () => Promise<AgentRoutingView[]>;
 }
 
 type Pending =
@@ -104,6 +113,7 @@ const initialState: LiveState = {
   viewers: {},
   agentsTyping: {},
   contactChanges: {},
+  agentStatus: noStatuses,
 };
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Readonly<Record<string, T>> {
@@ -117,6 +127,7 @@ export class LiveSession {
   private state: LiveState = initialState;
   private readonly listeners = new Set<(state: LiveState) => void>();
   private readonly updateListeners = new Set<(held: InboxEntry | undefined, next: Conversation) => void>();
+  private readonly transferListeners = new Set<(frame: ConversationTransferredFrame) => void>();
   private readonly connection: Connection;
   private readonly pending = new Map<string, Pending>();
   /** The highest seq reported read per conversation on this socket, to send each read mark once. */
@@ -132,10 +143,14 @@ export class LiveSession {
   private readonly timers: Timers;
   private readonly newKey: () => string;
   private readonly loadExtras: SessionOptions['loadExtras'];
+  private readonly loadAgentStatus: SessionOptions['loadAgentStatus'];
+  /** Agents an `agent.status` told us of since the last status read was asked (null: none in flight). */
+  private toldSinceLoad: Set<string> | null = null;
 
   constructor(options: SessionOptions) {
     this.me = options.me;
     this.loadExtras = options.loadExtras;
+    this.loadAgentStatus = options.loadAgentStatus;
     this.now = options.now ?? Date.now;
     this.newKey = options.newKey ?? newClientKey;
     this.timers = options.timers ?? {
@@ -177,6 +192,12 @@ export class LiveSession {
   onConversationUpdate(listener: (held: InboxEntry | undefined, next: Conversation) => void): () => void {
     this.updateListeners.add(listener);
     return () => this.updateListeners.delete(listener);
+  }
+
+  /** Each `conversation.transferred` of the agent's inboxes (for notifications of a team's members). */
+  onTransferred(listener: (frame: ConversationTransferredFrame) => void): () => void {
+    this.transferListeners.add(listener);
+    return () => this.transferListeners.delete(listener);
   }
 
   start(): void {
@@ -304,6 +325,20 @@ export class LiveSession {
     this.connection.send({ type: 'inbox.subscribe', ref: this.ref({ kind: 'inbox' }) });
     if (this.state.openId !== null) this.subscribeTo(this.state.openId);
     for (const entry of toResend(this.state.outbox)) this.transmit(entry);
+    this.readAgentStatus();
+  }
+
+  private readAgentStatus(): void {
+    if (!this.loadAgentStatus) return;
+    const told = new Set<string>();
+    this.toldSinceLoad = told;
+    this.loadAgentStatus().then(
+      (agents) => {
+        this.update({ agentStatus: mergeLoaded(this.state.agentStatus, agents, told) });
+        if (this.toldSinceLoad === told) this.toldSinceLoad = null;
+      },
+      (err: unknown) => console.warn('candor: colleagues’ status could not be read', err),
+    );
   }
 
   private statusChanged(status: ConnectionStatus): void {
@@ -364,6 +399,14 @@ export class LiveSession {
         return this.withExtras(frame.activity.conversationId, (held) => addActivity(held, [frame.activity]));
       case 'tags.updated':
         return this.update({ inbox: applyTags(this.state.inbox, frame.conversationId, frame.tags) });
+      case 'routing.updated':
+        return this.update({ inbox: applyRouting(this.state.inbox, frame) });
+      case 'conversation.transferred':
+        for (const listener of this.transferListeners) listener(frame);
+        return;
+      case 'agent.status':
+        this.toldSinceLoad?.add(frame.agentId);
+        return this.update({ agentStatus: applyAgentStatus(this.state.agentStatus, frame) });
       case 'ack':
         return this.ack(frame);
       case 'error':

@@ -5,6 +5,7 @@
  */
 import type { AgentPreferences } from '@candor/protocol';
 import { wanted, type Alert } from '../live/notify-rules';
+import { say } from '../console-text';
 
 const TITLES: Record<Alert['kind'], string> = {
   newConversation: 'New conversation',
@@ -28,7 +29,7 @@ export function raise(alert: Alert, prefs: AgentPreferences, open: (conversation
   if (!wanted(alert, prefs)) return;
   if (prefs.sound) beep();
   if (!prefs.desktop || desktopPermission() !== 'granted') return;
-  const note = new Notification(TITLES[alert.kind], {
+  const note = new Notification(alert.toTeam ? say('transferredToTeam') : TITLES[alert.kind], {
     body: alert.visitorName,
     // One per conversation: a second message replaces the first instead of piling up.
     tag: `candor-${alert.conversationId}`,

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AgentPreferences } from '@candor/protocol';
 import { api } from '../api';
 import type { LiveSession, LiveState } from '../live/session';
-import { alertFor, titleCount, titleFor } from '../live/notify-rules';
+import { alertFor, alertForTransfer, titleCount, titleFor } from '../live/notify-rules';
 import { desktopPermission, raise, requestDesktopPermission, type DesktopPermission } from './notifier';
 
 export const DEFAULT_PREFERENCES: AgentPreferences = {
@@ -28,11 +28,14 @@ export function useNotifications(
   session: LiveSession,
   state: LiveState,
   open: (conversationId: string) => void,
+  /** The agent's teams: a transfer to one of them is told like an assignment. */
+  teamIds: readonly string[] = [],
 ): NotificationControls {
   const [preferences, setPreferences] = useState(DEFAULT_PREFERENCES);
   const [permission, setPermission] = useState(desktopPermission);
-  const current = useRef({ preferences, openId: state.openId, open });
-  current.current = { preferences, openId: state.openId, open };
+  const status = state.agentStatus[session.me.id]?.status ?? null;
+  const current = useRef({ preferences, openId: state.openId, open, teamIds, status, inbox: state.inbox });
+  current.current = { preferences, openId: state.openId, open, teamIds, status, inbox: state.inbox };
 
   useEffect(() => {
     api.myPreferences().then(
@@ -47,6 +50,22 @@ export function useNotifications(
         const { preferences: prefs, openId } = current.current;
         const looking = document.visibilityState === 'visible' && document.hasFocus();
         const alert = alertFor(held, next, { meId: session.me.id, watchedId: looking ? openId : null });
+        if (alert) raise(alert, prefs, current.current.open);
+      }),
+    [session],
+  );
+
+  useEffect(
+    () =>
+      session.onTransferred((frame) => {
+        const { preferences: prefs, openId, teamIds: mine, status: chosen, inbox } = current.current;
+        const looking = document.visibilityState === 'visible' && document.hasFocus();
+        const alert = alertForTransfer(frame, inbox[frame.conversationId], {
+          meId: session.me.id,
+          watchedId: looking ? openId : null,
+          teamIds: mine,
+          status: chosen,
+        });
         if (alert) raise(alert, prefs, current.current.open);
       }),
     [session],

@@ -24,13 +24,25 @@ function localDay(day: string, days = 0): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
+/** The inbox list's filters (list-filters.tsx), which narrow searches too. */
+export interface SharedFilter {
+  tag?: string | null;
+  teamId?: string | null;
+}
+
 /** The query string of a search, or null when there is nothing to search for yet. */
-export function searchParams(form: SearchForm, cursor?: string): URLSearchParams | null {
+export function searchParams(
+  form: SearchForm,
+  cursor?: string,
+  shared: SharedFilter = {},
+): URLSearchParams | null {
   const q = form.q.trim().slice(0, LIMITS.searchQueryMax);
   if (q === '') return null;
   const params = new URLSearchParams({ q });
   if (form.status !== '') params.set('status', form.status);
   if (form.assigneeId !== '') params.set('assigneeId', form.assigneeId);
+  if (shared.teamId) params.set('team', shared.teamId);
+  if (shared.tag) params.set('tag', shared.tag);
   const from = localDay(form.from);
   if (from) params.set('from', from.toISOString());
   const to = localDay(form.to, 1);

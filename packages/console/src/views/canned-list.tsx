@@ -1,5 +1,6 @@
 /** The canned-response picker under the reply box: an ARIA listbox driven from the textarea's keys. */
 import type { CannedResponse } from '@candor/protocol';
+import { say } from '../console-text';
 import { visibleControls } from '@candor/protocol';
 
 export const CANNED_LISTBOX_ID = 'canned-listbox';
@@ -45,7 +46,7 @@ export function CannedList({ matches, active, loading, query, preview, onPick }:
             >
               <span class="canned-shortcut">/{c.shortcut}</span>
               <span class="canned-meta">
-                {c.locale.toUpperCase()}
+                {c.locale === null ? say('anyLanguage') : c.locale.toUpperCase()}
                 {c.scope === 'personal' ? ' · yours' : ''}
               </span>
               <span class="canned-body">{visibleControls(preview(c))}</span>

@@ -8,19 +8,23 @@ import type { CannedResponse } from '@candor/protocol';
 import { api } from '../api';
 import { isSignedOut, requestErrorText } from './admin-errors';
 import { UserText } from './user-text';
+import { say } from '../console-text';
 
 interface Props {
   scope: 'shared' | 'personal';
   onSignedOut: () => void;
 }
 
-const LANGUAGE: Record<(typeof CANNED_LOCALES)[number], string> = { en: 'English', fr: 'Français' };
+type CannedLocale = (typeof CANNED_LOCALES)[number];
+const LANGUAGE: Record<CannedLocale, string> = { en: 'English', fr: 'Français' };
+/** A response's language as listed; one without is offered to every visitor. */
+const languageOf = (locale: CannedLocale | null) => (locale === null ? say('anyLanguage') : LANGUAGE[locale]);
 
 export function CannedResponsesSection({ scope, onSignedOut }: Props) {
   const [list, setList] = useState<CannedResponse[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [shortcut, setShortcut] = useState('');
-  const [locale, setLocale] = useState<'en' | 'fr'>('en');
+  const [locale, setLocale] = useState<CannedLocale | null>('en');
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const fail = (err: unknown) => (isSignedOut(err) ? onSignedOut() : setError(requestErrorText(err)));
@@ -95,14 +99,14 @@ export function CannedResponsesSection({ scope, onSignedOut }: Props) {
             {mine.map((c) => (
               <tr key={c.id} data-testid="canned-row">
                 <td>/{c.shortcut}</td>
-                <td>{LANGUAGE[c.locale]}</td>
+                <td>{languageOf(c.locale)}</td>
                 <td>
                   <UserText text={c.body} />
                 </td>
                 <td>
                   <button
                     type="button"
-                    aria-label={`Delete canned response /${c.shortcut} (${LANGUAGE[c.locale]})`}
+                    aria-label={`Delete canned response /${c.shortcut} (${languageOf(c.locale)})`}
                     onClick={() => void remove(c)}
                   >
                     Delete
@@ -130,12 +134,20 @@ export function CannedResponsesSection({ scope, onSignedOut }: Props) {
         </p>
         <label>
           <span>Language</span>
-          <select value={locale} onChange={(e) => setLocale(e.currentTarget.value === 'fr' ? 'fr' : 'en')}>
+          <select
+            data-testid="canned-locale"
+            value={locale ?? ''}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setLocale(value === 'fr' || value === 'en' ? value : null);
+            }}
+          >
             {CANNED_LOCALES.map((l) => (
               <option key={l} value={l}>
                 {LANGUAGE[l]}
               </option>
             ))}
+            <option value="">{say('anyLanguage')}</option>
           </select>
         </label>
         <label>

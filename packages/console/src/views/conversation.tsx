@@ -15,6 +15,8 @@ import { errorText } from '../error-text';
 import { noExtras } from '../live/agent-extras';
 import { TagEditor } from './tag-editor';
 import { navigate } from '../route';
+import { useState } from 'preact/hooks';
+import { preferredLocale } from '../canned-picker';
 
 /** REST failures as the agent reads them. */
 function readable(err: unknown): Error {
@@ -31,6 +33,8 @@ interface Props {
 
 export function ConversationView({ conversationId: id, session, state, replyDrafts }: Props) {
   const me = session.me;
+  // The visitor's language puts canned responses in it first; read with them, when the picker opens.
+  const [visitorLocale, setVisitorLocale] = useState<'en' | 'fr' | null>(null);
   const entry = state.inbox[id];
   const timeline = state.timelines[id] ?? emptyTimeline;
   const visitorDraft = shownDraft(state.visitorDrafts, id);
@@ -92,6 +96,8 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
             <RoutingControls
               conversationId={id}
               priority={entry.priority ?? 'normal'}
+              requiredSkills={entry.requiredSkills ?? []}
+              statuses={state.agentStatus}
               assigneeId={entry.assigneeId}
               meId={me.id}
               disabled={state.status !== 'online'}
@@ -182,10 +188,16 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
             throw readable(err);
           }
         }}
-        loadCanned={async () => (await api.listCannedResponses()).cannedResponses}
+        loadCanned={async () => {
+          const [{ cannedResponses }, contact] = await Promise.all([
+            api.listCannedResponses(),
+            api.contactOf(id).catch(() => null), // no language known: no preference
+          ]);
+          setVisitorLocale(preferredLocale(contact?.contact.language));
+          return cannedResponses;
+        }}
         variables={{ visitorName: entry?.visitorName ?? '', agentName: me.name }}
-        // The visitor's language reaches the console with the contact panel (issue 12, part "id").
-        preferLocale={null}
+        preferLocale={visitorLocale}
         assignedToOther={
           entry?.assigneeId != null && entry.assigneeId !== me.id
             ? (entry.assigneeName ?? 'another agent')

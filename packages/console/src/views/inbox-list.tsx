@@ -1,8 +1,9 @@
 /** The three inbox tabs and their rows; rows are links so a conversation has a URL and opens by keyboard. */
 import type { Agent } from '@candor/protocol';
-import { useState } from 'preact/hooks';
-import { knownTags, listTab, tabUnread, TABS } from '../live/inbox-state';
-import type { InboxEntry, InboxState, Tab } from '../live/inbox-state';
+import { listTab, tabUnread, TABS } from '../live/inbox-state';
+import type { InboxEntry, InboxState, ListFilter, Tab } from '../live/inbox-state';
+import { say } from '../console-text';
+import { verificationBadge } from '../contact-text';
 import { relativeTime } from '../relative-time';
 import { navigate, pathFor } from '../route';
 import { useNow } from './use-live';
@@ -24,15 +25,14 @@ interface Props {
   onTab: (tab: Tab) => void;
   me: Agent;
   openId: string | null;
+  /** The tag and team chosen above the list (list-filters.tsx). */
+  filter: ListFilter;
 }
 
-export function InboxList({ inbox, loaded, openNotShown, tab, onTab, me, openId }: Props) {
+export function InboxList({ inbox, loaded, openNotShown, tab, onTab, me, openId, filter }: Props) {
   const now = useNow(30_000);
-  const [tagFilter, setTagFilter] = useState<string | null>(null);
-  const tags = knownTags(inbox);
-  // A tag no longer on any conversation filters nothing out of sight.
-  const tag = tagFilter !== null && tags.includes(tagFilter) ? tagFilter : null;
-  const rows = listTab(inbox, tab, me.id, tag);
+  const filtered = (filter.tag ?? null) !== null || (filter.teamId ?? null) !== null;
+  const rows = listTab(inbox, tab, me.id, filter);
 
   // Arrow keys move between tabs, as the ARIA tabs pattern expects; Tab moves on to the rows.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -84,24 +84,6 @@ export function InboxList({ inbox, loaded, openNotShown, tab, onTab, me, openId 
           );
         })}
       </div>
-      {tags.length > 0 && (
-        <div class="tag-filter">
-          <label for="tag-filter">Tag</label>
-          <select
-            id="tag-filter"
-            data-testid="tag-filter"
-            value={tag ?? ''}
-            onChange={(e) => setTagFilter(e.currentTarget.value || null)}
-          >
-            <option value="">All tags</option>
-            {tags.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
       <div id="inbox-rows" role="tabpanel" aria-labelledby={`tab-${tab}`} class="rows">
         {!loaded && <p class="quiet">Loading conversations…</p>}
         {loaded && openNotShown > 0 && tab !== 'mine' && (
@@ -113,7 +95,7 @@ export function InboxList({ inbox, loaded, openNotShown, tab, onTab, me, openId 
           </p>
         )}
         {loaded && rows.length === 0 && (
-          <p class="quiet">{tag === null ? EMPTY_TEXT[tab] : `No conversation here is tagged “${tag}”.`}</p>
+          <p class="quiet">{filtered ? say('noneWithFilters') : EMPTY_TEXT[tab]}</p>
         )}
         {rows.length > 0 && (
           <ul>
@@ -186,6 +168,7 @@ function Row({ entry, isOpen, now, meId }: RowProps) {
       </span>
       <span class="row-line meta">
         <span class={`pill ${entry.status}`}>{entry.status === 'resolved' ? 'Resolved' : 'Open'}</span>
+        {entry.verification && <VerificationBadge level={entry.verification} />}
         <span>
           <UserText text={assignee} />
         </span>
@@ -196,5 +179,16 @@ function Row({ entry, isOpen, now, meId }: RowProps) {
         ))}
       </span>
     </a>
+  );
+}
+
+function VerificationBadge({ level }: { level: NonNullable<InboxEntry['verification']> }) {
+  const { text, label } = verificationBadge(level);
+  // The row is a link: its name is its text, so the badge says "Identity: …" in words, not in a title.
+  return (
+    <span class={`verification ${level}`} data-testid="verification-badge" data-level={level}>
+      <span class="visually-hidden">{label}</span>
+      <span aria-hidden="true">{text}</span>
+    </span>
   );
 }

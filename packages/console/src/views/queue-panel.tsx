@@ -1,26 +1,30 @@
-/** The waiting queue of the agent's inbox, in order, with a button to take one (within capacity). */
+/**
+ * The waiting queue of every inbox the agent answers in, each in order, with a button to take one
+ * (within capacity). One inbox: one "Queue"; several: one per inbox, by name.
+ */
 import { useEffect, useState } from 'preact/hooks';
-import type { QueueView } from '@candor/protocol';
+import type { InboxQueueView } from '@candor/protocol';
+import { visibleControls } from '@candor/protocol';
 import { navigate } from '../route';
 import { PRIORITY_LABELS, routingApi } from '../routing-api';
+import { say } from '../console-text';
 import { requestErrorText } from './admin-errors';
 
 interface Props {
-  inboxId: string;
-  /** Changes whenever the inbox does (conversation.updated): the queue is read again. */
+  /** Changes whenever the inbox does (conversation.updated): the queues are read again. */
   version: unknown;
 }
 
-export function QueuePanel({ inboxId, version }: Props) {
-  const [queue, setQueue] = useState<QueueView | null>(null);
+export function QueuePanel({ version }: Props) {
+  const [queues, setQueues] = useState<InboxQueueView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    routingApi.queue(inboxId).then(
-      ({ queue }) => setQueue(queue),
+    routingApi.queues().then(
+      ({ queues }) => setQueues(queues),
       (err) => setError(requestErrorText(err)),
     );
-  }, [inboxId, version]);
+  }, [version]);
 
   const take = async (conversationId: string) => {
     setError(null);
@@ -32,30 +36,49 @@ export function QueuePanel({ inboxId, version }: Props) {
     }
   };
 
-  if (!queue) return null;
+  if (!queues) return null;
+  const several = queues.length > 1;
   return (
-    <section class="queue-panel" aria-labelledby="queue-title">
-      <h2 id="queue-title">
-        Queue <span data-testid="queue-count">({queue.entries.length})</span>
+    <>
+      {error && (
+        <p role="alert" class="hint">
+          {error}
+        </p>
+      )}
+      {queues.map((queue) => (
+        <InboxQueue key={queue.inboxId} queue={queue} named={several} onTake={(id) => void take(id)} />
+      ))}
+    </>
+  );
+}
+
+function InboxQueue(props: { queue: InboxQueueView; named: boolean; onTake: (id: string) => void }) {
+  const { queue, named } = props;
+  const titleId = `queue-title-${queue.inboxId}`;
+  const inbox = visibleControls(queue.inboxName);
+  return (
+    <section class="queue-panel" aria-labelledby={titleId} data-testid="queue" data-inbox-id={queue.inboxId}>
+      <h2 id={titleId}>
+        {named ? say('queueOf', { inbox }) : say('queue')}{' '}
+        <span data-testid="queue-count">({queue.entries.length})</span>
       </h2>
       {queue.wait && (
         <p class="hint">
           Typical wait: {queue.wait.minMinutes}–{queue.wait.maxMinutes} min
         </p>
       )}
-      {error && (
-        <p role="alert" class="hint">
-          {error}
-        </p>
-      )}
       <ol>
         {queue.entries.slice(0, 20).map((e) => (
-          <li data-testid="queue-entry">
+          <li data-testid="queue-entry" key={e.conversationId}>
             {PRIORITY_LABELS[e.priority]}{' '}
             <button
               type="button"
-              aria-label={`Take waiting conversation ${e.position}`}
-              onClick={() => void take(e.conversationId)}
+              aria-label={
+                named
+                  ? say('takeWaiting', { position: e.position, inbox })
+                  : say('takeWaitingOne', { position: e.position })
+              }
+              onClick={() => props.onTake(e.conversationId)}
             >
               Take
             </button>

@@ -1,22 +1,31 @@
 /**
- * In a conversation's header: its priority, and a transfer to an agent or a team with a note the next
- * agent reads (never the visitor). Over REST; the inbox learns of the change by conversation.updated.
+ * In a conversation's header: its priority, the skills it needs (skill-match routing), and a transfer
+ * to an agent or a team with a note the next agent reads (never the visitor). Over REST; the inbox
+ * learns of the change by routing.updated.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Agent, Priority, Team } from '@candor/protocol';
 import { api } from '../api';
 import { PRIORITY_LABELS, routingApi } from '../routing-api';
 import { requestErrorText } from './admin-errors';
+import { say } from '../console-text';
+import { formatSkillList, parseSkillList, skillListProblem } from '../skill-list';
+import { byAvailability, shownStatus, type AgentStatuses } from '../live/agent-status';
+import { statusText } from './colleague-list';
 
 interface Props {
   conversationId: string;
   priority: Priority;
+  requiredSkills: readonly string[];
   assigneeId: string | null;
   meId: string;
   disabled: boolean;
+  /** Colleagues' status, live: shown beside each agent to transfer to. */
+  statuses: AgentStatuses;
 }
 
-export function RoutingControls({ conversationId, priority, assigneeId, meId, disabled }: Props) {
+export function RoutingControls(props: Props) {
+  const { conversationId, priority, assigneeId, meId, disabled } = props;
   const [error, setError] = useState<string | null>(null);
   const [transferring, setTransferring] = useState(false);
 
@@ -44,6 +53,7 @@ export function RoutingControls({ conversationId, priority, assigneeId, meId, di
           ))}
         </select>
       </label>
+      <RequiredSkills conversationId={conversationId} skills={props.requiredSkills} disabled={disabled} />
       <button
         type="button"
         data-testid="transfer"
@@ -57,6 +67,7 @@ export function RoutingControls({ conversationId, priority, assigneeId, meId, di
         <TransferForm
           conversationId={conversationId}
           exclude={assigneeId ?? meId}
+          statuses={props.statuses}
           onDone={(failure) => (failure ? setError(failure) : setTransferring(false))}
         />
       )}
@@ -72,6 +83,7 @@ export function RoutingControls({ conversationId, priority, assigneeId, meId, di
 function TransferForm(props: {
   conversationId: string;
   exclude: string;
+  statuses: AgentStatuses;
   onDone: (error: string | null) => void;
 }) {
   const [agents, setAgents] = useState<Agent[]>([]);
@@ -122,9 +134,14 @@ function TransferForm(props: {
           <option value="">Choose…</option>
           {agents.length > 0 && (
             <optgroup label="Agents">
-              {agents.map((a) => (
-                <option value={`agent:${a.id}`}>{a.name}</option>
-              ))}
+              {byAvailability(agents, props.statuses).map((a) => {
+                const status = shownStatus(props.statuses, a.id);
+                return (
+                  <option value={`agent:${a.id}`} data-status={status ?? 'unknown'}>
+                    {status ? say('colleagueStatus', { name: a.name, status: statusText(status) }) : a.name}
+                  </option>
+                );
+              })}
             </optgroup>
           )}
           {teams.length > 0 && (
@@ -150,5 +167,93 @@ function TransferForm(props: {
         Transfer
       </button>
     </form>
+  );
+}
+
+function RequiredSkills(props: { conversationId: string; skills: readonly string[]; disabled: boolean }) {
+  const held = formatSkillList(props.skills);
+  const [text, setText] = useState(held);
+  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  // Folded behind a button, as the transfer form is: the header stays short at phone width.
+  const [open, setOpen] = useState(false);
+  // A change from elsewhere (routing.updated) shows, unless the agent is typing a different list.
+  const [shown, setShown] = useState(held);
+  if (held !== shown) {
+    setShown(held);
+    if (text === shown) setText(held);
+  }
+  const inputId = `required-skills-${props.conversationId}`;
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const skills = parseSkillList(text);
+    const problem = skillListProblem(skills);
+    if (problem) return setStatus({ error: true, text: problem });
+    setBusy(true);
+    setStatus(null);
+    try {
+      await routingApi.setRequiredSkills(props.conversationId, skills);
+      setText(formatSkillList(skills));
+      setStatus({ error: false, text: say('skillsSaved') });
+      setOpen(false);
+    } catch (err) {
+      setStatus({ error: true, text: requestErrorText(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const count = props.skills.length;
+  return (
+    <>
+      <button
+        type="button"
+        data-testid="skills-toggle"
+        aria-expanded={open}
+        aria-controls={`${inputId}-form`}
+        // The short word shows (the header stays one line at phone width); the name says it in full.
+        aria-label={`${say('requiredSkills')}${count > 0 ? ` (${count})` : ''}`}
+        title={held || undefined}
+        onClick={() => setOpen(!open)}
+      >
+        {say('skillsButton')}
+        {count > 0 ? ` (${count})` : ''}
+      </button>
+      {status && !open && (
+        <span role={status.error ? 'alert' : 'status'} class="hint">
+          {status.text}
+        </span>
+      )}
+      {open && (
+        <form id={`${inputId}-form`} class="transfer-form" onSubmit={(e) => void save(e)}>
+          <label for={inputId}>{say('requiredSkills')}</label>
+          <input
+            id={inputId}
+            data-testid="required-skills"
+            value={text}
+            maxLength={500}
+            aria-describedby={`${inputId}-hint`}
+            disabled={props.disabled}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
+          <span id={`${inputId}-hint`} class="hint">
+            {say('requiredSkillsHint')}
+          </span>
+          <button
+            type="submit"
+            data-testid="save-skills"
+            disabled={props.disabled || busy || text.trim() === held}
+          >
+            {say('saveSkills')}
+          </button>
+          {status && (
+            <span role={status.error ? 'alert' : 'status'} class="hint">
+              {status.text}
+            </span>
+          )}
+        </form>
+      )}
+    </>
   );
 }

@@ -4,13 +4,13 @@
  * (search/highlight-parts.ts): snippets are never rendered as HTML.
  */
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LIMITS } from '@candor/protocol';
 import type { Agent, SearchResult } from '@candor/protocol';
 import { api, ApiError } from '../api';
 import { errorText } from '../error-text';
 import { highlightParts } from '../search/highlight-parts';
-import { EMPTY_SEARCH, searchParams, type SearchForm } from '../search/search-request';
+import { EMPTY_SEARCH, searchParams, type SearchForm, type SharedFilter } from '../search/search-request';
 import { navigate, pathFor } from '../route';
 import { UserText } from './user-text';
 import { visibleControls } from '@candor/protocol';
@@ -20,6 +20,9 @@ interface Props {
   openId: string | null;
   /** The inbox list, shown while no search is. */
   children: ComponentChildren;
+  /** The tag and team filters, shown above the list or the results, and applied to both. */
+  filters?: ComponentChildren;
+  filter?: SharedFilter;
 }
 
 type Shown =
@@ -28,7 +31,7 @@ type Shown =
   | { kind: 'results'; results: SearchResult[]; nextCursor: string | null; loadingMore: boolean }
   | { kind: 'error'; text: string };
 
-export function SearchPanel({ me, openId, children }: Props) {
+export function SearchPanel({ me, openId, children, filters, filter = {} }: Props) {
   const [form, setForm] = useState<SearchForm>(EMPTY_SEARCH);
   const [asked, setAsked] = useState<SearchForm | null>(null);
   const [shown, setShown] = useState<Shown>({ kind: 'none' });
@@ -42,11 +45,10 @@ export function SearchPanel({ me, openId, children }: Props) {
       text: err instanceof ApiError ? errorText(err.code, err.message) : 'The search failed.',
     });
 
-  const run = (event: Event) => {
-    event.preventDefault();
-    const params = searchParams(form);
+  const ask = (asking: SearchForm) => {
+    const params = searchParams(asking, undefined, filter);
     if (params === null) return clear();
-    setAsked(form);
+    setAsked(asking);
     setShown({ kind: 'loading' });
     api
       .search(params)
@@ -55,10 +57,19 @@ export function SearchPanel({ me, openId, children }: Props) {
         failed,
       );
   };
+  const run = (event: Event) => {
+    event.preventDefault();
+    ask(form);
+  };
+  // Results shown follow the list's filters: a new tag or team asks again.
+  const { tag = null, teamId = null } = filter;
+  useEffect(() => {
+    if (asked !== null) ask(asked);
+  }, [tag, teamId]);
 
   const more = () => {
     if (shown.kind !== 'results' || shown.nextCursor === null || asked === null) return;
-    const params = searchParams(asked, shown.nextCursor);
+    const params = searchParams(asked, shown.nextCursor, filter);
     if (params === null) return;
     setShown({ ...shown, loadingMore: true });
     api.search(params).then(
@@ -167,6 +178,7 @@ export function SearchPanel({ me, openId, children }: Props) {
           </fieldset>
         )}
       </form>
+      {filters}
       {shown.kind === 'none' ? (
         children
       ) : (

@@ -6,7 +6,8 @@ import { requestErrorText } from './admin-errors';
 
 const LABELS: Record<AgentStatus, string> = { online: 'Online', away: 'Away', offline: 'Offline' };
 
-export function StatusControl({ agentId }: { agentId: string }) {
+/** `live`: the status as the last agent.status told it (an admin may set it from elsewhere). */
+export function StatusControl({ agentId, live }: { agentId: string; live?: AgentStatus | undefined }) {
   const [status, setStatus] = useState<AgentStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -16,6 +17,10 @@ export function StatusControl({ agentId }: { agentId: string }) {
       (err) => setError(requestErrorText(err)),
     );
   }, [agentId]);
+
+  useEffect(() => {
+    if (live !== undefined) setStatus(live);
+  }, [live]);
 
   const choose = async (next: AgentStatus) => {
     const before = status;

@@ -1,10 +1,13 @@
 /** The signed-in console: top bar, connection banner, and the inbox or admin page by route. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { WS_PATHS } from '@candor/protocol';
-import type { Agent } from '@candor/protocol';
+import type { Agent, Team } from '@candor/protocol';
 import { api, ApiError, isSignedIn } from '../api';
 import { errorText } from '../error-text';
-import type { Tab } from '../live/inbox-state';
+import { knownTags } from '../live/inbox-state';
+import type { ListFilter, Tab } from '../live/inbox-state';
+import { routingApi } from '../routing-api';
+import { ListFilters } from './list-filters';
 import { useNotifications } from '../notifications/use-notifications';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useShortcuts } from './use-shortcuts';
@@ -21,6 +24,7 @@ import { SearchPanel } from './search-panel';
 import { useLiveState } from './use-live';
 import { StatusControl } from './status-control';
 import { QueuePanel } from './queue-panel';
+import { ColleagueList } from './colleague-list';
 
 interface Props {
   agent: Agent;
@@ -51,12 +55,15 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
         me: agent,
         isSignedIn,
         loadExtras: loadAgentExtras,
+        loadAgentStatus: async () => (await routingApi.agents()).agents,
       }),
     [agent],
   );
   const state = useLiveState(session);
   const route = useRoute();
   const [tab, setTab] = useState<Tab>('new');
+  const [filter, setFilter] = useState<ListFilter>({});
+  const [teams, setTeams] = useState<Team[]>([]);
   const [logoutError, setLogoutError] = useState<string | null>(null);
   const replyDrafts = useRef(new Map<string, string>()).current;
   const openId = route.page === 'inbox' ? route.conversationId : null;
@@ -75,12 +82,23 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
   useEffect(() => session.open(openId), [session, openId]);
 
   useEffect(() => {
+    routingApi.listTeams().then(
+      (r) => setTeams(r.teams),
+      () => undefined, // no team filter, no team notifications: the inbox still works
+    );
+  }, [agent]);
+
+  useEffect(() => {
     if (state.status === 'signed-out') onSignedOut('Your session has ended. Sign in again.');
     if (state.status === 'role-changed') onAgentChanged();
   }, [state.status, onSignedOut, onAgentChanged]);
 
   const openConversation = (conversationId: string) => navigate({ page: 'inbox', conversationId });
-  const notifications = useNotifications(session, state, openConversation);
+  const myTeamIds = useMemo(
+    () => teams.filter((t) => t.memberIds.includes(agent.id)).map((t) => t.id),
+    [teams, agent.id],
+  );
+  const notifications = useNotifications(session, state, openConversation, myTeamIds);
   const [askDesktop, setAskDesktop] = useState(true);
   const [helpOpen, setHelpOpen] = useState(false);
 
@@ -150,7 +168,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
         >
           Keyboard shortcuts
         </button>
-        <StatusControl agentId={agent.id} />
+        <StatusControl agentId={agent.id} live={state.agentStatus[agent.id]?.status} />
         <span class="me" title={agent.email} data-testid="me-name">
           <span class="visually-hidden">Signed in as </span>
           <UserText text={agent.name} />
@@ -199,8 +217,16 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
         />
       ) : (
         <div class={openId === null ? 'inbox-layout' : 'inbox-layout has-open'}>
-          <SearchPanel me={agent} openId={openId}>
-            <QueuePanel inboxId="default" version={state.inbox} />
+          <SearchPanel
+            me={agent}
+            openId={openId}
+            filter={filter}
+            filters={
+              <ListFilters filter={filter} onChange={setFilter} tags={knownTags(state.inbox)} teams={teams} />
+            }
+          >
+            <QueuePanel version={state.inbox} />
+            <ColleagueList meId={agent.id} statuses={state.agentStatus} />
             <InboxList
               inbox={state.inbox}
               loaded={state.inboxLoaded}
@@ -209,6 +235,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
               onTab={setTab}
               me={agent}
               openId={openId}
+              filter={filter}
             />
           </SearchPanel>
           {openId === null ? (

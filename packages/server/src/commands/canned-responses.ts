@@ -10,7 +10,7 @@ import type { ChatContext } from './context';
 
 export interface CannedInput {
   shortcut: string;
-  locale: 'en' | 'fr';
+  locale: 'en' | 'fr' | null;
   body: string;
 }
 

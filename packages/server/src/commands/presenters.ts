@@ -35,11 +35,12 @@ export async function presentConversations(
   readerAgentId?: string,
 ): Promise<Conversation[]> {
   const ids = records.map((r) => r.id);
-  const [last, reads, tags] = await Promise.all([
+  const [last, reads, tags, skills] = await Promise.all([
     ctx.store.lastMessages(ids),
     readerAgentId ? ctx.store.readStates(readerAgentId, ids) : Promise.resolve(undefined),
-    // Tags are agents' own: only a view for an agent reads and carries them.
+    // Tags and routing are agents' own: only a view for an agent reads and carries them.
     readerAgentId ? ctx.store.tagsOf(ids) : Promise.resolve(undefined),
+    readerAgentId ? ctx.store.requiredSkillsOf(ids) : Promise.resolve(undefined),
   ]);
   const lastById = new Map(last.map((l) => [l.conversationId, l]));
   return Promise.all(
@@ -49,9 +50,15 @@ export async function presentConversations(
       const withRead = read
         ? { ...conversation, lastReadSeq: read.lastReadSeq, unread: read.unread }
         : conversation;
-      return tags ? { ...withRead, tags: tags.get(r.id) ?? [] } : withRead;
+      if (!tags || !skills) return withRead;
+      return { ...withRead, tags: tags.get(r.id) ?? [], ...routingOf(r, skills.get(r.id) ?? []) };
     }),
   );
+}
+
+/** What agents see of a conversation's routing; kept off conversation.updated, which visitors receive too. */
+export function routingOf(r: ConversationRecord, requiredSkills: string[]) {
+  return { priority: r.priority, teamId: r.teamId, requiredSkills };
 }
 
 /** `last`, when the caller just wrote it, saves reading it back. */
@@ -70,6 +77,7 @@ async function presentOne(ctx: ChatContext, r: ConversationRecord, last: LastMes
     status: r.status,
     visitorId: r.visitorId,
     visitorName: await ctx.names.visitor(r.visitorId),
+    verification: await ctx.names.verification(r.visitorId),
     assigneeId: r.assigneeId,
     assigneeName: r.assigneeId ? await ctx.names.agent(r.assigneeId) : null,
     lastSeq: r.lastSeq,

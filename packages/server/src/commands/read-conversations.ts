@@ -35,6 +35,8 @@ export interface InboxFilter {
   status?: 'open' | 'resolved';
   /** Only conversations with this tag. */
   tag?: string;
+  /** Only conversations transferred to this team. */
+  teamId?: string;
 }
 
 export interface InboxList {
@@ -51,11 +53,11 @@ export async function listInbox(
   ctx: ChatContext,
   actor: Extract<Actor, { kind: 'agent' }>,
   view: InboxView = 'all',
-  { status, tag }: InboxFilter = {},
+  { status, tag, teamId }: InboxFilter = {},
 ): Promise<InboxList> {
   const { inboxIds } = actor;
-  // A tag narrows every part of the list alike (already normalised by the caller).
-  const tagged = tag === undefined ? {} : { tag };
+  // A tag or a team narrows every part of the list alike (a tag already normalised by the caller).
+  const tagged = { ...(tag === undefined ? {} : { tag }), ...(teamId === undefined ? {} : { teamId }) };
   const assignee =
     view === 'new' ? { assigneeId: null } : view === 'mine' ? { assigneeId: actor.agentId } : {};
   const wantsOpen = view !== 'all' || status !== 'resolved';

@@ -22,6 +22,9 @@ export interface SearchInput {
   status?: ConversationStatus;
   /** An agent's id, or null for unassigned conversations. */
   assigneeId?: string | null;
+  teamId?: string;
+  /** Normalised (domain/tags.ts). */
+  tag?: string;
   from?: number;
   to?: number;
   limit?: number;
@@ -39,13 +42,15 @@ export async function searchConversations(
   if (!slot.ok)
     throw new DomainError('rate_limited', 'Too many searches; try again shortly.', slot.retryAfterMs);
   const limit = Math.min(Math.max(1, input.limit ?? SEARCH_LIMITS.pageDefault), SEARCH_LIMITS.pageMax);
-  const { status, assigneeId, from, to } = input;
+  const { status, assigneeId, teamId, tag, from, to } = input;
   const page = await ctx.store.searchConversations({
     terms,
     filter: {
       inboxIds: actor.inboxIds,
       ...(status === undefined ? {} : { status }),
       ...(assigneeId === undefined ? {} : { assigneeId }),
+      ...(teamId === undefined ? {} : { teamId }),
+      ...(tag === undefined ? {} : { tag }),
       ...(from === undefined ? {} : { from }),
       ...(to === undefined ? {} : { to }),
     },

@@ -29,7 +29,8 @@ export interface CannedResponseRecord {
   /** null: shared by every agent, managed by admins. */
   ownerId: string | null;
   shortcut: string;
-  locale: 'en' | 'fr';
+  /** The language it is written in; null: any (offered to every visitor, after their language's). */
+  locale: 'en' | 'fr' | null;
   body: string;
   createdAt: number;
   updatedAt: number;

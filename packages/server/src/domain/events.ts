@@ -12,6 +12,8 @@ import type {
   RedactionRule,
   WaitEstimate,
   Note,
+  Priority,
+  AgentStatus,
 } from '@candor/protocol';
 
 export type DomainEvent =
@@ -63,6 +65,17 @@ export type DomainEvent =
   | { type: 'note.created'; note: Note }
   /** A line of the activity trail (assigned, resolved, tagged…): agents only. */
   | { type: 'activity.recorded'; activity: Activity }
+  /** An agent's status changed (chosen, or as routing sees it): every agent's console, never a visitor. */
+  | { type: 'agent.status_changed'; agentId: string; status: AgentStatus; effectiveStatus: AgentStatus }
+  /** A conversation's priority, team or required skills changed: agents of the inbox only. */
+  | {
+      type: 'routing.changed';
+      conversationId: string;
+      inboxId: string;
+      priority: Priority;
+      teamId: string | null;
+      requiredSkills: string[];
+    }
   /** A conversation's tags were replaced: agents of the inbox only. */
   | { type: 'tags.changed'; conversationId: string; inboxId: string; tags: string[] }
   /**

@@ -267,6 +267,8 @@ export class ClientConnection implements Watcher {
         if (this.followed?.has(conversationOf(event))) this.sendText(outbound.text);
         return;
       case 'tags.changed':
+      case 'routing.changed':
+      case 'agent.status_changed':
         // Inbox topics are watched by agents only; checked all the same, tags are never a visitor's.
         if (this.auth.role === 'agent' && this.actor?.kind === 'agent') this.sendText(outbound.text);
         return;
@@ -338,6 +340,7 @@ export class ClientConnection implements Watcher {
     if (this.auth.role === 'agent') {
       const { agent, actor } = this.auth.session;
       await this.watch(topics.agent(agent.id));
+      await this.watch(topics.agents);
       if (this.done) return; // closed while watching: never counted, so never uncounted
       this.actor = actor;
       this.deps.presence?.connected(agent.id);

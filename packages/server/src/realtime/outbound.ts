@@ -51,6 +51,21 @@ function frameFor(event: DomainEvent): ServerFrame | null {
       return { type: 'activity.recorded', activity: event.activity };
     case 'tags.changed':
       return { type: 'tags.updated', conversationId: event.conversationId, tags: event.tags };
+    case 'agent.status_changed':
+      return {
+        type: 'agent.status',
+        agentId: event.agentId,
+        status: event.status,
+        effectiveStatus: event.effectiveStatus,
+      };
+    case 'routing.changed':
+      return {
+        type: 'routing.updated',
+        conversationId: event.conversationId,
+        priority: event.priority,
+        teamId: event.teamId,
+        requiredSkills: event.requiredSkills,
+      };
     case 'viewing.changed':
       return {
         type: 'viewing.updated',

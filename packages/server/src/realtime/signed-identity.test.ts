@@ -6,7 +6,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SignJWT } from 'jose';
-import { CLOSE_CODES, PROTOCOL_VERSION, type ErrorCode } from '@candor/protocol';
+import {
+  CLOSE_CODES,
+  PROTOCOL_VERSION,
+  type Conversation,
+  type ErrorCode,
+  type ServerFrame,
+} from '@candor/protocol';
 import { startTestServer, ADMIN, type TestServer } from '../testing/test-server';
 import { logIn, TestClient } from '../testing/test-client';
 
@@ -89,6 +95,35 @@ describe('signed identity', () => {
     resumed.client.close();
     assert.equal(resumed.welcome.visitor?.id, first.welcome.visitor?.id);
     assert.equal(resumed.welcome.visitor?.verification, 'signed');
+  });
+
+  it("the inbox shows each conversation's verification level, and its change live", async () => {
+    const { client: agent } = await TestClient.hello(server.wsUrl, 'agent', { cookie: admin });
+    agent.send({ type: 'inbox.subscribe' });
+    await agent.next('inbox.snapshot');
+    const { client: anonymous } = await TestClient.hello(server.wsUrl, 'visitor');
+    const plain = await anonymous.sendMessage(null, 'Hello');
+    const { client: declared } = await TestClient.hello(server.wsUrl, 'visitor');
+    const declaring = await declared.sendMessage(null, 'Hello, I am Lin');
+    const signed = await signedIn(server, { sub: `user-${crypto.randomUUID()}`, name: 'Ada' });
+    const vouched = await signed.client.sendMessage(null, 'Hello from my account');
+    assert.equal((await declared.request({ type: 'contact.update', name: 'Lin' })).type, 'ack');
+    const live = await agent.waitFor(
+      (f): f is Extract<ServerFrame, { type: 'conversation.updated' }> =>
+        f.type === 'conversation.updated' &&
+        f.conversation.id === declaring.conversationId &&
+        f.conversation.verification === 'self_declared',
+    );
+    assert.equal(live.conversation.visitorName, 'Lin');
+
+    const res = await fetch(`${server.url}/api/v1/conversations`, { headers: { cookie: admin } });
+    const { conversations } = (await res.json()) as { conversations: Conversation[] };
+    const level = (id: string) => conversations.find((c) => c.id === id)?.verification;
+    assert.deepEqual(
+      [level(plain.conversationId), level(declaring.conversationId), level(vouched.conversationId)],
+      ['anonymous', 'self_declared', 'signed'],
+    );
+    for (const c of [agent, anonymous, declared, signed.client]) c.close();
   });
 
   it('refuses an expired token', async () => {

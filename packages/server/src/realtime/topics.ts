@@ -10,6 +10,8 @@ export const topics = {
   inbox: (id: string) => `inbox:${id}`,
   visitor: (id: string) => `visitor:${id}`,
   agent: (id: string) => `agent:${id}`,
+  /** Every agent socket: colleagues' status. */
+  agents: 'agents',
   /** An inbox's queue order: watched by visitors following a conversation of that inbox. */
   queue: (inboxId: string) => `queue:${inboxId}`,
   /** Settings every node caches: inbox policies, redaction rules. */
@@ -40,6 +42,8 @@ export function topicsFor(event: DomainEvent): string[] {
       return [topics.agent(event.agentId)];
     case 'conversation.assigned':
       return [topics.inbox(event.inboxId)];
+    case 'agent.status_changed':
+      return [topics.agents];
     case 'conversation.transferred':
       // The visitor's topic too, for the neutral line: ClientConnection.deliver never gives them the note.
       return [topics.inbox(event.inboxId), topics.visitor(event.visitorId)];
@@ -51,6 +55,7 @@ export function topicsFor(event: DomainEvent): string[] {
     case 'activity.recorded':
       return [topics.conversation(event.activity.conversationId)];
     case 'tags.changed':
+    case 'routing.changed':
       return [topics.inbox(event.inboxId)];
     case 'conversation.seen':
       return [topics.visitor(event.visitorId)];

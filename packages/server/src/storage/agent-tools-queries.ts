@@ -142,12 +142,19 @@ export async function tagsOf(db: Db, conversationIds: readonly string[]): Promis
 
 const scopeKey = (ownerId: string | null) => (ownerId === null ? 'shared' : `agent:${ownerId}`);
 
+/**
+ * A response in no particular language is stored with locale '' (the column is NOT NULL and part of the
+ * unique key, where NULLs would never collide): one language-less `/shortcut` per owner, as per language.
+ */
+const NO_LOCALE = '';
+const storedLocale = (locale: 'en' | 'fr' | null) => locale ?? NO_LOCALE;
+
 function toCanned(r: Selectable<CannedResponsesTable>): CannedResponseRecord {
   return {
     id: r.id,
     ownerId: r.owner_id,
     shortcut: r.shortcut,
-    locale: r.locale === 'fr' ? 'fr' : 'en',
+    locale: r.locale === 'fr' || r.locale === 'en' ? r.locale : null,
     body: r.body,
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
@@ -188,7 +195,7 @@ export async function createCannedResponse(db: Db, c: CannedResponseRecord): Pro
       owner_id: c.ownerId,
       scope_key: scopeKey(c.ownerId),
       shortcut: c.shortcut,
-      locale: c.locale,
+      locale: storedLocale(c.locale),
       body: c.body,
       created_at: c.createdAt,
       updated_at: c.updatedAt,
@@ -206,7 +213,7 @@ export async function updateCannedResponse(
     .set({
       updated_at: patch.now,
       ...(patch.shortcut === undefined ? {} : { shortcut: patch.shortcut }),
-      ...(patch.locale === undefined ? {} : { locale: patch.locale }),
+      ...(patch.locale === undefined ? {} : { locale: storedLocale(patch.locale) }),
       ...(patch.body === undefined ? {} : { body: patch.body }),
     })
     .where('id', '=', id)

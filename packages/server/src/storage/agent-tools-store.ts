@@ -6,7 +6,7 @@ import type { ActivityRecord, CannedResponseRecord, NoteRecord } from '../domain
 
 export interface CannedResponsePatch {
   shortcut?: string;
-  locale?: 'en' | 'fr';
+  locale?: 'en' | 'fr' | null;
   body?: string;
   now: number;
 }

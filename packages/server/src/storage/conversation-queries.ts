@@ -56,6 +56,7 @@ export function filtered(db: Db, filter: ConversationFilter) {
   if (filter.status !== undefined) select = select.where('status', '=', filter.status);
   if (filter.assigneeId === null) select = select.where('assignee_id', 'is', null);
   else if (filter.assigneeId !== undefined) select = select.where('assignee_id', '=', filter.assigneeId);
+  if (filter.teamId !== undefined) select = select.where('team_id', '=', filter.teamId);
   const { tag } = filter;
   if (tag !== undefined) {
     select = select.where((eb) =>

@@ -252,6 +252,8 @@ export class KyselyStore implements Store {
     );
   listQueue = (inboxId: string, limit: number) =>
     this.guard(() => routing.listQueue(this.db, inboxId, limit));
+  requiredSkillsOf = (conversationIds: readonly string[]) =>
+    this.guard(() => routing.requiredSkillsOf(this.db, conversationIds));
   listWaitSamples = (inboxId: string, since: number, limit: number) =>
     this.guard(() => routing.listWaitSamples(this.db, inboxId, since, limit));
   addNote = (note: NoteRecord) => this.guard(() => tools.addNote(this.db, note));

@@ -49,6 +49,25 @@ export async function listQueue(db: Db, inboxId: string, limit: number): Promise
   }));
 }
 
+export async function requiredSkillsOf(
+  db: Db,
+  conversationIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const skills = new Map<string, string[]>();
+  if (conversationIds.length === 0) return skills;
+  const rows = await db
+    .selectFrom('conversations')
+    .select(['id', 'required_skills'])
+    .where('id', 'in', conversationIds)
+    .where('required_skills', 'is not', null)
+    .execute();
+  for (const r of rows) {
+    const list = parseSkills(r.required_skills);
+    if (list.length > 0) skills.set(r.id, list);
+  }
+  return skills;
+}
+
 export async function listWaitSamples(
   db: Db,
   inboxId: string,

@@ -106,6 +106,8 @@ export interface RoutingStore {
     check: (agent: RoutingAgentState, conversation: ConversationRecord) => void,
   ): Promise<ConversationRecord | undefined>;
   listQueue(inboxId: string, limit: number): Promise<QueuedRecord[]>;
+  /** Required skills of these conversations (agents' views); a conversation without any is absent. */
+  requiredSkillsOf(conversationIds: readonly string[]): Promise<Map<string, string[]>>;
   /** Times to first assignment in the inbox since `since`, newest first, at most limit. */
   listWaitSamples(inboxId: string, since: number, limit: number): Promise<WaitSample[]>;
 }

@@ -46,6 +46,8 @@ export interface ConversationFilter {
   assigneeId?: string | null;
   /** Only conversations carrying this tag (normalised). */
   tag?: string;
+  /** Only conversations transferred to this team (routing's team_id). */
+  teamId?: string;
 }
 
 export interface ConversationQuery extends ConversationFilter {

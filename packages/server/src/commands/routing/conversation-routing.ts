@@ -17,7 +17,7 @@ import type { Actor, ConversationRecord } from '../../domain/types';
 import type { ConversationPatch } from '../../storage/store';
 import type { ChatContext } from '../context';
 import { loadReadable } from '../load-conversation';
-import { presentConversation } from '../presenters';
+import { presentConversation, routingOf } from '../presenters';
 import { activityActor, assignmentActivity, recordActivity } from '../record-activity';
 
 async function write(ctx: ChatContext, id: string, patch: ConversationPatch): Promise<ConversationRecord> {
@@ -30,6 +30,17 @@ async function emitUpdated(ctx: ChatContext, record: ConversationRecord): Promis
   const conversation = await presentConversation(ctx, record);
   ctx.emit({ type: 'conversation.updated', conversation });
   return conversation;
+}
+
+/** Agents of the inbox learn the new priority, team and required skills (visitors never do). */
+async function emitRouting(ctx: ChatContext, record: ConversationRecord): Promise<void> {
+  const skills = (await ctx.store.requiredSkillsOf([record.id])).get(record.id) ?? [];
+  ctx.emit({
+    type: 'routing.changed',
+    conversationId: record.id,
+    inboxId: record.inboxId,
+    ...routingOf(record, skills),
+  });
 }
 
 /** Routing passes for every inbox of the agent: their capacity counts across inboxes. */
@@ -47,7 +58,9 @@ export async function setPriority(
   const before = await loadReadable(ctx, actor, conversationId);
   assertCanTriage(actor, before);
   if (before.priority === priority) return presentConversation(ctx, before);
-  const conversation = await emitUpdated(ctx, await write(ctx, conversationId, { priority, now: ctx.now() }));
+  const record = await write(ctx, conversationId, { priority, now: ctx.now() });
+  const conversation = await emitUpdated(ctx, record);
+  await emitRouting(ctx, record);
   await recordActivity(ctx, {
     conversationId,
     kind: 'priority_changed',
@@ -66,10 +79,9 @@ export async function setRequiredSkills(
 ): Promise<Conversation> {
   const before = await loadReadable(ctx, actor, conversationId);
   assertCanTriage(actor, before);
-  const conversation = await emitUpdated(
-    ctx,
-    await write(ctx, conversationId, { requiredSkills: skills, now: ctx.now() }),
-  );
+  const record = await write(ctx, conversationId, { requiredSkills: skills, now: ctx.now() });
+  const conversation = await emitUpdated(ctx, record);
+  await emitRouting(ctx, record);
   if (before.assigneeId === null && before.status === 'open') ctx.routing?.soon(before.inboxId);
   return conversation;
 }
@@ -111,6 +123,7 @@ export async function transfer(
   }
   const record = await write(ctx, conversationId, patch);
   const conversation = await emitUpdated(ctx, record);
+  if (record.teamId !== before.teamId) await emitRouting(ctx, record);
   const note = input.note?.trim() ? input.note.trim() : null;
   ctx.emit({
     type: 'conversation.transferred',

@@ -2,12 +2,14 @@
  * Routing settings: teams (admins), an inbox's strategy and teams (admins), agents' status (the agent
  * themselves or an admin), capacity and skills (admins). Each change may let waiting conversations go.
  */
+import { announceStatus } from './announce-status';
 import { randomUUID } from 'node:crypto';
 import type {
   AgentRoutingView,
   AgentStatus,
   AssignmentStrategy,
   InboxRouting,
+  InboxQueueView,
   QueueView,
   Team,
 } from '@candor/protocol';
@@ -169,6 +171,7 @@ export async function updateAgentRouting(
   if (!agent) throw new DomainError('not_found', 'No such agent.');
   await ctx.store.updateAgentRouting(agentId, patch);
   await routeForAgent(ctx, agentId);
+  if (patch.status !== undefined) await announceStatus(ctx, agentId);
   const view = (await listAgentRouting(ctx, actor)).find((v) => v.agentId === agentId);
   if (!view) throw new DomainError('not_found', 'No such agent.');
   return view;
@@ -181,6 +184,21 @@ export async function queueOf(ctx: ChatContext, actor: Actor, inboxId: string): 
   if (actor.kind !== 'agent') throw new DomainError('forbidden', 'Agents only.');
   await assertInbox(ctx, actor, inboxId);
   if (!actor.inboxIds.includes(inboxId)) throw new DomainError('not_found', 'No such inbox.');
+  return readQueue(ctx, inboxId);
+}
+
+/** The queues of every inbox the agent answers in (their session's inboxes), in inbox name order. */
+export async function queuesOf(ctx: ChatContext, actor: Actor): Promise<InboxQueueView[]> {
+  if (actor.kind !== 'agent') throw new DomainError('forbidden', 'Agents only.');
+  const inboxes = (await ctx.store.listInboxes())
+    .filter((i) => actor.inboxIds.includes(i.id))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return Promise.all(
+    inboxes.map(async (inbox) => ({ ...(await readQueue(ctx, inbox.id)), inboxName: inbox.name })),
+  );
+}
+
+async function readQueue(ctx: ChatContext, inboxId: string): Promise<QueueView> {
   const queue = await ctx.store.listQueue(inboxId, QUEUE_READ_LIMIT);
   return {
     inboxId,

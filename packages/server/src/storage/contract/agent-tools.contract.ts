@@ -144,5 +144,38 @@ export function agentToolsContract(store: () => Store): void {
       assert.equal(await store().deleteCannedResponse(sharedId), false);
       assert.equal(await store().getCannedResponse(sharedId), undefined);
     });
+
+    it('keeps a canned response in no language beside those in English and French, once per owner', async () => {
+      const ada = await newAgent(store());
+      const shortcut = uid('s').slice(0, 20).toLowerCase();
+      const base = { shortcut, body: 'Thanks!', createdAt: T0, updatedAt: T0, ownerId: ada.id };
+      const anyId = uid('cr');
+      await store().createCannedResponse({ ...base, id: anyId, locale: null });
+      await store().createCannedResponse({ ...base, id: uid('cr'), locale: 'en' });
+      await store().createCannedResponse({ ...base, id: uid('cr'), locale: 'fr' });
+      await assert.rejects(
+        store().createCannedResponse({ ...base, id: uid('cr'), locale: null }),
+        StoreConflictError,
+      );
+      assert.equal((await store().getCannedResponse(anyId))?.locale, null);
+      const locales = (await store().listCannedResponses(ada.id))
+        .filter((c) => c.shortcut === shortcut)
+        .map((c) => c.locale);
+      assert.deepEqual([...locales].sort(), ['en', 'fr', null].sort());
+      await assert.rejects(
+        store().updateCannedResponse(anyId, { locale: 'en', now: T0 + 1 }),
+        StoreConflictError,
+      );
+      const fr = (await store().listCannedResponses(ada.id)).find(
+        (c) => c.shortcut === shortcut && c.locale === 'fr',
+      );
+      assert.ok(fr);
+      await assert.rejects(
+        store().updateCannedResponse(fr.id, { locale: null, now: T0 + 1 }),
+        StoreConflictError,
+      );
+      assert.equal(await store().deleteCannedResponse(anyId), true);
+      assert.equal((await store().updateCannedResponse(fr.id, { locale: null, now: T0 + 2 }))?.locale, null);
+    });
   });
 }

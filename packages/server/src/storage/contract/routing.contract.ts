@@ -150,6 +150,11 @@ export function routingContract(store: () => Store): void {
       assert.equal(updated?.teamId, team.id);
       assert.equal((await store().getConversation(conversation.id))?.priority, 'high');
       assert.deepEqual((await store().listQueue(conversation.inboxId, 5))[0]?.requiredSkills, ['de']);
+      const other = await newConversation(store());
+      const skills = await store().requiredSkillsOf([conversation.id, other.conversation.id, uid('c')]);
+      assert.deepEqual([...skills], [[conversation.id, ['de']]]);
+      await store().updateConversation(conversation.id, { requiredSkills: [], now: T0 + 2 });
+      assert.equal((await store().requiredSkillsOf([conversation.id])).size, 0);
     });
   });
 

@@ -238,4 +238,33 @@ describe('agent tools over REST and WebSocket', () => {
     assert.equal((await api(sharedUrl, admin, { method: 'DELETE' })).status, 204);
     assert.deepEqual(await shortcuts(ada.cookie), []);
   });
+
+  it('a canned response may be in English, in French or in no language; one of each per shortcut', async () => {
+    const create = (locale: 'en' | 'fr' | null | undefined) =>
+      api<{ cannedResponse: CannedResponse }>('/api/v1/canned-responses', bob.cookie, {
+        method: 'POST',
+        body: {
+          shortcut: 'merci',
+          body: `merci ${String(locale)}`,
+          ...(locale === undefined ? {} : { locale }),
+        },
+      });
+    const none = await create(null);
+    assert.equal(none.status, 201);
+    assert.equal(none.json.cannedResponse.locale, null);
+    assert.equal((await create('fr')).status, 201);
+    assert.equal((await create(undefined)).json.cannedResponse.locale, 'en', 'omitted: English, as before');
+    assert.equal((await create(null)).status, 409);
+    const listed = await api<{ cannedResponses: CannedResponse[] }>('/api/v1/canned-responses', bob.cookie);
+    assert.deepEqual(
+      listed.json.cannedResponses
+        .filter((c) => c.shortcut === 'merci')
+        .map((c) => c.locale)
+        .sort(),
+      ['en', 'fr', null].sort(),
+    );
+    const url = `/api/v1/canned-responses/${none.json.cannedResponse.id}`;
+    assert.equal((await api(url, bob.cookie, { method: 'PATCH', body: { locale: 'fr' } })).status, 409);
+    assert.equal((await api(url, bob.cookie, { method: 'PATCH', body: { locale: 'de' } })).status, 400);
+  });
 });

@@ -20,6 +20,7 @@ const listQuery = z.object({
     .string()
     .max(TOOL_LIMITS.tagLengthMax * 2)
     .optional(),
+  team: z.string().min(1).max(64).optional(),
 });
 const pageQuery = z.object({
   after: z.coerce
@@ -51,6 +52,7 @@ export function conversationRoutes(deps: HttpDeps) {
         await listInbox(ctx, c.get('session').actor, q.view, {
           ...(q.status ? { status: q.status } : {}),
           ...(tag === undefined ? {} : { tag }),
+          ...(q.team === undefined ? {} : { teamId: q.team }),
         }),
       );
     })

@@ -161,6 +161,18 @@ const ops: Record<string, Record<string, Op>> = {
           schema: { type: 'string', maxLength: 64 },
         },
         {
+          name: 'team',
+          in: 'query',
+          description: "A team's id: only conversations transferred to that team",
+          schema: { type: 'string', maxLength: 64 },
+        },
+        {
+          name: 'tag',
+          in: 'query',
+          description: 'Only conversations carrying this tag (case and surrounding spaces ignored)',
+          schema: { type: 'string', maxLength: 64 },
+        },
+        {
           name: 'from',
           in: 'query',
           description: 'A matching message was written at or after this instant',
@@ -186,11 +198,18 @@ const ops: Record<string, Record<string, Op>> = {
   '/api/v1/conversations': {
     get: {
       operationId: 'listConversations',
-      summary: "Conversations of the agent's inboxes (view new | mine | all; status open | resolved)",
+      summary:
+        "Conversations of the agent's inboxes (view new | mine | all; status open | resolved; by tag, by team)",
       params: [
         { name: 'view', in: 'query', schema: { type: 'string', enum: ['new', 'mine', 'all'] } },
         { name: 'status', in: 'query', schema: { type: 'string', enum: ['open', 'resolved'] } },
         { name: 'tag', in: 'query', schema: { type: 'string', maxLength: 64 } },
+        {
+          name: 'team',
+          in: 'query',
+          description: "A team's id: only conversations transferred to that team",
+          schema: { type: 'string', maxLength: 64 },
+        },
       ],
       ok: [200, 'Conversations', z.object({ conversations: z.array(s.conversationSchema) })],
     },
@@ -463,6 +482,13 @@ function routingOps(): Record<string, Record<string, Op>> {
         summary: 'Waiting conversations in order (priority, then longest waiting) and the wait estimate',
         params: idParam,
         ok: [200, 'The queue', z.object({ queue: s.queueSchema })],
+      },
+    },
+    '/api/v1/queues': {
+      get: {
+        operationId: 'listQueues',
+        summary: 'The queue of every inbox the agent answers in, by inbox name',
+        ok: [200, 'The queues', z.object({ queues: z.array(s.inboxQueueSchema) })],
       },
     },
     '/api/v1/routing/agents': {

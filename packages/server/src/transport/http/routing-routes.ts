@@ -22,6 +22,7 @@ import {
   listAgentRouting,
   listTeams,
   queueOf,
+  queuesOf,
   setInboxRouting,
   updateAgentRouting,
   updateTeam,
@@ -57,6 +58,7 @@ export function routingRoutes(deps: HttpDeps) {
     .get('/inboxes/:id/queue', async (c) =>
       c.json({ queue: await queueOf(ctx, c.get('session').actor, c.req.param('id')) }),
     )
+    .get('/queues', async (c) => c.json({ queues: await queuesOf(ctx, c.get('session').actor) }))
     .get('/routing/agents', async (c) =>
       c.json({ agents: await listAgentRouting(ctx, c.get('session').actor) }),
     )

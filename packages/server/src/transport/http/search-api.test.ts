@@ -98,6 +98,38 @@ describe('REST search', () => {
     assert.equal(second.nextCursor, null);
   });
 
+  it('filters by team and by tag, the inbox list’s filters, in search and in the inbox list alike', async () => {
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${server.url}${path}`, {
+        method: path.endsWith('/tags') ? 'PUT' : 'POST',
+        headers: { cookie: admin, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      assert.ok(res.ok, await res.clone().text());
+      return res.json() as Promise<Record<string, { id: string }>>;
+    };
+    const team = (await post('/api/v1/teams', { name: `Billing ${randomUUID()}` })).team!.id;
+    const forTeam = await conversation('default', 'un avoir pour la livraison');
+    const tagged = await conversation('default', 'un avoir sur la livraison');
+    const neither = await conversation('default', 'avoir livraison');
+    await post(`/api/v1/conversations/${forTeam}/transfer`, { toTeamId: team });
+    await post(`/api/v1/conversations/${tagged}/tags`, { tags: ['Refund'] });
+    const ids = (r: SearchResponse) => r.results.map((x) => x.conversation.id).sort();
+    assert.deepEqual(ids(await search({ q: 'avoir livraison' })), [forTeam, tagged, neither].sort());
+    assert.deepEqual(ids(await search({ q: 'avoir livraison', team })), [forTeam]);
+    assert.deepEqual(ids(await search({ q: 'avoir livraison', tag: ' REFUND ' })), [tagged]);
+    assert.deepEqual(ids(await search({ q: 'avoir livraison', team, tag: 'refund' })), []);
+    const list = async (query: string) => {
+      const res = await get(`/api/v1/conversations?${query}`, admin);
+      assert.equal(res.status, 200);
+      const body = (await res.json()) as { conversations: { id: string }[] };
+      return body.conversations.map((c) => c.id);
+    };
+    assert.deepEqual(await list(`team=${team}`), [forTeam]);
+    assert.deepEqual(await list(`team=${team}&tag=refund`), []);
+    assert.ok((await list('')).includes(neither));
+  });
+
   it('refuses queries that are too long, empty of words, or badly formed with 400', async () => {
     const bad: Record<string, string>[] = [
       { q: 'a'.repeat(201) },

@@ -41,6 +41,8 @@ const EVENT_TYPES = new Set<string>([
   'conversation.assigned',
   'conversation.transferred',
   'conversation.handed_over',
+  'routing.updated',
+  'agent.status',
   'viewing.updated',
   'conversation.seen',
 ]);

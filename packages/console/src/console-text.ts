@@ -1,0 +1,91 @@
+/**
+ * The console's words for the team inbox's controls, in English and French: one catalogue per language
+ * with the same keys (checked by the type), chosen from the browser's language. Placeholders are
+ * `{name}`, filled by `say`.
+ */
+export type ConsoleLang = 'en' | 'fr';
+
+const en = {
+  teamFilter: 'Team',
+  allTeams: 'All teams',
+  tagFilter: 'Tag',
+  allTags: 'All tags',
+  anyTeam: 'Any team',
+  anyTag: 'Any tag',
+  noneWithFilters: 'No conversation here matches these filters.',
+  verificationAnonymous: 'Anonymous',
+  verificationSelfDeclared: 'Self-declared',
+  verificationSigned: 'Signed by site',
+  verificationLabel: 'Identity: {level}',
+  requiredSkills: 'Required skills',
+  skillsButton: 'Skills',
+  requiredSkillsHint: 'Comma-separated; skill match routes it to an agent with all of them.',
+  saveSkills: 'Save required skills',
+  skillsSaved: 'Required skills saved.',
+  statusOnline: 'Online',
+  statusAway: 'Away',
+  statusOffline: 'Offline',
+  colleagues: 'Colleagues',
+  colleagueStatus: '{name}: {status}',
+  transferredToTeam: 'Transferred to your team',
+  queue: 'Queue',
+  queueOf: 'Queue: {inbox}',
+  takeWaitingOne: 'Take waiting conversation {position}',
+  takeWaiting: 'Take waiting conversation {position} of {inbox}',
+  anyLanguage: 'Any language',
+};
+
+const fr: Record<keyof typeof en, string> = {
+  teamFilter: 'Équipe',
+  allTeams: 'Toutes les équipes',
+  tagFilter: 'Étiquette',
+  allTags: 'Toutes les étiquettes',
+  anyTeam: 'Toute équipe',
+  anyTag: 'Toute étiquette',
+  noneWithFilters: 'Aucune conversation ici ne correspond à ces filtres.',
+  verificationAnonymous: 'Anonyme',
+  verificationSelfDeclared: 'Déclaré',
+  verificationSigned: 'Signé par le site',
+  verificationLabel: 'Identité : {level}',
+  requiredSkills: 'Compétences requises',
+  skillsButton: 'Compétences',
+  requiredSkillsHint:
+    'Séparées par des virgules ; le routage par compétences la donne à un agent qui les a toutes.',
+  saveSkills: 'Enregistrer les compétences requises',
+  skillsSaved: 'Compétences requises enregistrées.',
+  statusOnline: 'En ligne',
+  statusAway: 'Absent',
+  statusOffline: 'Hors ligne',
+  colleagues: 'Collègues',
+  colleagueStatus: '{name} : {status}',
+  transferredToTeam: 'Transférée à votre équipe',
+  queue: 'File d’attente',
+  queueOf: 'File d’attente : {inbox}',
+  takeWaitingOne: 'Prendre la conversation en attente {position}',
+  takeWaiting: 'Prendre la conversation en attente {position} de {inbox}',
+  anyLanguage: 'Toute langue',
+};
+
+export type TextKey = keyof typeof en;
+export const CATALOGUES: Record<ConsoleLang, Record<TextKey, string>> = { en, fr };
+
+/** French when the browser prefers it, English otherwise (and outside a browser). */
+export function consoleLang(languages: readonly string[] = browserLanguages()): ConsoleLang {
+  for (const tag of languages) {
+    const base = tag.slice(0, 2).toLowerCase();
+    if (base === 'fr' || base === 'en') return base;
+  }
+  return 'en';
+}
+
+function browserLanguages(): readonly string[] {
+  return typeof navigator === 'undefined' ? [] : navigator.languages;
+}
+
+let current: ConsoleLang | undefined;
+
+/** The text of `key` in the console's language (or `lang`), placeholders filled. */
+export function say(key: TextKey, values: Record<string, string | number> = {}, lang?: ConsoleLang): string {
+  const text = CATALOGUES[lang ?? (current ??= consoleLang())][key];
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+}
