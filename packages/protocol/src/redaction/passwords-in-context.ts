@@ -119,8 +119,11 @@ const NAMING_START = new RegExp(
   'i',
 );
 
-/** A cheap first look for secretLike: a digit or symbol, a capital after the first letter, two dashes. */
-const LIKE_A_PASSWORD = /[^a-zA-Zà-ÿÀ-Þ'’-]|.[A-ZÀ-Þ]|-.*-/;
+/**
+ * A cheap first look for secretLike: a digit or symbol, a capital after the first letter, two dashes, or
+ * a dash first (no word starts with one; "-ppqsgZL9+kP+" does).
+ */
+const LIKE_A_PASSWORD = /[^a-zA-Zà-ÿÀ-Þ'’-]|.[A-ZÀ-Þ]|-.*-|^-/;
 const OPENING_QUOTES = '"\'“«‘`(';
 /** Sentence punctuation and closing marks at a word's end: "Hello!", "(hello)", "[number hidden]". */
 const SENTENCE_END = /[.,;:!?)\]}»”"'’]+$/u;
