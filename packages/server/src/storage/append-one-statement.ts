@@ -30,8 +30,12 @@ type BatchArrays = {
   m_body: string[];
   m_client_key: (string | null)[];
   m_created_at: number[];
-  /** Search terms joined by spaces (search-indexing.ts): the row keeps them (migration 0013). */
-  m_terms: string[];
+  /**
+   * Each message's search terms joined by spaces (search-indexing.ts), the row keeps them (migration
+   * 0013), as one array literal: terms are letters and digits only, so each element needs quotes and
+   * nothing else, and the driver's per-element escaping (a measurable share of a batch) is skipped.
+   */
+  m_terms: string;
   c_id: string[];
   /** How many messages the conversation gets. */
   c_n: number[];
@@ -120,13 +124,14 @@ export async function writeInOneStatement(
     m_body: [],
     m_client_key: [],
     m_created_at: [],
-    m_terms: [],
+    m_terms: '',
     c_id: [],
     c_n: [],
     c_updated_at: [],
     c_count: 0,
   };
   const counts = new Map<string, { n: number; updatedAt: number }>();
+  const terms: string[] = [];
   for (const { conversationId, message } of requests) {
     const counted = counts.get(conversationId) ?? { n: 0, updatedAt: message.now };
     counted.n += 1;
@@ -140,8 +145,9 @@ export async function writeInOneStatement(
     arrays.m_body.push(message.body);
     arrays.m_client_key.push(message.clientKey);
     arrays.m_created_at.push(message.now);
-    arrays.m_terms.push(joinedTerms(message.body));
+    terms.push(`"${joinedTerms(message.body)}"`);
   }
+  arrays.m_terms = `{${terms.join(',')}}`;
   for (const [id, { n, updatedAt }] of counts) {
     arrays.c_id.push(id);
     arrays.c_n.push(n);
