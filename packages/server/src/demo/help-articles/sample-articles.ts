@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BotLocale } from '../../domain/bot/bot-article';
+import type { BotArticle, BotLocale } from '../../domain/bot/bot-article';
 
 export interface SampleArticle {
   slug: string;
@@ -45,4 +45,9 @@ export function loadSampleArticles(root: string = ROOT): SampleArticle[] {
         }),
       );
   return articles;
+}
+
+/** The sample articles as the bot reads them, all published, with `{locale}/{slug}` as id. */
+export function sampleBotArticles(): BotArticle[] {
+  return loadSampleArticles().map((a) => ({ ...a, id: `${a.locale}/${a.slug}`, published: true }));
 }
