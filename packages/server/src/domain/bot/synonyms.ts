@@ -33,6 +33,10 @@ const SYNONYMS: Record<BotLocale, Record<string, string>> = {
     wrong: 'missing',
     mistake: 'modify change',
     arrive: 'delivery',
+    receive: 'delivery',
+    status: 'where',
+    swap: 'exchange',
+    send: 'return',
   },
   fr: {
     paquet: 'colis',
@@ -56,6 +60,12 @@ const SYNONYMS: Record<BotLocale, Record<string, string>> = {
     '24h': 'express lendemain',
     arriver: 'livraison',
     laver: 'entretien',
+    nouvelles: 'suivi statut',
+    statut: 'suivi',
+    renvoyer: 'retourner retour',
+    rendre: 'retourner retour',
+    recois: 'livraison',
+    recevoir: 'livraison',
   },
 };
 
