@@ -2,7 +2,7 @@
  * The demo shop's help articles, one Markdown file each under `en/` and `fr/`: line 1 `title: ...`,
  * line 2 `category: ...`, a blank line, then the body. The file name (without `.md`) is the slug.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BotArticle, BotLocale } from '../../domain/bot/bot-article';
@@ -29,7 +29,14 @@ export function parseSampleArticle(text: string, where: { slug: string; locale: 
   return { ...where, title: match[1]!.trim(), category: match[2]!.trim(), body: match[3]!.trim() };
 }
 
-const ROOT = fileURLToPath(new URL('.', import.meta.url));
+/**
+ * This folder, whether the code runs from source (tsx) or from the server bundle in
+ * packages/server/dist/, which does not carry the Markdown files.
+ */
+const ROOT =
+  [new URL('.', import.meta.url), new URL('../src/demo/help-articles/', import.meta.url)]
+    .map((u) => fileURLToPath(u))
+    .find((dir) => existsSync(join(dir, 'en'))) ?? fileURLToPath(new URL('.', import.meta.url));
 
 /** Every sample article, in slug order, English then French. */
 export function loadSampleArticles(root: string = ROOT): SampleArticle[] {
