@@ -12,6 +12,7 @@ import { draftRelay } from './draft-relay/draft-relay';
 import { scaleOut } from './scale-out/scale-out';
 import { searchBench } from './search/search';
 import { assignment } from './assignment/assignment';
+import { botAnswer } from './bot/bot-answer';
 
 const BENCHES: Record<string, (o: { quick: boolean }) => Promise<string>> = {
   'message-path': messagePath,
@@ -20,6 +21,7 @@ const BENCHES: Record<string, (o: { quick: boolean }) => Promise<string>> = {
   'scale-out': scaleOut,
   search: searchBench,
   assignment,
+  'bot-answer': botAnswer,
 };
 
 async function main(): Promise<number> {
