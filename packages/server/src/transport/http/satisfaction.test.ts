@@ -4,6 +4,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import type { Activity, RatingsResponse, Schedule } from '@candor/protocol';
 import { ADMIN, startTestServer, type TestServer } from '../../testing/test-server';
 import { logIn, TestClient } from '../../testing/test-client';
@@ -133,6 +134,21 @@ describe('satisfaction and business hours', () => {
     assert.equal((await put(base)).status, 200);
     assert.deepEqual(await (await api('/inboxes/default/hours')).json(), { hours: base });
     assert.equal((await api('/inboxes/nope/hours')).status, 404);
+
+    // An agent reads the hours of their inbox but may not change them.
+    const email = `kim-${randomUUID()}@example.test`;
+    const created = await api('/agents', { method: 'POST', body: JSON.stringify({ email, name: 'Kim' }) });
+    const { password } = (await created.json()) as { password: string };
+    const kim = await logIn(server.url, email, password);
+    const asKim = (init: RequestInit = {}) =>
+      fetch(`${server.url}/api/v1/inboxes/default/hours`, {
+        ...init,
+        headers: { cookie: kim, 'content-type': 'application/json' },
+      });
+    assert.deepEqual(await (await asKim()).json(), { hours: base });
+    const refusedPut = await asKim({ method: 'PUT', body: JSON.stringify({ hours: null }) });
+    assert.equal(refusedPut.status, 403);
+    assert.deepEqual(await (await asKim()).json(), { hours: base }, 'unchanged');
   });
 
   it("the visitor's welcome says whether the team is open and, when closed, the next opening", async () => {
