@@ -10,6 +10,7 @@ export { ERROR_CODES, RETRYABLE_ERRORS, CLOSE_CODES, type ErrorCode } from './er
 export { visibleControls } from './display-text';
 export { TOOL_LIMITS, SHORTCUT_PATTERN, CANNED_LOCALES } from './agent-tools';
 export { fillCannedResponse, type CannedVariables } from './canned-template';
+export { SATISFACTION_LIMITS } from './satisfaction';
 export { splitLinks, linkTarget, MAX_LINK_LENGTH, type TextPart } from './links';
 
 export type Author = z.infer<typeof s.authorSchema>;
@@ -76,6 +77,14 @@ export {
   type SecretKind,
   type CompiledRules,
 } from './redaction';
+
+// Satisfaction and hours (satisfaction-schemas.ts)
+export type RateFrame = z.infer<typeof s.rateFrame>;
+export type Rating = z.infer<typeof s.ratingSchema>;
+export type RatingsResponse = z.infer<typeof s.ratingsResponse>;
+export type Schedule = z.infer<typeof s.scheduleSchema>;
+export type InboxHoursResponse = z.infer<typeof s.inboxHoursResponse>;
+export type HoursStatus = z.infer<typeof s.hoursStatusSchema>;
 
 // Routing (routing-schemas.ts)
 export type Priority = z.infer<typeof s.prioritySchema>;

@@ -16,6 +16,8 @@ import {
 } from './routing-schemas';
 
 export * from './routing-schemas';
+import { hoursStatusSchema, rateFrame, ratingSchema } from './satisfaction-schemas';
+export * from './satisfaction-schemas';
 import { CANNED_LOCALES, SHORTCUT_PATTERN, TOOL_LIMITS } from './agent-tools';
 
 const id = z.string().min(1).max(64);
@@ -283,6 +285,7 @@ export const commandFrame = z.discriminatedUnion('type', [
   contactUpdateFrame,
   pageViewFrame,
   contactRequestFrame,
+  rateFrame,
 ]);
 
 export const clientFrame = z.discriminatedUnion('type', [helloFrame, ...commandFrame.options]);
@@ -315,6 +318,8 @@ export const welcomeFrame = z.object({
   serverTime: z.number().int(),
   /** Visitor: the inbox's pre-chat form. */
   preChatForm: preChatFormSchema.optional(),
+  /** Visitor: the inbox's business hours now (absent: no hours set, always open). */
+  hours: hoursStatusSchema.optional(),
 });
 
 export const ackFrame = z.object({
@@ -324,6 +329,8 @@ export const ackFrame = z.object({
   conversation: conversationSchema.optional(),
   /** contact.update: the contact as stored. */
   contact: contactSchema.pick({ name: true, email: true, verification: true }).optional(),
+  /** conversation.rate: the rating as stored. */
+  rating: ratingSchema.optional(),
 });
 
 export const historyFrame = z.object({
@@ -395,6 +402,8 @@ export const activityKindSchema = z.enum([
   'tagged',
   'untagged',
   'priority_changed',
+  // The visitor rated a resolution: detail { score: '1'..'5', comment }.
+  'rated',
 ]);
 
 /**

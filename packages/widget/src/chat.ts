@@ -9,6 +9,7 @@ import {
   RETRYABLE_ERRORS,
   type Conversation,
   type ErrorFrame,
+  type HoursStatus,
   type Message,
   type ServerFrame,
   type WaitEstimate,
@@ -20,6 +21,7 @@ import type { Locale } from './i18n';
 import { loadOutbox, saveOutbox } from './outbox';
 import { createPreview, type Notice, type Redactor } from './preview';
 import type { Store } from './storage';
+import { createRating, type RatingPhase } from './rating';
 import * as tl from './timeline';
 import { TYPING_EXPIRY_MS, createExpiring, createTypingSignal } from './typing';
 
@@ -55,6 +57,10 @@ export interface ChatState {
   queue: { position: number; wait: WaitEstimate | null } | null;
   /** The conversation was handed to another agent or team; cleared by the next agent message. */
   handedOver: boolean;
+  /** The satisfaction prompt of the resolved conversation; null when there is none to show. */
+  rating: RatingPhase | null;
+  /** The inbox's business hours now (from the welcome); null when it has none. */
+  hours: HoursStatus | null;
 }
 
 export interface ChatOptions {
@@ -107,6 +113,8 @@ export interface Chat {
   dismissContact(): void;
   /** The page may have changed (navigation): reported if it did. */
   pageChanged(): void;
+  /** Rates the resolved conversation 1 to 5; false when there is nothing to rate or it cannot be sent. */
+  rate(score: number, comment: string): boolean;
 }
 
 type Pending = { kind: 'send'; clientKey: string } | { kind: 'subscribe'; conversationId: string };
@@ -147,6 +155,7 @@ export function createChat(opts: ChatOptions): Chat {
   let agentMessages = 0;
   let queue: ChatState['queue'] = null;
   let handedOver = false;
+  let hours: HoursStatus | null = null;
   let visitorId: string | null = null;
   let refCounter = 0;
   const pending = new Map<string, Pending>();
@@ -170,6 +179,12 @@ export function createChat(opts: ChatOptions): Chat {
   const contact = createContact({
     send: (frame) => conn.send(frame),
     ...(opts.page ? { page: opts.page } : {}),
+  });
+
+  const rating = createRating({
+    store,
+    send: (frame) => conn.send(frame),
+    conversation: () => t.conversation,
   });
 
   function commit(next: tl.Timeline): void {
@@ -266,6 +281,7 @@ export function createChat(opts: ChatOptions): Chat {
       return;
     }
     if (contact.settle(frame)) return;
+    if (rating.settle(frame)) return notify();
     // Refused at hello (too many new visitors from this network): the socket closes next.
     if (frame.ref === undefined && frame.code === 'rate_limited') return void limited(frame);
     // Refused at hello (identity): the socket closes next with 4005 (onIdentityRefused).
@@ -301,6 +317,7 @@ export function createChat(opts: ChatOptions): Chat {
         if (identitySent !== null && identitySent === identityToken) identityToken = null;
         identitySent = null;
         contact.welcome(frame);
+        hours = frame.hours ?? null;
         if (v && visitorId !== null && v.id !== visitorId) commit(tl.adopt(t, null));
         visitorId = v?.id ?? null;
         preview.welcome(frame.preview?.policy, frame.redactionRules);
@@ -339,6 +356,7 @@ export function createChat(opts: ChatOptions): Chat {
       }
       case 'ack': {
         if (contact.settle(frame)) return;
+        if (rating.settle(frame)) return notify();
         if (preview.settle(frame.ref)) {
           if (frame.conversation?.id === t.conversationId) commit({ ...t, conversation: frame.conversation });
           return;
@@ -547,6 +565,8 @@ export function createChat(opts: ChatOptions): Chat {
         contact: contact.state,
         queue,
         handedOver,
+        rating: rating.phase(),
+        hours,
       };
     },
     onChange: (l) => void listeners.push(l),
@@ -608,6 +628,11 @@ export function createChat(opts: ChatOptions): Chat {
       notify();
     },
     pageChanged: () => contact.report(),
+    rate(score, comment) {
+      const ok = rating.rate(score, comment);
+      notify();
+      return ok;
+    },
     setOpen(open) {
       // Opening the chat is what lets it connect (and so create a visitor and store its token).
       if (open) {

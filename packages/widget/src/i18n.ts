@@ -68,6 +68,16 @@ const en = {
   /** {min} and {max} are whole minutes. */
   queueWait: 'Expected wait: about {min} to {max} minutes.',
   handedOver: 'Your conversation is being passed to another member of the team.',
+  /** {t} is a time, {d} a day ("Monday"), in the visitor's zone. */
+  backAt: 'We’re back at {t}.',
+  backOn: 'We’re back on {d} at {t}.',
+  rateAsk: 'How did we do?',
+  /** Each score's button: {n} of 5. */
+  rateScore: 'Rate {n} out of 5',
+  rateComment: 'Comment (optional)',
+  rateSend: 'Send rating',
+  rateThanks: 'Thank you for your rating.',
+  rateFailed: 'Your rating could not be sent. Try again.',
 };
 
 export type Strings = typeof en;
@@ -127,6 +137,14 @@ const fr: Strings = {
   queuePosition: 'Votre place dans la file d’attente\u00a0: {n}.',
   queueWait: 'Attente estimée\u00a0: environ {min} à {max}\u00a0minutes.',
   handedOver: 'Votre conversation est transmise à un autre membre de l’équipe.',
+  backAt: 'Nous revenons à {t}.',
+  backOn: 'Nous revenons {d} à {t}.',
+  rateAsk: 'Comment avons-nous répondu ?',
+  rateScore: 'Noter {n} sur 5',
+  rateComment: 'Commentaire (facultatif)',
+  rateSend: 'Envoyer la note',
+  rateThanks: 'Merci pour votre note.',
+  rateFailed: 'Votre note n’a pas pu être envoyée. Réessayez.',
 };
 
 export const STRINGS: Record<Locale, Strings> = { en, fr };

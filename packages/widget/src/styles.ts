@@ -58,7 +58,7 @@ border-radius:10px;background:#fff}
 .send{width:40px;height:40px;border:1px solid transparent;border-radius:10px;background:#1d4ed8;color:#fff;cursor:pointer;
 display:grid;place-items:center}
 .contact{flex-direction:column;align-items:stretch;gap:6px;font-size:13px}
-.contact p{margin:0}.contact label{display:flex;flex-direction:column;gap:2px}
+.contact p{margin:0}.rating [aria-pressed=true]{background:#1d4ed8;color:#fff}.rating textarea{font:inherit}.contact label{display:flex;flex-direction:column;gap:2px}
 .contact input{font:inherit;padding:6px 8px;border:1px solid #8a8f99;border-radius:8px}
 .contact div{display:flex;gap:8px}.contact button{font:inherit;padding:6px 12px;border-radius:8px;cursor:pointer;
 border:1px solid #1d4ed8;background:#fff;color:#1d4ed8}.contact [type=submit]{background:#1d4ed8;color:#fff}

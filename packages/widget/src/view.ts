@@ -6,6 +6,8 @@ import type { Chat } from './chat';
 import { queueText, rateLimitText, type Strings } from './i18n';
 import { createMessageList } from './message-list';
 import { createContactForm, createPrivacyNote } from './contact-view';
+import { backText } from './hours-text';
+import { createRatingForm } from './rating-view';
 import type { Notice } from './preview';
 import { CSS } from './styles';
 import { items } from './timeline';
@@ -97,6 +99,8 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     previewToggle,
   );
   const contactForm = createContactForm(node, chat, s);
+  const ratingForm = createRatingForm(node, chat, s);
+  const hoursLine = node('p', { class: 'queue', 'data-candor': 'hours', role: 'status', hidden: '' });
   const panel = node(
     'section',
     {
@@ -110,6 +114,8 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     node('header', {}, node('h2', {}, s.title), close),
     log,
     note,
+    ...ratingForm.nodes,
+    hoursLine,
     queueLine,
     status,
     previewNotice,
@@ -156,6 +162,11 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     const waiting = state.handedOver ? s.handedOver : state.queue ? queueText(s, state.queue) : '';
     if (queueLine.textContent !== waiting) queueLine.textContent = waiting;
     queueLine.hidden = waiting === '';
+    const h = state.hours;
+    const back = h && !h.open && h.nextOpening ? backText(s, h.nextOpening, Date.now()) : '';
+    if (hoursLine.textContent !== back) hoursLine.textContent = back;
+    hoursLine.hidden = back === '';
+    ratingForm.render();
     // Not pretending: a site the server does not serve gets no input to type into.
     // The pre-chat form stands in for the message box until it is answered (or skipped).
     const preChat = contactForm.render();

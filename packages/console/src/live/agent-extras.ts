@@ -103,6 +103,11 @@ export function describeActivity(a: Activity, meId: string): string {
       return `${who} added the tag${a.detail.tags?.length === 1 ? '' : 's'} ${list(a.detail.tags)}`;
     case 'untagged':
       return `${who} removed the tag${a.detail.tags?.length === 1 ? '' : 's'} ${list(a.detail.tags)}`;
+    case 'rated': {
+      const comment =
+        typeof a.detail.comment === 'string' && a.detail.comment ? `: “${a.detail.comment}”` : '';
+      return `${who} rated this conversation ${String(a.detail.score)}/5${comment}`;
+    }
     case 'priority_changed':
       return `${who} changed the priority${typeof a.detail.priority === 'string' ? ` to ${a.detail.priority}` : ''}`;
   }

@@ -9,6 +9,7 @@ import { setPreview } from '../commands/set-preview';
 import { declareContact } from '../commands/contacts/declare-contact';
 import { recordPageView } from '../commands/contacts/page-view';
 import { requestContact } from '../commands/contacts/request-contact';
+import { rateConversation } from '../commands/satisfaction/rate-conversation';
 import { redactDraft } from '@candor/protocol';
 import type { ClientConnection } from './connection';
 import { topics } from './topics';
@@ -84,6 +85,8 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
     case 'contact.request':
       await requestContact(ctx, actor, frame.conversationId);
       return ack({});
+    case 'conversation.rate':
+      return ack({ rating: await rateConversation(ctx, actor, frame) });
   }
 }
 

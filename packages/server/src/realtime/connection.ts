@@ -26,6 +26,7 @@ import { storableStrings } from '../domain/storable-text';
 import { DEFAULT_VISITOR_TOKEN_IDLE_MS } from '../domain/visitor-tokens';
 import { hasItem, itemsOf, withItem, withoutItem, type OneOrMany } from './one-or-many';
 import type { ViewPresence } from './view-presence';
+import { hoursStatus } from '../commands/hours/inbox-hours';
 
 export type ConnectionAuth = { role: 'visitor' } | { role: 'agent'; session: AgentSession };
 /** Every visitor socket's auth: one shared object rather than one per socket. */
@@ -378,6 +379,7 @@ export class ClientConnection implements Watcher {
     this.actor = actor;
     this.helloDone();
     const contact = ctx.settings.contact(DEFAULT_INBOX_ID);
+    const hours = await hoursStatus(ctx, DEFAULT_INBOX_ID);
     this.send({
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
@@ -393,6 +395,7 @@ export class ClientConnection implements Watcher {
       conversations: await visitorConversations(ctx, actor),
       serverTime: ctx.now(),
       preChatForm: { enabled: contact.preChatEnabled, requireEmail: contact.preChatRequireEmail },
+      ...(hours ? { hours } : {}),
     });
   }
 

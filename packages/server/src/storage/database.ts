@@ -304,6 +304,25 @@ export interface AgentPreferencesTable {
   updated_at: number;
 }
 
+export interface ConversationRatingsTable {
+  id: string;
+  conversation_id: string;
+  inbox_id: string;
+  visitor_id: string;
+  /** Which resolution of the conversation is rated: 1 for the first, 2 after a reopen and a resolve… */
+  resolution: number;
+  score: number;
+  comment: string;
+  created_at: number;
+}
+
+export interface InboxHoursTable {
+  inbox_id: string;
+  /** JSON of the API's Schedule. */
+  schedule: string;
+  updated_at: number;
+}
+
 export interface Database {
   agents: AgentsTable;
   inboxes: InboxesTable;
@@ -333,6 +352,8 @@ export interface Database {
   agent_preferences: AgentPreferencesTable;
   visitor_pages: VisitorPagesTable;
   identity_token_uses: IdentityTokenUsesTable;
+  conversation_ratings: ConversationRatingsTable;
+  inbox_hours: InboxHoursTable;
 }
 
 export function toAgent(row: Selectable<AgentsTable>): AgentRecord {

@@ -37,6 +37,8 @@ import * as reads from './read-queries';
 import * as preferences from './preference-queries';
 import * as preview from './preview-queries';
 import * as rates from './rate-queries';
+import * as satisfaction from './satisfaction-queries';
+import type { RatingQuery, RatingRecord } from './satisfaction-store';
 import * as redactions from './redaction-queries';
 import * as routing from './routing-queries';
 import * as teams from './team-queries';
@@ -307,6 +309,15 @@ export class KyselyStore implements Store {
   listInboxContactSettings = () => this.guard(() => identity.listInboxContactSettings(this.db));
   updateInboxContactSettings = (id: string, patch: InboxContactPatch) =>
     this.guard(() => identity.updateInboxContactSettings(this.db, id, patch));
+
+  addRating = (rating: RatingRecord) => this.guard(() => satisfaction.addRating(this.db, rating));
+  listRatings = (query: RatingQuery) => this.guard(() => satisfaction.listRatings(this.db, query));
+  countResolutions = (conversationId: string) =>
+    this.guard(() => satisfaction.countResolutions(this.db, conversationId));
+  inboxHours = (inboxId: string) => this.guard(() => satisfaction.inboxHours(this.db, inboxId));
+  allInboxHours = () => this.guard(() => satisfaction.allInboxHours(this.db));
+  setInboxHours = (inboxId: string, schedule: string, now: number) =>
+    this.guard(() => satisfaction.setInboxHours(this.db, inboxId, schedule, now));
 
   /** Turns driver errors into the Store's own: callers never see a dialect's error codes. */
   private async guard<T>(work: () => Promise<T>): Promise<T> {

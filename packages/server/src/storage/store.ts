@@ -22,6 +22,7 @@ import type { Priority } from '../domain/routing/queue-order';
 import type { AgentToolsStore } from './agent-tools-store';
 import type { SearchStore } from './search/search-store';
 import type { TokenWindow } from '../domain/visitor-tokens';
+import type { SatisfactionStore } from './satisfaction-store';
 
 export interface NewMessage {
   authorType: AuthorType;
@@ -97,7 +98,8 @@ export interface NewSession {
   ip?: string | null;
 }
 
-export interface Store extends RateStore, RoutingStore, AgentToolsStore, SearchStore, ContactStore {
+export interface Store
+  extends RateStore, RoutingStore, AgentToolsStore, SearchStore, ContactStore, SatisfactionStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
   /** Cheap round trip, for readiness. Throws if the store is unreachable. */

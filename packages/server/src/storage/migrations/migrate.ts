@@ -16,6 +16,7 @@ import { search } from './0010-search';
 import { agentPreferences } from './0011-agent-preferences';
 import { searchInPlace } from './0013-search-in-place';
 import { contactsIdentity } from './0007-contacts-identity';
+import { csatHours } from './0015-csat-hours';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_agent_preferences': agentPreferences,
   '0007_contacts_identity': contactsIdentity,
   '0013_search_in_place': searchInPlace,
+  '0015_csat_hours': csatHours,
 };
 
 /** Exported for tests that start from an older schema (search backfill). */

@@ -18,6 +18,7 @@ import { meRoutes } from './me-routes';
 import { widgetStatusRoute } from './widget-status-route';
 import { routingRoutes } from './routing-routes';
 import { searchRoutes } from './search-routes';
+import { satisfactionRoutes } from './satisfaction-routes';
 
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
@@ -65,6 +66,7 @@ export function httpApp(deps: HttpDeps) {
   app.route('/api/v1/search', searchRoutes(deps));
   app.route('/api/v1', settingsRoutes(deps));
   app.route('/api/v1', routingRoutes(deps));
+  app.route('/api/v1', satisfactionRoutes(deps));
   app.route('/', staticRoutes());
   return app;
 }

@@ -408,6 +408,7 @@ const ops: Record<string, Record<string, Op>> = {
     },
   },
   ...routingOps(),
+  ...satisfactionOps(),
   '/healthz': {
     get: {
       operationId: 'getLiveness',
@@ -542,6 +543,54 @@ function routingOps(): Record<string, Record<string, Op>> {
         summary: 'Pick a waiting conversation from the queue, within your capacity (409 when full or taken)',
         params: idParam,
         ok: [200, 'The conversation', conversation],
+      },
+    },
+  };
+}
+
+function satisfactionOps(): Record<string, Record<string, Op>> {
+  const query = (name: string, description: string, schema: object) => ({
+    name,
+    in: 'query',
+    description,
+    schema,
+  });
+  return {
+    '/api/v1/ratings': {
+      get: {
+        operationId: 'listRatings',
+        summary: "Visitors' ratings of resolved conversations, newest first, for reports",
+        description:
+          'Ratings of the inboxes you work in. A conversation is rated at most once per resolution: ' +
+          '`resolution` counts its resolutions (2 after a reopen and a second resolve).',
+        params: [
+          query('inbox', 'Only this inbox', { type: 'string' }),
+          query('conversation', 'Only this conversation', { type: 'string' }),
+          query('from', 'Rated at or after this ISO 8601 instant', { type: 'string', format: 'date-time' }),
+          query('to', 'Rated before this ISO 8601 instant', { type: 'string', format: 'date-time' }),
+          query('limit', 'Ratings per page', { type: 'integer', minimum: 1, maximum: 200, default: 50 }),
+          query('cursor', '`nextCursor` of the previous page, as it was given', { type: 'string' }),
+        ],
+        ok: [200, 'A page of ratings', s.ratingsResponse],
+      },
+    },
+    '/api/v1/inboxes/{id}/hours': {
+      get: {
+        operationId: 'getInboxHours',
+        summary: "An inbox's business hours (null: always open)",
+        params: idParam,
+        ok: [200, 'The hours', s.inboxHoursResponse],
+      },
+      put: {
+        operationId: 'setInboxHours',
+        summary: "Set or clear an inbox's business hours (admins)",
+        description:
+          'A time zone (IANA name), weekly intervals in its wall time (HH:MM, close after open, up to ' +
+          '24:00, no overlaps on a day) and holidays (YYYY-MM-DD in that zone). Refused with 400 and a ' +
+          'sentence saying what is wrong.',
+        params: idParam,
+        body: s.putInboxHoursBody,
+        ok: [200, 'The hours as stored', s.inboxHoursResponse],
       },
     },
   };
