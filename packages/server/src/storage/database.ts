@@ -304,6 +304,20 @@ export interface AgentPreferencesTable {
   updated_at: number;
 }
 
+export interface ArticlesTable {
+  id: string;
+  locale: string;
+  /** Unique per locale (migration 0014); never changes, so the public URL is stable. */
+  slug: string;
+  title: string;
+  body: string;
+  category: string | null;
+  /** 1 published, 0 draft. */
+  published: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   agents: AgentsTable;
   inboxes: InboxesTable;
@@ -333,6 +347,7 @@ export interface Database {
   agent_preferences: AgentPreferencesTable;
   visitor_pages: VisitorPagesTable;
   identity_token_uses: IdentityTokenUsesTable;
+  articles: ArticlesTable;
 }
 
 export function toAgent(row: Selectable<AgentsTable>): AgentRecord {

@@ -17,6 +17,7 @@ import { routingContract } from './contract/routing.contract';
 import { agentToolsContract } from './contract/agent-tools.contract';
 import { preferenceContract } from './contract/preference.contract';
 import { contactContract } from './contract/contact.contract';
+import { articleContract } from './contract/article.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -46,6 +47,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     searchContract(current);
     preferenceContract(current);
     contactContract(current);
+    articleContract(current);
     // Last: it purges the idle visitors other tests made.
     limitsContract(current);
   });

@@ -15,6 +15,7 @@ import type {
   VisitorRecord,
 } from '../domain/types';
 import type { ContactStore } from './contact-store';
+import type { ArticleStore } from './article-store';
 import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
 import type { RateStore } from './rate-store';
 import type { RoutingStore } from './routing-store';
@@ -97,7 +98,8 @@ export interface NewSession {
   ip?: string | null;
 }
 
-export interface Store extends RateStore, RoutingStore, AgentToolsStore, SearchStore, ContactStore {
+export interface Store
+  extends RateStore, RoutingStore, AgentToolsStore, SearchStore, ContactStore, ArticleStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
   /** Cheap round trip, for readiness. Throws if the store is unreachable. */

@@ -16,6 +16,7 @@ import { search } from './0010-search';
 import { agentPreferences } from './0011-agent-preferences';
 import { searchInPlace } from './0013-search-in-place';
 import { contactsIdentity } from './0007-contacts-identity';
+import { articles } from './0014-articles';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_agent_preferences': agentPreferences,
   '0007_contacts_identity': contactsIdentity,
   '0013_search_in_place': searchInPlace,
+  '0014_articles': articles,
 };
 
 /** Exported for tests that start from an older schema (search backfill). */
