@@ -16,6 +16,7 @@ import {
 } from './routing-schemas';
 
 export * from './routing-schemas';
+export * from './article-schemas';
 import { CANNED_LOCALES, SHORTCUT_PATTERN, TOOL_LIMITS } from './agent-tools';
 
 const id = z.string().min(1).max(64);
