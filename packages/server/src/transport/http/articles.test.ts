@@ -120,4 +120,15 @@ describe('articles over REST', () => {
     const afterList = await api<{ articles: Article[] }>('/api/v1/articles', admin);
     assert.equal(afterList.json.articles.length, before.json.articles.length);
   });
+
+  it('previews Markdown as the help centre will show it, with raw HTML as text', async () => {
+    const res = await api<{ html: string }>('/api/v1/articles/preview', admin, {
+      method: 'POST',
+      body: { body: '**Hi** <script>alert(1)</script> [x](javascript:alert(1))' },
+    });
+    assert.equal(res.status, 200);
+    assert.match(res.json.html, /<strong>Hi<\/strong>/);
+    assert.match(res.json.html, /&lt;script&gt;/);
+    assert.doesNotMatch(res.json.html, /<script|href="javascript/i);
+  });
 });

@@ -353,6 +353,15 @@ const ops: Record<string, Record<string, Op>> = {
       ok: [201, 'Created', z.object({ article: s.articleSchema })],
     },
   },
+  '/api/v1/articles/preview': {
+    post: {
+      operationId: 'previewArticle',
+      summary: 'Markdown rendered as the help centre shows it (agents), for a live preview',
+      description: 'Raw HTML comes back as text; links only to http, https, mailto and /help/ pages.',
+      body: s.previewArticleBody,
+      ok: [200, 'Safe HTML', s.articlePreviewSchema],
+    },
+  },
   '/api/v1/articles/{id}': {
     get: {
       operationId: 'getArticle',
