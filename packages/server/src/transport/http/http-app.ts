@@ -8,6 +8,7 @@ import { agentRoutes } from './agent-routes';
 import { conversationRoutes } from './conversation-routes';
 import { cannedResponseRoutes } from './agent-tools-routes';
 import { articleRoutes } from './article-routes';
+import { helpRoutes } from '../../help/help-routes';
 import { staticRoutes } from './static-routes';
 import { settingsRoutes } from './settings-routes';
 import { openApiDocument } from './openapi';
@@ -67,6 +68,7 @@ export function httpApp(deps: HttpDeps) {
   app.route('/api/v1/articles', articleRoutes(deps));
   app.route('/api/v1', settingsRoutes(deps));
   app.route('/api/v1', routingRoutes(deps));
+  app.route('/', helpRoutes(deps.ctx.store));
   app.route('/', staticRoutes());
   return app;
 }
