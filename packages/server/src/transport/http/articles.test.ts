@@ -72,6 +72,18 @@ describe('articles over REST', () => {
     assert.equal(edited.json.article.url, '/help/en/returns');
   });
 
+  it('moving an article to a language that has its address is refused as a conflict', async () => {
+    const en = await write({ title: 'Shipping costs', body: 'a', locale: 'en', published: true });
+    await write({ title: 'Shipping costs', body: 'b', locale: 'fr', published: true });
+    const moved = await api<{ error: { code: string } }>(`/api/v1/articles/${en.json.article.id}`, admin, {
+      method: 'PATCH',
+      body: { locale: 'fr' },
+    });
+    assert.equal(moved.status, 409);
+    const still = await api<{ article: Article }>(`/api/v1/articles/${en.json.article.id}`, admin);
+    assert.equal(still.json.article.locale, 'en');
+  });
+
   it('agents cannot write; nobody signed out can read', async () => {
     const denied = await api('/api/v1/articles', agent, {
       method: 'POST',
