@@ -11,6 +11,7 @@ export { visibleControls } from './display-text';
 export { TOOL_LIMITS, SHORTCUT_PATTERN, CANNED_LOCALES } from './agent-tools';
 export { fillCannedResponse, type CannedVariables } from './canned-template';
 export { SATISFACTION_LIMITS } from './satisfaction';
+export { ARTICLE_LIMITS, ARTICLE_LOCALES } from './articles';
 export { splitLinks, linkTarget, MAX_LINK_LENGTH, type TextPart } from './links';
 
 export type Author = z.infer<typeof s.authorSchema>;
@@ -104,3 +105,9 @@ export type QueueView = z.infer<typeof s.queueSchema>;
 export type InboxQueueView = z.infer<typeof s.inboxQueueSchema>;
 export type TransferBody = z.infer<typeof s.transferBody>;
 export type UpdateAgentRoutingBody = z.infer<typeof s.updateAgentRoutingBody>;
+
+// Knowledge base (article-schemas.ts)
+export type Article = z.infer<typeof s.articleSchema>;
+export type CreateArticleBody = z.input<typeof s.createArticleBody>;
+export type UpdateArticleBody = z.input<typeof s.updateArticleBody>;
+export type ArticlePreview = z.infer<typeof s.articlePreviewSchema>;

@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -28,6 +28,8 @@ import { WsGateway } from './transport/ws/ws-gateway';
 import { OriginPolicy } from './transport/origin-policy';
 import { httpApp } from './transport/http/http-app';
 import { bootstrapAdmin } from './bootstrap-admin';
+import { loadDemoArticles } from './help/demo-articles';
+import { repoRoot } from './transport/http/static-assets';
 import { Metrics } from './metrics/metrics';
 import { SearchIndexer } from './commands/search-indexer';
 import { ConcurrencyLimit } from './limits/concurrency-limit';
@@ -80,6 +82,11 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
   const store = await openStore(config);
   await store.migrate();
   await bootstrapAdmin(store, config, Date.now());
+  if (config.demoArticlesDir !== undefined) {
+    const demo = await loadDemoArticles(store, resolve(repoRoot, config.demoArticlesDir), Date.now());
+    if (demo.loaded > 0) log.info({ articles: demo.loaded }, 'demo help articles loaded');
+    for (const reason of demo.skipped) log.warn({ reason }, 'demo help article skipped');
+  }
   // Outages make every send and publish fail alike: one line a second per kind, with a count.
   const quiet = new ThrottledLog(log);
   const onError = (err: unknown, what: string) => quiet.error({ err: String(err) }, what);

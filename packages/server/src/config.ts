@@ -65,6 +65,8 @@ const env = z.object({
   CANDOR_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(600).default(30),
   /** Seconds after an agent's last console socket closes before routing treats them as away. */
   CANDOR_AWAY_GRACE_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
+  /** true: a fresh start with an empty knowledge base loads the demo shop's sample help articles. */
+  CANDOR_DEMO_ARTICLES: z.enum(['true', 'false']).default('true'),
   /** false: no inbox assigns by itself, whatever its strategy; agents pick from the queue. */
   CANDOR_AUTO_ASSIGN: z.enum(['true', 'false']).default('true'),
   /** Open conversations an agent takes at once when neither they nor their teams say. */
@@ -120,6 +122,8 @@ export interface Config {
   awayGraceMs: number;
   defaultCapacity: number;
   autoAssign: boolean;
+  /** Folder of the sample help articles loaded into an empty knowledge base (relative: to the repository); undefined: none. */
+  demoArticlesDir?: string | undefined;
   anonymousRates: { newVisitorsPerMinute: number; newConversationsPerMinute: number };
   visitorPurgeMs: number;
   passwordCost: number;
@@ -176,6 +180,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     awayGraceMs: e.CANDOR_AWAY_GRACE_SECONDS * 1000,
     defaultCapacity: e.CANDOR_DEFAULT_CAPACITY,
     autoAssign: e.CANDOR_AUTO_ASSIGN === 'true',
+    demoArticlesDir: e.CANDOR_DEMO_ARTICLES === 'true' ? 'packages/server/src/demo/help-articles' : undefined,
     helloTimeoutMs: e.CANDOR_HELLO_TIMEOUT_SECONDS * 1000,
     anonymousRates: {
       newVisitorsPerMinute: e.CANDOR_NEW_VISITORS_PER_IP_PER_MINUTE,

@@ -6,6 +6,7 @@ import { ContactSettingsSection } from './admin-contact';
 import { RedactionRulesSection } from './admin-redaction';
 import { CannedResponsesSection } from './canned-responses';
 import { RoutingSection } from './admin-routing';
+import { ArticlesSection } from './admin-articles';
 
 interface Props {
   me: Agent;
@@ -30,6 +31,7 @@ export function AdminPage({ me, onSignedOut }: Props) {
       <ContactSettingsSection onSignedOut={onSignedOut} />
       <RedactionRulesSection onSignedOut={onSignedOut} />
       <CannedResponsesSection scope="shared" onSignedOut={onSignedOut} />
+      <ArticlesSection onSignedOut={onSignedOut} />
     </main>
   );
 }

@@ -323,6 +323,20 @@ export interface InboxHoursTable {
   updated_at: number;
 }
 
+export interface ArticlesTable {
+  id: string;
+  locale: string;
+  /** Unique per locale (migration 0014); never changes, so the public URL is stable. */
+  slug: string;
+  title: string;
+  body: string;
+  category: string | null;
+  /** 1 published, 0 draft. */
+  published: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   agents: AgentsTable;
   inboxes: InboxesTable;
@@ -354,6 +368,7 @@ export interface Database {
   identity_token_uses: IdentityTokenUsesTable;
   conversation_ratings: ConversationRatingsTable;
   inbox_hours: InboxHoursTable;
+  articles: ArticlesTable;
 }
 
 export function toAgent(row: Selectable<AgentsTable>): AgentRecord {

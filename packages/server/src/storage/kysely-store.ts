@@ -21,6 +21,9 @@ import * as tools from './agent-tools-queries';
 import type { CannedResponsePatch } from './agent-tools-store';
 import type { ActivityRecord, CannedResponseRecord, NoteRecord } from '../domain/agent-tools-types';
 import * as contacts from './contact-queries';
+import * as articles from './article-queries';
+import type { ArticleFilter, ArticlePatch } from './article-store';
+import type { ArticleLocale, ArticleRecord } from '../domain/articles/article';
 import * as identity from './identity-queries';
 import type { InboxContactPatch, SignIn } from './contact-store';
 import type { PageRecord } from '../domain/types';
@@ -320,6 +323,18 @@ export class KyselyStore implements Store {
     this.guard(() => satisfaction.setInboxHours(this.db, inboxId, schedule, now));
 
   /** Turns driver errors into the Store's own: callers never see a dialect's error codes. */
+  listArticles = (filter: ArticleFilter) => this.guard(() => articles.listArticles(this.db, filter));
+  getArticle = (id: string) => this.guard(() => articles.getArticle(this.db, id));
+  findArticleBySlug = (locale: ArticleLocale, slug: string) =>
+    this.guard(() => articles.findArticleBySlug(this.db, locale, slug));
+  articleSlugsLike = (locale: ArticleLocale, prefix: string) =>
+    this.guard(() => articles.articleSlugsLike(this.db, locale, prefix));
+  countArticles = () => this.guard(() => articles.countArticles(this.db));
+  createArticle = (article: ArticleRecord) => this.guard(() => articles.createArticle(this.db, article));
+  updateArticle = (id: string, patch: ArticlePatch) =>
+    this.guard(() => articles.updateArticle(this.db, id, patch));
+  deleteArticle = (id: string) => this.guard(() => articles.deleteArticle(this.db, id));
+
   private async guard<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();

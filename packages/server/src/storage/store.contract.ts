@@ -18,6 +18,7 @@ import { agentToolsContract } from './contract/agent-tools.contract';
 import { preferenceContract } from './contract/preference.contract';
 import { contactContract } from './contract/contact.contract';
 import { satisfactionContract } from './contract/satisfaction.contract';
+import { articleContract } from './contract/article.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -48,6 +49,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     preferenceContract(current);
     contactContract(current);
     satisfactionContract(current);
+    articleContract(current);
     // Last: it purges the idle visitors other tests made.
     limitsContract(current);
   });

@@ -15,6 +15,7 @@ import type {
   VisitorRecord,
 } from '../domain/types';
 import type { ContactStore } from './contact-store';
+import type { ArticleStore } from './article-store';
 import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
 import type { RateStore } from './rate-store';
 import type { RoutingStore } from './routing-store';
@@ -99,7 +100,14 @@ export interface NewSession {
 }
 
 export interface Store
-  extends RateStore, RoutingStore, AgentToolsStore, SearchStore, ContactStore, SatisfactionStore {
+  extends
+    RateStore,
+    RoutingStore,
+    AgentToolsStore,
+    SearchStore,
+    ContactStore,
+    SatisfactionStore,
+    ArticleStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
   /** Cheap round trip, for readiness. Throws if the store is unreachable. */

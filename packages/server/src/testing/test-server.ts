@@ -30,6 +30,8 @@ export async function startTestServer(
     anonymousRates: { newVisitorsPerMinute: 1_000_000, newConversationsPerMinute: 1_000_000 },
     // Suites that do not test routing expect conversations to stay unassigned until an agent acts.
     autoAssign: false,
+    // Suites start with an empty knowledge base; demo-articles.test.ts loads a folder of its own.
+    demoArticlesDir: undefined,
     ...overrides,
   };
   const candor = await startCandor(config, log);

@@ -7,6 +7,8 @@ import { authRoutes } from './auth-routes';
 import { agentRoutes } from './agent-routes';
 import { conversationRoutes } from './conversation-routes';
 import { cannedResponseRoutes } from './agent-tools-routes';
+import { articleRoutes } from './article-routes';
+import { helpRoutes } from '../../help/help-routes';
 import { staticRoutes } from './static-routes';
 import { settingsRoutes } from './settings-routes';
 import { openApiDocument } from './openapi';
@@ -64,9 +66,11 @@ export function httpApp(deps: HttpDeps) {
   app.route('/api/v1/conversations', conversationRoutes(deps));
   app.route('/api/v1/canned-responses', cannedResponseRoutes(deps));
   app.route('/api/v1/search', searchRoutes(deps));
+  app.route('/api/v1/articles', articleRoutes(deps));
   app.route('/api/v1', settingsRoutes(deps));
   app.route('/api/v1', routingRoutes(deps));
   app.route('/api/v1', satisfactionRoutes(deps));
+  app.route('/', helpRoutes(deps.ctx.store));
   app.route('/', staticRoutes());
   return app;
 }

@@ -337,6 +337,52 @@ const ops: Record<string, Record<string, Op>> = {
       ok: [204, 'Deleted', null],
     },
   },
+  '/api/v1/articles': {
+    get: {
+      operationId: 'listArticles',
+      summary: 'Help articles, drafts included (agents), by category then title',
+      params: [{ name: 'locale', in: 'query', schema: { type: 'string', enum: ['en', 'fr'] } }],
+      ok: [200, 'Articles', z.object({ articles: z.array(s.articleSchema) })],
+    },
+    post: {
+      operationId: 'createArticle',
+      summary: 'Write a help article (admins)',
+      description:
+        'The body is Markdown; raw HTML in it is shown as text, and links only to http, https and mailto. The slug comes from the title, unique in its language, and never changes: a published article stays at `url`. Other fields are refused (400).',
+      body: s.createArticleBody,
+      ok: [201, 'Created', z.object({ article: s.articleSchema })],
+    },
+  },
+  '/api/v1/articles/preview': {
+    post: {
+      operationId: 'previewArticle',
+      summary: 'Markdown rendered as the help centre shows it (agents), for a live preview',
+      description: 'Raw HTML comes back as text; links only to http, https, mailto and /help/ pages.',
+      body: s.previewArticleBody,
+      ok: [200, 'Safe HTML', s.articlePreviewSchema],
+    },
+  },
+  '/api/v1/articles/{id}': {
+    get: {
+      operationId: 'getArticle',
+      summary: 'One help article (agents)',
+      params: idParam,
+      ok: [200, 'The article', z.object({ article: s.articleSchema })],
+    },
+    patch: {
+      operationId: 'updateArticle',
+      summary: 'Change a help article (admins); its address stays the same',
+      params: idParam,
+      body: s.updateArticleBody,
+      ok: [200, 'Updated', z.object({ article: s.articleSchema })],
+    },
+    delete: {
+      operationId: 'deleteArticle',
+      summary: 'Delete a help article (admins)',
+      params: idParam,
+      ok: [204, 'Deleted', null],
+    },
+  },
   '/api/v1/conversations/{id}/contact': {
     get: {
       operationId: 'getConversationContact',
