@@ -8,10 +8,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleLocale } from '../domain/articles/article';
 import { parseArticleFile } from '../domain/articles/article-file';
+import { SAMPLE_ARTICLES_DIR } from '../demo/help-articles/sample-articles';
 import type { ArticleStore } from '../storage/article-store';
 import { StoreConflictError } from '../storage/store';
 
-export const DEMO_ARTICLES_DIR = 'packages/server/src/demo/help-articles';
+/** Found from source and from the server bundle alike (not only from the repository's root). */
+export const DEMO_ARTICLES_DIR = SAMPLE_ARTICLES_DIR;
 
 export interface DemoLoad {
   loaded: number;

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArticleFile } from '../../domain/articles/article-file';
 import type { BotArticle, BotLocale } from '../../domain/bot/bot-article';
 
 export interface SampleArticle {
@@ -17,29 +18,28 @@ export interface SampleArticle {
 
 export const SAMPLE_LOCALES: readonly BotLocale[] = ['en', 'fr'];
 
-const HEADER = /^title: (.+)\r?\ncategory: (.+)\r?\n\r?\n([\s\S]+)$/;
-
-/** Reads one article file's text; throws, naming the file, when it does not follow the format. */
+/**
+ * Reads one article file's text by the knowledge base's own rules (domain/articles/article-file.ts, what
+ * the demo loader stores); throws, naming the file, when it does not follow them.
+ */
 export function parseSampleArticle(text: string, where: { slug: string; locale: BotLocale }): SampleArticle {
-  const match = HEADER.exec(text);
-  if (!match)
-    throw new Error(
-      `help article ${where.locale}/${where.slug}.md: expected "title:", "category:", a blank line, a body`,
-    );
-  return { ...where, title: match[1]!.trim(), category: match[2]!.trim(), body: match[3]!.trim() };
+  const parsed = parseArticleFile(`${where.slug}.md`, text);
+  if ('error' in parsed) throw new Error(`help article ${where.locale}/${parsed.error}`);
+  if (parsed.category === null) throw new Error(`help article ${where.locale}/${where.slug}.md: no category`);
+  return { ...where, title: parsed.title, category: parsed.category, body: parsed.body };
 }
 
 /**
  * This folder, whether the code runs from source (tsx) or from the server bundle in
  * packages/server/dist/, which does not carry the Markdown files.
  */
-const ROOT =
+export const SAMPLE_ARTICLES_DIR =
   [new URL('.', import.meta.url), new URL('../src/demo/help-articles/', import.meta.url)]
     .map((u) => fileURLToPath(u))
     .find((dir) => existsSync(join(dir, 'en'))) ?? fileURLToPath(new URL('.', import.meta.url));
 
 /** Every sample article, in slug order, English then French. */
-export function loadSampleArticles(root: string = ROOT): SampleArticle[] {
+export function loadSampleArticles(root: string = SAMPLE_ARTICLES_DIR): SampleArticle[] {
   const articles: SampleArticle[] = [];
   for (const locale of SAMPLE_LOCALES)
     for (const file of readdirSync(join(root, locale))
