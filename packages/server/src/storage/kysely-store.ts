@@ -55,6 +55,7 @@ import type {
 } from './routing-store';
 import type { AssignmentStrategy } from '../domain/routing/routing-rule';
 import { indexPendingMessages } from './search/search-indexing';
+import { TermsThread } from './search/terms-thread';
 import { searchConversations } from './search/search-queries';
 import type { SearchRequest } from './search/search-store';
 import {
@@ -87,6 +88,8 @@ const SEARCH_DRAIN_BEFORE_QUERY = 10_000;
 export class KyselyStore implements Store {
   /** appendMessage and startConversation: what arrives during a commit shares the next one. */
   private readonly appends: AppendBatcher<AppendRequest, AppendResult>;
+  /** Search terms of batches, computed on a worker thread (search/terms-thread.ts). */
+  private readonly terms = new TermsThread();
   /** What every chat message runs, compiled once for this dialect. */
   private readonly queries: HotQueries;
   /** Their SQL, for a driver that can prepare them once per connection. */
@@ -100,8 +103,9 @@ export class KyselyStore implements Store {
     const queries = prepareHotQueries(db, dialect);
     this.queries = queries;
     this.hotStatements = hotStatements(queries);
+    const terms = this.terms;
     this.appends = new AppendBatcher(
-      (batch) => writeAppends({ db, dialect, queries }, batch),
+      (batch) => writeAppends({ db, dialect, queries, terms }, batch),
       options.maxAppendBatch,
     );
   }
@@ -116,6 +120,7 @@ export class KyselyStore implements Store {
   /** Appends already submitted are written (or fail) first. */
   close = async () => {
     await this.appends.idle();
+    await this.terms.close();
     await this.db.destroy();
   };
 
@@ -288,11 +293,12 @@ export class KyselyStore implements Store {
       await this.drainSearchQueue(SEARCH_DRAIN_BEFORE_QUERY);
       return searchConversations(this.db, request);
     });
-  indexPendingMessages = (limit: number) => this.guard(() => indexPendingMessages(this.db, limit));
+  indexPendingMessages = (limit: number) =>
+    this.guard(() => indexPendingMessages(this.db, limit, this.terms));
 
   private async drainSearchQueue(most: number): Promise<void> {
     for (let done = 0; done < most;) {
-      const n = await indexPendingMessages(this.db, SEARCH_INDEX_BATCH);
+      const n = await indexPendingMessages(this.db, SEARCH_INDEX_BATCH, this.terms);
       if (n < SEARCH_INDEX_BATCH) return;
       done += n;
     }
