@@ -19,6 +19,7 @@ export * from './routing-schemas';
 import { hoursStatusSchema, rateFrame, ratingSchema } from './satisfaction-schemas';
 export * from './satisfaction-schemas';
 export * from './article-schemas';
+export * from './host-api-schemas';
 import { CANNED_LOCALES, SHORTCUT_PATTERN, TOOL_LIMITS } from './agent-tools';
 
 const id = z.string().min(1).max(64);

@@ -41,6 +41,8 @@ import * as preferences from './preference-queries';
 import * as preview from './preview-queries';
 import * as rates from './rate-queries';
 import * as satisfaction from './satisfaction-queries';
+import * as hostAccounts from './host-account-queries';
+import type { AccountChange, ApiTokenRecord } from './host-account-store';
 import type { RatingQuery, RatingRecord } from './satisfaction-store';
 import * as redactions from './redaction-queries';
 import * as routing from './routing-queries';
@@ -319,6 +321,18 @@ export class KyselyStore implements Store {
   updateInboxContactSettings = (id: string, patch: InboxContactPatch) =>
     this.guard(() => identity.updateInboxContactSettings(this.db, id, patch));
 
+  createApiToken = (token: ApiTokenRecord) => this.guard(() => hostAccounts.createApiToken(this.db, token));
+  listApiTokens = () => this.guard(() => hostAccounts.listApiTokens(this.db));
+  findApiToken = (tokenHash: string) => this.guard(() => hostAccounts.findApiToken(this.db, tokenHash));
+  revokeApiToken = (id: string, now: number) =>
+    this.guard(() => hostAccounts.revokeApiToken(this.db, id, now));
+  touchApiToken = (id: string, now: number) => this.guard(() => hostAccounts.touchApiToken(this.db, id, now));
+  putHostAccount = (externalId: string, change: AccountChange, now: number) =>
+    this.guard(() => hostAccounts.putHostAccount(this.db, externalId, change, now));
+  findHostAccount = (externalId: string) =>
+    this.guard(() => hostAccounts.findHostAccount(this.db, externalId));
+  accountContactHistory = (externalId: string) =>
+    this.guard(() => hostAccounts.accountContactHistory(this.db, externalId));
   addRating = (rating: RatingRecord) => this.guard(() => satisfaction.addRating(this.db, rating));
   listRatings = (query: RatingQuery) => this.guard(() => satisfaction.listRatings(this.db, query));
   countResolutions = (conversationId: string) =>

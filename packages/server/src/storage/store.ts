@@ -24,6 +24,7 @@ import type { AgentToolsStore } from './agent-tools-store';
 import type { SearchStore } from './search/search-store';
 import type { TokenWindow } from '../domain/visitor-tokens';
 import type { SatisfactionStore } from './satisfaction-store';
+import type { HostAccountStore } from './host-account-store';
 
 export interface NewMessage {
   authorType: AuthorType;
@@ -107,7 +108,8 @@ export interface Store
     SearchStore,
     ContactStore,
     SatisfactionStore,
-    ArticleStore {
+    ArticleStore,
+    HostAccountStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
   /** Cheap round trip, for readiness. Throws if the store is unreachable. */
