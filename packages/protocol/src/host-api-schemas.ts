@@ -71,3 +71,41 @@ export const accountSchema = z.object({
 });
 
 export const accountResponse = z.object({ account: accountSchema });
+
+/** Events a webhook can subscribe to; `webhook.ping` is sent only by the ping endpoint. */
+export const WEBHOOK_EVENTS = ['recovery.action.approved', 'recovery.action.refused'] as const;
+export const webhookEvent = z.enum(WEBHOOK_EVENTS);
+
+export const createWebhookBody = z.object({
+  url: z.string().trim().min(1).max(2000),
+  events: z
+    .array(webhookEvent)
+    .min(1)
+    .max(WEBHOOK_EVENTS.length)
+    .refine((e) => new Set(e).size === e.length, 'events must not repeat'),
+});
+
+/** The signing secret (`whsec_…`, Standard Webhooks) is in this answer only. */
+export const createWebhookResponse = z.object({ id: z.string(), secret: z.string() });
+
+export const webhookSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.string()),
+  createdAt: z.number().int(),
+  disabledAt: z.number().int().nullable(),
+  disabledReason: z.string().nullable(),
+});
+export const webhooksResponse = z.object({ webhooks: z.array(webhookSchema) });
+
+export const webhookDeliverySchema = z.object({
+  id: z.string(),
+  eventType: z.string(),
+  status: z.enum(['pending', 'delivered', 'failed']),
+  attempts: z.number().int(),
+  lastStatus: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.number().int(),
+  doneAt: z.number().int().nullable(),
+});
+export const webhookDeliveriesResponse = z.object({ deliveries: z.array(webhookDeliverySchema) });

@@ -32,6 +32,8 @@ import { loadDemoArticles } from './help/demo-articles';
 import { repoRoot } from './transport/http/static-assets';
 import { Metrics } from './metrics/metrics';
 import { SearchIndexer } from './commands/search-indexer';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { postDelivery } from './webhooks/webhook-sender';
 import { ConcurrencyLimit } from './limits/concurrency-limit';
 import { ThrottledLog } from './limits/throttled-log';
 import { AnonymousLimits } from './limits/anonymous-limits';
@@ -142,6 +144,13 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     heartbeatMs: config.heartbeatMs,
   });
   ctx.routing = new InboxRouter(() => ctx, routingConfig, onError, config.autoAssign ? undefined : manual);
+  const webhooks = new WebhookDispatcher({
+    store,
+    post: (url, body, headers) => postDelivery(url, body, headers, config.webhooksAllowPrivate),
+    now: Date.now,
+    onError,
+  });
+  ctx.webhooks = { allowPrivate: config.webhooksAllowPrivate, kick: () => webhooks.kick() };
   const presence = new AgentPresence(() => ctx, bus.nodeId, routingConfig.heartbeatMs, onError);
   const stopHousekeeping = startHousekeeping({
     store,
@@ -199,6 +208,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       ? '127.0.0.1'
       : config.host;
   ready = true;
+  webhooks.start();
   log.info(
     { port, store: config.databaseUrl ? 'postgres' : 'sqlite', bus: config.bus.kind, node: bus.nodeId },
     'candor ready',
@@ -216,6 +226,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       stopHousekeeping();
       await presence.stop();
       await searchIndexer.stop();
+      await webhooks.stop();
       await bus.close();
       await store.close();
       log.info({}, 'candor stopped');

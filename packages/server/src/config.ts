@@ -69,6 +69,8 @@ const env = z.object({
   CANDOR_DEMO_ARTICLES: z.enum(['true', 'false']).default('true'),
   /** false: no inbox assigns by itself, whatever its strategy; agents pick from the queue. */
   CANDOR_AUTO_ASSIGN: z.enum(['true', 'false']).default('true'),
+  /** true: webhooks may be sent to private and loopback addresses (a host on the same network). */
+  CANDOR_WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   /** Open conversations an agent takes at once when neither they nor their teams say. */
   CANDOR_DEFAULT_CAPACITY: z.coerce.number().int().min(0).max(100).default(3),
   /** Seconds a new socket has to say hello before it is closed. */
@@ -122,6 +124,7 @@ export interface Config {
   awayGraceMs: number;
   defaultCapacity: number;
   autoAssign: boolean;
+  webhooksAllowPrivate: boolean;
   /** Folder of the sample help articles loaded into an empty knowledge base (relative: to the repository); undefined: none. */
   demoArticlesDir?: string | undefined;
   anonymousRates: { newVisitorsPerMinute: number; newConversationsPerMinute: number };
@@ -180,6 +183,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     awayGraceMs: e.CANDOR_AWAY_GRACE_SECONDS * 1000,
     defaultCapacity: e.CANDOR_DEFAULT_CAPACITY,
     autoAssign: e.CANDOR_AUTO_ASSIGN === 'true',
+    webhooksAllowPrivate: e.CANDOR_WEBHOOKS_ALLOW_PRIVATE === 'true',
     demoArticlesDir: e.CANDOR_DEMO_ARTICLES === 'true' ? 'packages/server/src/demo/help-articles' : undefined,
     helloTimeoutMs: e.CANDOR_HELLO_TIMEOUT_SECONDS * 1000,
     anonymousRates: {

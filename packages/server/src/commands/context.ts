@@ -19,4 +19,6 @@ export interface ChatContext {
   anonymousLimits?: AnonymousLimits;
   /** Routing passes after queue changes; none in tests that do not route (conversations stay unassigned). */
   routing?: InboxRouter;
+  /** The webhook outbox's sender (webhooks/webhook-dispatcher.ts); none in tests that send no webhooks. */
+  webhooks?: { allowPrivate: boolean; kick(): void };
 }

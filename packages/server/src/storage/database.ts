@@ -367,6 +367,32 @@ export interface AccountContactsTable {
   replaced_at: number | null;
 }
 
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  /** JSON array of event types. */
+  events: string;
+  secret: string;
+  created_by: string;
+  created_at: number;
+  disabled_at: number | null;
+  disabled_reason: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event_type: string;
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: number;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: number;
+  done_at: number | null;
+}
+
 export interface Database {
   agents: AgentsTable;
   inboxes: InboxesTable;
@@ -402,6 +428,8 @@ export interface Database {
   api_tokens: ApiTokensTable;
   host_accounts: HostAccountsTable;
   account_contacts: AccountContactsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export function toAgent(row: Selectable<AgentsTable>): AgentRecord {

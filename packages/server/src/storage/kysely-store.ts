@@ -42,6 +42,8 @@ import * as preview from './preview-queries';
 import * as rates from './rate-queries';
 import * as satisfaction from './satisfaction-queries';
 import * as hostAccounts from './host-account-queries';
+import * as webhooks from './webhook-queries';
+import type { DeliveryResult, WebhookRecord } from './webhook-store';
 import type { AccountChange, ApiTokenRecord } from './host-account-store';
 import type { RatingQuery, RatingRecord } from './satisfaction-store';
 import * as redactions from './redaction-queries';
@@ -321,6 +323,22 @@ export class KyselyStore implements Store {
   updateInboxContactSettings = (id: string, patch: InboxContactPatch) =>
     this.guard(() => identity.updateInboxContactSettings(this.db, id, patch));
 
+  createWebhook = (webhook: WebhookRecord) => this.guard(() => webhooks.createWebhook(this.db, webhook));
+  listWebhooks = () => this.guard(() => webhooks.listWebhooks(this.db));
+  findWebhook = (id: string) => this.guard(() => webhooks.findWebhook(this.db, id));
+  deleteWebhook = (id: string) => this.guard(() => webhooks.deleteWebhook(this.db, id));
+  disableWebhook = (id: string, reason: string, now: number) =>
+    this.guard(() => webhooks.disableWebhook(this.db, id, reason, now));
+  enqueueWebhookEvent = (
+    event: { type: string; payload: (deliveryId: string) => string; webhookId?: string },
+    now: number,
+  ) => this.guard(() => webhooks.enqueueWebhookEvent(this.db, event, now));
+  claimDueDeliveries = (now: number, limit: number, leaseMs: number) =>
+    this.guard(() => webhooks.claimDueDeliveries(this.db, this.dialect, { now, limit, leaseMs }));
+  recordDelivery = (id: string, result: DeliveryResult) =>
+    this.guard(() => webhooks.recordDelivery(this.db, id, result));
+  listDeliveries = (webhookId: string, limit: number) =>
+    this.guard(() => webhooks.listDeliveries(this.db, webhookId, limit));
   createApiToken = (token: ApiTokenRecord) => this.guard(() => hostAccounts.createApiToken(this.db, token));
   listApiTokens = () => this.guard(() => hostAccounts.listApiTokens(this.db));
   findApiToken = (tokenHash: string) => this.guard(() => hostAccounts.findApiToken(this.db, tokenHash));

@@ -25,6 +25,7 @@ import type { SearchStore } from './search/search-store';
 import type { TokenWindow } from '../domain/visitor-tokens';
 import type { SatisfactionStore } from './satisfaction-store';
 import type { HostAccountStore } from './host-account-store';
+import type { WebhookStore } from './webhook-store';
 
 export interface NewMessage {
   authorType: AuthorType;
@@ -109,7 +110,8 @@ export interface Store
     ContactStore,
     SatisfactionStore,
     ArticleStore,
-    HostAccountStore {
+    HostAccountStore,
+    WebhookStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
   /** Cheap round trip, for readiness. Throws if the store is unreachable. */

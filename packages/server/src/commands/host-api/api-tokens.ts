@@ -11,6 +11,7 @@ import type { Actor } from '../../domain/types';
 import type { ApiTokenRecord } from '../../storage/host-account-store';
 import type { Store } from '../../storage/store';
 import type { ChatContext } from '../context';
+import { adminOf } from './admin-only';
 
 /** A prefix says what the secret is when it turns up in a log or a repository (and lets scanners find it). */
 const PREFIX = 'cnd_';
@@ -76,9 +77,4 @@ function presentToken(t: ApiTokenRecord): ApiToken {
     lastUsedAt: t.lastUsedAt,
     revokedAt: t.revokedAt,
   };
-}
-
-function adminOf(actor: Actor): string {
-  if (actor.kind !== 'agent' || actor.role !== 'admin') throw new DomainError('forbidden', 'Admins only.');
-  return actor.agentId;
 }

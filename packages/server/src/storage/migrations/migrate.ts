@@ -18,6 +18,7 @@ import { searchInPlace } from './0013-search-in-place';
 import { contactsIdentity } from './0007-contacts-identity';
 import { csatHours } from './0015-csat-hours';
 import { hostAccounts } from './0018-host-accounts';
+import { webhooks } from './0019-webhooks';
 import { articles } from './0014-articles';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_search_in_place': searchInPlace,
   '0015_csat_hours': csatHours,
   '0018_host_accounts': hostAccounts,
+  '0019_webhooks': webhooks,
   '0014_articles': articles,
 };
 

@@ -4,7 +4,19 @@
  * prefixes, before the cookie-only routes of /api/v1, whose middleware would refuse a Bearer call.
  */
 import { Hono } from 'hono';
-import { createApiTokenBody, externalAccountId, putAccountBody } from '@candor/protocol/schemas';
+import {
+  createApiTokenBody,
+  createWebhookBody,
+  externalAccountId,
+  putAccountBody,
+} from '@candor/protocol/schemas';
+import {
+  createWebhook,
+  deleteWebhook,
+  listDeliveries,
+  listWebhooks,
+  pingWebhook,
+} from '../../commands/host-api/webhooks';
 import {
   authenticateApiToken,
   createApiToken,
@@ -59,4 +71,31 @@ export function accountRoutes(deps: HttpDeps) {
     );
     return c.json({ account });
   });
+}
+
+export function webhookRoutes(deps: HttpDeps) {
+  const { ctx } = deps;
+  return new Hono<HttpEnv>()
+    .use(requireAgent(deps))
+    .get('/', async (c) => c.json({ webhooks: await listWebhooks(ctx, c.get('session').actor) }))
+    .post('/', async (c) => {
+      const body = await parseBody(c, createWebhookBody);
+      const created = await createWebhook(ctx, c.get('session').actor, body);
+      deps.log.info(
+        { webhookId: created.id, events: body.events, by: c.get('session').agent.id },
+        'webhook created',
+      );
+      return c.json(created, 201);
+    })
+    .delete('/:id', async (c) => {
+      await deleteWebhook(ctx, c.get('session').actor, c.req.param('id'));
+      return c.body(null, 204);
+    })
+    .get('/:id/deliveries', async (c) =>
+      c.json({ deliveries: await listDeliveries(ctx, c.get('session').actor, c.req.param('id')) }),
+    )
+    .post('/:id/ping', async (c) => {
+      await pingWebhook(ctx, c.get('session').actor, c.req.param('id'));
+      return c.body(null, 202);
+    });
 }

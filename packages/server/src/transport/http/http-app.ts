@@ -21,7 +21,7 @@ import { widgetStatusRoute } from './widget-status-route';
 import { routingRoutes } from './routing-routes';
 import { searchRoutes } from './search-routes';
 import { satisfactionRoutes } from './satisfaction-routes';
-import { accountRoutes, apiTokenRoutes } from './host-api-routes';
+import { accountRoutes, apiTokenRoutes, webhookRoutes } from './host-api-routes';
 
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
@@ -70,6 +70,7 @@ export function httpApp(deps: HttpDeps) {
   app.route('/api/v1/articles', articleRoutes(deps));
   app.route('/api/v1/api-tokens', apiTokenRoutes(deps));
   app.route('/api/v1/accounts', accountRoutes(deps));
+  app.route('/api/v1/webhooks', webhookRoutes(deps));
   app.route('/api/v1', settingsRoutes(deps));
   app.route('/api/v1', routingRoutes(deps));
   app.route('/api/v1', satisfactionRoutes(deps));

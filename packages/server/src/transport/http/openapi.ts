@@ -671,6 +671,49 @@ function hostApiOps(): Record<string, Record<string, Op>> {
         ok: [204, 'Revoked', null],
       },
     },
+    '/api/v1/webhooks': {
+      get: {
+        operationId: 'listWebhooks',
+        summary: 'Webhook endpoints (admins); never their secrets',
+        ok: [200, 'The endpoints', s.webhooksResponse],
+      },
+      post: {
+        operationId: 'createWebhook',
+        summary: 'Register a webhook endpoint (admins); its signing secret is in this answer only',
+        description:
+          'Deliveries are signed as the Standard Webhooks specification says (`webhook-id`, ' +
+          '`webhook-timestamp`, `webhook-signature`) with the `whsec_` secret; the body is ' +
+          '`{ type, timestamp, data }`. Sent from a durable outbox, retried with exponential backoff and ' +
+          'jitter for about 18 hours; a 410 answer disables the endpoint. Private and loopback addresses ' +
+          'are refused unless `CANDOR_WEBHOOKS_ALLOW_PRIVATE=true`.',
+        body: s.createWebhookBody,
+        ok: [201, 'The endpoint', s.createWebhookResponse],
+      },
+    },
+    '/api/v1/webhooks/{id}': {
+      delete: {
+        operationId: 'deleteWebhook',
+        summary: 'Delete a webhook endpoint and its deliveries (admins)',
+        params: idParam,
+        ok: [204, 'Deleted', null],
+      },
+    },
+    '/api/v1/webhooks/{id}/deliveries': {
+      get: {
+        operationId: 'listWebhookDeliveries',
+        summary: 'The 50 latest deliveries to an endpoint, with their last answer (admins)',
+        params: idParam,
+        ok: [200, 'The deliveries', s.webhookDeliveriesResponse],
+      },
+    },
+    '/api/v1/webhooks/{id}/ping': {
+      post: {
+        operationId: 'pingWebhook',
+        summary: 'Send `webhook.ping` to an endpoint, to check it receives and verifies (admins)',
+        params: idParam,
+        ok: [202, 'Queued', null],
+      },
+    },
     '/api/v1/accounts/{externalId}': {
       put: {
         operationId: 'putAccount',
