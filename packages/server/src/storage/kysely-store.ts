@@ -41,7 +41,7 @@ import * as preferences from './preference-queries';
 import * as preview from './preview-queries';
 import * as rates from './rate-queries';
 import * as satisfaction from './satisfaction-queries';
-import type { RatingQuery, RatingRecord } from './satisfaction-store';
+import type { RatingFilter, RatingQuery, RatingRecord } from './satisfaction-store';
 import * as redactions from './redaction-queries';
 import * as routing from './routing-queries';
 import * as teams from './team-queries';
@@ -315,6 +315,7 @@ export class KyselyStore implements Store {
 
   addRating = (rating: RatingRecord) => this.guard(() => satisfaction.addRating(this.db, rating));
   listRatings = (query: RatingQuery) => this.guard(() => satisfaction.listRatings(this.db, query));
+  countRatings = (filter: RatingFilter) => this.guard(() => satisfaction.countRatings(this.db, filter));
   countResolutions = (conversationId: string) =>
     this.guard(() => satisfaction.countResolutions(this.db, conversationId));
   inboxHours = (inboxId: string) => this.guard(() => satisfaction.inboxHours(this.db, inboxId));

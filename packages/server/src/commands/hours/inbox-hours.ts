@@ -7,7 +7,7 @@ import { scheduleSchema } from '@candor/protocol/schemas';
 import { assertAdmin } from '../../domain/access';
 import { DomainError } from '../../domain/errors';
 import { isOpen, nextOpening } from '../../domain/hours/opening';
-import { scheduleProblem } from '../../domain/hours/schedule';
+import { keptHolidayLabels, scheduleProblem } from '../../domain/hours/schedule';
 import type { Actor } from '../../domain/types';
 import type { ChatContext } from '../context';
 
@@ -47,10 +47,12 @@ export async function setInboxHours(
     const problem = scheduleProblem(hours);
     if (problem) throw new DomainError('bad_frame', problem);
   }
+  const labels = hours ? keptHolidayLabels(hours) : undefined;
   const stored = hours && {
     timeZone: hours.timeZone,
     weekly: hours.weekly,
     holidays: [...new Set(hours.holidays)],
+    ...(labels ? { holidayLabels: labels } : {}),
   };
   await ctx.store.setInboxHours(inboxId, JSON.stringify(stored), ctx.now());
   return stored;
