@@ -131,6 +131,16 @@ describe('satisfaction and business hours', () => {
     await refused({ ...base, weekly: 'always' }, /weekly/);
     assert.deepEqual(await (await api('/inboxes/default/hours')).json(), { hours: null }, 'nothing stored');
 
+    await refused(
+      { ...base, holidays: ['2026-12-25'], holidayLabels: { '2026-12-24': 'Eve' } },
+      /not a holiday/,
+    );
+    const labelled = { ...base, holidays: ['2026-12-25'], holidayLabels: { '2026-12-25': ' Noël ' } };
+    assert.equal((await put(labelled)).status, 200);
+    assert.deepEqual(await (await api('/inboxes/default/hours')).json(), {
+      hours: { ...labelled, holidayLabels: { '2026-12-25': 'Noël' } },
+    });
+
     assert.equal((await put(base)).status, 200);
     assert.deepEqual(await (await api('/inboxes/default/hours')).json(), { hours: base });
     assert.equal((await api('/inboxes/nope/hours')).status, 404);
