@@ -89,6 +89,7 @@ export type RatingsSummary = RatingsSummaryResponse['summary'];
 export type Schedule = z.infer<typeof s.scheduleSchema>;
 export type InboxHoursResponse = z.infer<typeof s.inboxHoursResponse>;
 export type HoursStatus = z.infer<typeof s.hoursStatusSchema>;
+export type Weekday = Schedule['weekly'][number]['day'];
 
 // Routing (routing-schemas.ts)
 export type Priority = z.infer<typeof s.prioritySchema>;

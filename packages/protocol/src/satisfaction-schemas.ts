@@ -94,9 +94,15 @@ export const scheduleSchema = z.object({
     .optional(),
 });
 
-/** GET/PUT /api/v1/inboxes/{id}/hours: null hours is always open. */
-export const inboxHoursResponse = z.object({ hours: scheduleSchema.nullable() });
-export const putInboxHoursBody = z.object({ hours: scheduleSchema.nullable() });
-
 /** In the visitor's welcome: is the team open now, and if not, when it opens (ISO instant, or null: unknown). */
 export const hoursStatusSchema = z.object({ open: z.boolean(), nextOpening: z.string().nullable() });
+
+/**
+ * GET/PUT /api/v1/inboxes/{id}/hours: null hours is always open. `status` (absent with null hours) says
+ * whether the inbox is open at the time of the answer, as the widget's welcome would.
+ */
+export const inboxHoursResponse = z.object({
+  hours: scheduleSchema.nullable(),
+  status: hoursStatusSchema.optional(),
+});
+export const putInboxHoursBody = z.object({ hours: scheduleSchema.nullable() });

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { putInboxHoursBody, ratingsQuery, ratingsSummaryQuery } from '@candor/protocol/schemas';
 import type { z } from 'zod';
-import { readInboxHours, setInboxHours } from '../../commands/hours/inbox-hours';
+import { hoursView, readInboxHours, setInboxHours } from '../../commands/hours/inbox-hours';
 import { listRatings } from '../../commands/satisfaction/list-ratings';
 import { summarizeInboxRatings } from '../../commands/satisfaction/summarize-ratings';
 import { DomainError } from '../../domain/errors';
@@ -30,13 +30,13 @@ export function satisfactionRoutes(deps: HttpDeps) {
       return c.json({ summary: await summarizeInboxRatings(ctx, c.get('session').actor, filterOf(q)) });
     })
     .get('/inboxes/:id/hours', async (c) =>
-      c.json({ hours: await readInboxHours(ctx, c.get('session').actor, c.req.param('id')) }),
+      c.json(hoursView(ctx, await readInboxHours(ctx, c.get('session').actor, c.req.param('id')))),
     )
     .put('/inboxes/:id/hours', async (c) => {
       const { hours } = await parseBody(c, putInboxHoursBody);
       const stored = await setInboxHours(ctx, c.get('session').actor, c.req.param('id'), hours);
       deps.log.info({ inboxId: c.req.param('id'), by: c.get('session').agent.id }, 'business hours changed');
-      return c.json({ hours: stored });
+      return c.json(hoursView(ctx, stored));
     });
 }
 
