@@ -66,16 +66,16 @@ describe('business hours form', () => {
     assert.deepEqual(form.days.mon[1], { open: '17:00', close: '18:00' });
     form = withRange(form, 'sun');
     assert.deepEqual(form.days.sun, [{ open: '09:00', close: '17:00' }]);
-    form = withRangeTime(form, 'mon', 0, 'close', '12:30');
+    form = withRangeTime(form, { day: 'mon', k: 0, edge: 'close' }, '12:30');
     assert.equal(form.days.mon[0]?.close, '12:30');
     form = withoutRange(form, 'mon', 0);
     assert.deepEqual(form.days.mon, [{ open: '17:00', close: '18:00' }]);
   });
 
   it('says what is wrong next to the day or the holiday, in English and French', () => {
-    let form = withRangeTime(defaultForm('Europe/Paris'), 'tue', 0, 'close', '08:00');
+    let form = withRangeTime(defaultForm('Europe/Paris'), { day: 'tue', k: 0, edge: 'close' }, '08:00');
     form = withRange(form, 'wed');
-    form = withRangeTime(form, 'wed', 1, 'open', '16:00');
+    form = withRangeTime(form, { day: 'wed', k: 1, edge: 'open' }, '16:00');
     form = withHoliday(withHoliday(form));
     form = withHolidayField(form, 0, 'date', '2026-05-01');
     form = withHolidayField(form, 1, 'date', '2026-05-01');
@@ -88,7 +88,7 @@ describe('business hours form', () => {
     assert.equal(en.holidays[1], 'This date is already a holiday.');
     assert.equal(checkHoursForm(form, 'fr').days.wed, 'Deux plages se chevauchent.');
 
-    const blank = withHoliday(withRangeTime(defaultForm(''), 'mon', 0, 'open', ''));
+    const blank = withHoliday(withRangeTime(defaultForm(''), { day: 'mon', k: 0, edge: 'open' }, ''));
     const problems = checkHoursForm(blank, 'en');
     assert.equal(problems.timeZone, 'Choose a time zone.');
     assert.equal(problems.days.mon, 'Give every range an opening and a closing time.');

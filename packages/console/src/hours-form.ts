@@ -194,13 +194,14 @@ export const withoutRange = (form: HoursForm, day: Weekday, k: number): HoursFor
   days: { ...form.days, [day]: form.days[day].filter((_, i) => i !== k) },
 });
 
-export const withRangeTime = (
-  form: HoursForm,
-  day: Weekday,
-  k: number,
-  edge: keyof TimeRange,
-  time: string,
-): HoursForm => ({
+/** Where a time goes: the day, the range's index in it, and which end. */
+export interface RangeEdge {
+  day: Weekday;
+  k: number;
+  edge: keyof TimeRange;
+}
+
+export const withRangeTime = (form: HoursForm, { day, k, edge }: RangeEdge, time: string): HoursForm => ({
   ...form,
   days: { ...form.days, [day]: form.days[day].map((r, i) => (i === k ? { ...r, [edge]: time } : r)) },
 });
