@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { averageText, defaultFilters, filterProblem, reportQuery, shares } from './ratings-report';
+import { averageText, defaultFilters, filterProblem, headline, reportQuery, shares } from './ratings-report';
 
 const any = { inboxId: '', agentId: '' };
 
@@ -45,5 +45,8 @@ describe('ratings report', () => {
     assert.equal(averageText(null, 'en'), 'No rating yet');
     assert.deepEqual(shares([1, 0, 1, 1, 2]), [20, 0, 20, 20, 40]);
     assert.deepEqual(shares([0, 0, 0, 0, 0]), [0, 0, 0, 0, 0]);
+    assert.equal(headline({ count: 3, average: 3.67 }, 'en'), '3.67 / 5 · 3 ratings');
+    assert.equal(headline({ count: 1, average: 5 }, 'fr'), '5 / 5 · 1 évaluation');
+    assert.equal(headline({ count: 0, average: null }, 'fr'), 'Aucune évaluation');
   });
 });

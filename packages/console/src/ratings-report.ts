@@ -74,3 +74,13 @@ export function ratedAt(at: number, lang: ConsoleLang): string {
     timeStyle: 'short',
   }).format(at);
 }
+
+/** "4.33 / 5 · 12 ratings"; without ratings, only that there is none. */
+export function headline(stats: { count: number; average: number | null }, lang: ConsoleLang): string {
+  if (stats.count === 0) return averageText(null, lang);
+  const count =
+    stats.count === 1
+      ? sayRatings('oneRating', {}, lang)
+      : sayRatings('ratingsCount', { count: stats.count }, lang);
+  return `${averageText(stats.average, lang)} · ${count}`;
+}

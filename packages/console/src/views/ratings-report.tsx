@@ -11,6 +11,7 @@ import {
   averageText,
   defaultFilters,
   filterProblem,
+  headline,
   ratedAt,
   reportQuery,
   shares,
@@ -139,10 +140,7 @@ export function RatingsPage({ me, onSignedOut }: { me: Agent; onSignedOut: () =>
           <section aria-labelledby="ratings-summary-title">
             <h2 id="ratings-summary-title">{t('summary')}</h2>
             <p class="ratings-headline" data-testid="ratings-average">
-              {averageText(loaded.summary.average, lang)} ·{' '}
-              {loaded.summary.count === 1
-                ? t('oneRating')
-                : t('ratingsCount', { count: loaded.summary.count })}
+              {headline(loaded.summary, lang)}
             </p>
             <Distribution stats={loaded.summary} />
             <StatsTable
