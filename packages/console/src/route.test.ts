@@ -8,6 +8,7 @@ describe('routes', () => {
     assert.deepEqual(parseRoute('/console/'), { page: 'inbox', conversationId: null });
     assert.deepEqual(parseRoute('/console/conversations/c%2F1'), { page: 'inbox', conversationId: 'c/1' });
     assert.deepEqual(parseRoute('/console/admin'), { page: 'admin' });
+    assert.deepEqual(parseRoute('/console/ratings'), { page: 'ratings' });
   });
 
   it('falls back to the inbox for unknown paths', () => {
@@ -25,7 +26,11 @@ describe('routes', () => {
   });
 
   it('round-trips paths', () => {
-    for (const route of [{ page: 'admin' } as const, { page: 'inbox', conversationId: 'x y' } as const]) {
+    for (const route of [
+      { page: 'admin' } as const,
+      { page: 'ratings' } as const,
+      { page: 'inbox', conversationId: 'x y' } as const,
+    ]) {
       assert.deepEqual(parseRoute(pathFor(route)), route);
     }
   });

@@ -2,7 +2,10 @@
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
-  { page: 'inbox'; conversationId: string | null } | { page: 'admin' } | { page: 'account' };
+  | { page: 'inbox'; conversationId: string | null }
+  | { page: 'admin' }
+  | { page: 'account' }
+  | { page: 'ratings' };
 
 const BASE = '/console';
 
@@ -10,6 +13,7 @@ export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';
   if (rest === '/admin' || rest === '/admin/') return { page: 'admin' };
   if (rest === '/account' || rest === '/account/') return { page: 'account' };
+  if (rest === '/ratings' || rest === '/ratings/') return { page: 'ratings' };
   const match = /^\/conversations\/([^/]+)\/?$/.exec(rest);
   const id = match?.[1];
   return { page: 'inbox', conversationId: id === undefined ? null : decodedOrNull(id) };
@@ -27,6 +31,7 @@ function decodedOrNull(segment: string): string | null {
 export function pathFor(route: Route): string {
   if (route.page === 'admin') return `${BASE}/admin`;
   if (route.page === 'account') return `${BASE}/account`;
+  if (route.page === 'ratings') return `${BASE}/ratings`;
   return route.conversationId === null
     ? BASE
     : `${BASE}/conversations/${encodeURIComponent(route.conversationId)}`;

@@ -83,9 +83,13 @@ export {
 export type RateFrame = z.infer<typeof s.rateFrame>;
 export type Rating = z.infer<typeof s.ratingSchema>;
 export type RatingsResponse = z.infer<typeof s.ratingsResponse>;
+export type RatingStats = z.infer<typeof s.ratingStatsSchema>;
+export type RatingsSummaryResponse = z.infer<typeof s.ratingsSummaryResponse>;
+export type RatingsSummary = RatingsSummaryResponse['summary'];
 export type Schedule = z.infer<typeof s.scheduleSchema>;
 export type InboxHoursResponse = z.infer<typeof s.inboxHoursResponse>;
 export type HoursStatus = z.infer<typeof s.hoursStatusSchema>;
+export type Weekday = Schedule['weekly'][number]['day'];
 
 // Routing (routing-schemas.ts)
 export type Priority = z.infer<typeof s.prioritySchema>;

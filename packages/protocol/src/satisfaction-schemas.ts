@@ -38,12 +38,19 @@ export const ratingSchema = z.object({
 
 const instant = z.iso.datetime({ offset: true });
 
-/** GET /api/v1/ratings: `from`/`to` are ISO 8601 instants (rated at or after `from`, before `to`). */
-export const ratingsQuery = z.object({
+/** What ratings a report counts: one inbox, one agent (the conversation's assignee), a time range. */
+const ratingsFilter = {
   inbox: id.optional(),
-  conversation: id.optional(),
+  /** The agent the rated conversation is assigned to. */
+  agent: id.optional(),
   from: instant.optional(),
   to: instant.optional(),
+};
+
+/** GET /api/v1/ratings: `from`/`to` are ISO 8601 instants (rated at or after `from`, before `to`). */
+export const ratingsQuery = z.object({
+  ...ratingsFilter,
+  conversation: id.optional(),
   limit: z.coerce.number().int().min(1).max(SATISFACTION_LIMITS.pageMax).default(50),
   /** `nextCursor` of the previous page, as it was given. */
   cursor: z.string().min(1).max(200).optional(),
@@ -55,6 +62,24 @@ export const ratingsResponse = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/** GET /api/v1/ratings/summary (admins): the same filters as the list, no paging. */
+export const ratingsSummaryQuery = z.object(ratingsFilter);
+
+/** How many ratings, their average (null when none) and how many of each score, 1 to 5 in that order. */
+export const ratingStatsSchema = z.object({
+  count: z.number().int().min(0),
+  average: z.number().min(1).max(5).nullable(),
+  distribution: z.array(z.number().int().min(0)).length(5),
+});
+
+export const ratingsSummaryResponse = z.object({
+  summary: ratingStatsSchema.extend({
+    byInbox: z.array(ratingStatsSchema.extend({ inboxId: id })),
+    /** By the rated conversation's assignee; null: rated while nobody was assigned to it. */
+    byAgent: z.array(ratingStatsSchema.extend({ agentId: id.nullable() })),
+  }),
+});
+
 const weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 const time = z.string().regex(/^\d{2}:\d{2}$/, 'a time as HH:MM');
 
@@ -63,11 +88,21 @@ export const scheduleSchema = z.object({
   timeZone: z.string().min(1).max(64),
   weekly: z.array(z.object({ day: weekday, open: time, close: time })).max(70),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')).max(400),
+  /** Optional names of holidays ("Christmas"), by date; every date must be one of `holidays`. */
+  holidayLabels: z
+    .record(z.string().max(10), z.string().max(SATISFACTION_LIMITS.holidayLabelMax * 2))
+    .optional(),
 });
-
-/** GET/PUT /api/v1/inboxes/{id}/hours: null hours is always open. */
-export const inboxHoursResponse = z.object({ hours: scheduleSchema.nullable() });
-export const putInboxHoursBody = z.object({ hours: scheduleSchema.nullable() });
 
 /** In the visitor's welcome: is the team open now, and if not, when it opens (ISO instant, or null: unknown). */
 export const hoursStatusSchema = z.object({ open: z.boolean(), nextOpening: z.string().nullable() });
+
+/**
+ * GET/PUT /api/v1/inboxes/{id}/hours: null hours is always open. `status` (absent with null hours) says
+ * whether the inbox is open at the time of the answer, as the widget's welcome would.
+ */
+export const inboxHoursResponse = z.object({
+  hours: scheduleSchema.nullable(),
+  status: hoursStatusSchema.optional(),
+});
+export const putInboxHoursBody = z.object({ hours: scheduleSchema.nullable() });

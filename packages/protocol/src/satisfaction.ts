@@ -4,4 +4,6 @@ export const SATISFACTION_LIMITS = {
   commentMax: 1000,
   /** Ratings in one page of GET /api/v1/ratings. */
   pageMax: 200,
+  /** Characters in a holiday's label, after trimming. */
+  holidayLabelMax: 60,
 } as const;

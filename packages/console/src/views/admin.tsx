@@ -7,6 +7,7 @@ import { RedactionRulesSection } from './admin-redaction';
 import { CannedResponsesSection } from './canned-responses';
 import { RoutingSection } from './admin-routing';
 import { ArticlesSection } from './admin-articles';
+import { HoursSection } from './admin-hours';
 
 interface Props {
   me: Agent;
@@ -27,6 +28,7 @@ export function AdminPage({ me, onSignedOut }: Props) {
       <h1 id="admin-title">Admin</h1>
       <AgentsSection me={me} onSignedOut={onSignedOut} />
       <RoutingSection onSignedOut={onSignedOut} />
+      <HoursSection onSignedOut={onSignedOut} />
       <PreviewPolicySection onSignedOut={onSignedOut} />
       <ContactSettingsSection onSignedOut={onSignedOut} />
       <RedactionRulesSection onSignedOut={onSignedOut} />

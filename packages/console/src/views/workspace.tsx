@@ -15,6 +15,8 @@ import { LiveSession } from '../live/session';
 import { navigate, useRoute } from '../route';
 import { AccountPage } from './account';
 import { AdminPage } from './admin';
+import { RatingsPage } from './ratings-report';
+import { sayRatings } from '../ratings-text';
 import { ConnectionBanner } from './connection-banner';
 import { UserText } from './user-text';
 import { ConversationView } from './conversation';
@@ -120,7 +122,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
     onSignedOut(null);
   };
 
-  const go = (event: MouseEvent, page: 'inbox' | 'admin' | 'account') => {
+  const go = (event: MouseEvent, page: 'inbox' | 'admin' | 'account' | 'ratings') => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return; // let new tabs open
     event.preventDefault();
     navigate(page === 'inbox' ? { page, conversationId: null } : { page });
@@ -148,6 +150,16 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
               onClick={(e) => go(e, 'admin')}
             >
               Administration
+            </a>
+          )}
+          {agent.role === 'admin' && (
+            <a
+              href="/console/ratings"
+              data-testid="ratings-link"
+              aria-current={route.page === 'ratings' ? 'page' : undefined}
+              onClick={(e) => go(e, 'ratings')}
+            >
+              {sayRatings('nav')}
             </a>
           )}
           <a
@@ -206,7 +218,9 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
           </button>
         </div>
       )}
-      {route.page === 'admin' ? (
+      {route.page === 'ratings' ? (
+        <RatingsPage me={agent} onSignedOut={() => onSignedOut('Your session has ended. Sign in again.')} />
+      ) : route.page === 'admin' ? (
         <AdminPage me={agent} onSignedOut={() => onSignedOut('Your session has ended. Sign in again.')} />
       ) : route.page === 'account' ? (
         <AccountPage

@@ -45,7 +45,7 @@ import * as hostAccounts from './host-account-queries';
 import * as webhooks from './webhook-queries';
 import type { DeliveryResult, WebhookRecord } from './webhook-store';
 import type { AccountChange, ApiTokenRecord } from './host-account-store';
-import type { RatingQuery, RatingRecord } from './satisfaction-store';
+import type { RatingFilter, RatingQuery, RatingRecord } from './satisfaction-store';
 import * as redactions from './redaction-queries';
 import * as routing from './routing-queries';
 import * as teams from './team-queries';
@@ -353,6 +353,7 @@ export class KyselyStore implements Store {
     this.guard(() => hostAccounts.accountContactHistory(this.db, externalId));
   addRating = (rating: RatingRecord) => this.guard(() => satisfaction.addRating(this.db, rating));
   listRatings = (query: RatingQuery) => this.guard(() => satisfaction.listRatings(this.db, query));
+  countRatings = (filter: RatingFilter) => this.guard(() => satisfaction.countRatings(this.db, filter));
   countResolutions = (conversationId: string) =>
     this.guard(() => satisfaction.countResolutions(this.db, conversationId));
   inboxHours = (inboxId: string) => this.guard(() => satisfaction.inboxHours(this.db, inboxId));

@@ -1,7 +1,7 @@
 /** Ratings and business hours: see satisfaction-store.ts. */
 import type { Kysely, Selectable } from 'kysely';
 import type { ConversationRatingsTable, Database } from './database';
-import type { RatingQuery, RatingRecord } from './satisfaction-store';
+import type { RatingCount, RatingFilter, RatingQuery, RatingRecord } from './satisfaction-store';
 
 type Db = Kysely<Database>;
 
@@ -23,15 +23,29 @@ export async function addRating(db: Db, r: RatingRecord): Promise<boolean> {
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-export async function listRatings(db: Db, q: RatingQuery): Promise<RatingRecord[]> {
-  if (q.inboxIds.length === 0) return [];
+/** The ratings a filter selects (inboxes, dates, the conversation's assignee), before ordering. */
+function filtered(db: Db, f: RatingFilter) {
+  // Qualified names: countRatings joins conversations, which has inbox_id and created_at too.
   let query = db
     .selectFrom('conversation_ratings')
-    .selectAll()
-    .where('inbox_id', 'in', [...q.inboxIds]);
+    .where('conversation_ratings.inbox_id', 'in', [...f.inboxIds]);
+  if (f.from !== undefined) query = query.where('conversation_ratings.created_at', '>=', f.from);
+  if (f.to !== undefined) query = query.where('conversation_ratings.created_at', '<', f.to);
+  const agentId = f.agentId;
+  if (agentId !== undefined)
+    query = query.where('conversation_ratings.conversation_id', 'in', (eb) =>
+      eb
+        .selectFrom('conversations as assigned')
+        .select('assigned.id')
+        .where('assigned.assignee_id', '=', agentId),
+    );
+  return query;
+}
+
+export async function listRatings(db: Db, q: RatingQuery): Promise<RatingRecord[]> {
+  if (q.inboxIds.length === 0) return [];
+  let query = filtered(db, q).selectAll();
   if (q.conversationId !== undefined) query = query.where('conversation_id', '=', q.conversationId);
-  if (q.from !== undefined) query = query.where('created_at', '>=', q.from);
-  if (q.to !== undefined) query = query.where('created_at', '<', q.to);
   const after = q.after;
   if (after)
     query = query.where((eb) =>
@@ -42,6 +56,26 @@ export async function listRatings(db: Db, q: RatingQuery): Promise<RatingRecord[
     );
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
   return rows.map(toRating);
+}
+
+export async function countRatings(db: Db, f: RatingFilter): Promise<RatingCount[]> {
+  if (f.inboxIds.length === 0) return [];
+  const rows = await filtered(db, f)
+    .leftJoin('conversations', 'conversations.id', 'conversation_ratings.conversation_id')
+    .select((eb) => [
+      'conversation_ratings.inbox_id as inbox_id',
+      'conversations.assignee_id as assignee_id',
+      'conversation_ratings.score as score',
+      eb.fn.countAll<number | string>().as('n'),
+    ])
+    .groupBy(['conversation_ratings.inbox_id', 'conversations.assignee_id', 'conversation_ratings.score'])
+    .execute();
+  return rows.map((r) => ({
+    inboxId: r.inbox_id,
+    agentId: r.assignee_id ?? null,
+    score: Number(r.score),
+    count: Number(r.n),
+  }));
 }
 
 export async function countResolutions(db: Db, conversationId: string): Promise<number> {

@@ -16,21 +16,39 @@ export interface RatingRecord {
   createdAt: number;
 }
 
-export interface RatingQuery {
+/** Which ratings a report counts. */
+export interface RatingFilter {
   inboxIds: readonly string[];
-  conversationId?: string;
+  /** Only ratings of conversations assigned to this agent (now). */
+  agentId?: string;
   /** createdAt >= from, < to. */
   from?: number;
   to?: number;
+}
+
+export interface RatingQuery extends RatingFilter {
+  conversationId?: string;
   /** Newest first; with a cursor, only ratings after it in that order. */
   after?: { createdAt: number; id: string };
   limit: number;
+}
+
+export interface RatingCount {
+  inboxId: string;
+  agentId: string | null;
+  score: number;
+  count: number;
 }
 
 export interface SatisfactionStore {
   /** Stores the rating; false, writing nothing, when that resolution of the conversation is rated already. */
   addRating(rating: RatingRecord): Promise<boolean>;
   listRatings(query: RatingQuery): Promise<RatingRecord[]>;
+  /**
+   * How many ratings of each score per inbox and per assignee of the rated conversation (null: nobody):
+   * counted by the database, at most inboxes x agents x 5 rows, never the ratings themselves.
+   */
+  countRatings(filter: RatingFilter): Promise<RatingCount[]>;
   /** How many times the conversation was resolved (its activity trail's 'resolved' lines). */
   countResolutions(conversationId: string): Promise<number>;
 

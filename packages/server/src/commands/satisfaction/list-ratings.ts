@@ -7,6 +7,8 @@ import { presentRating } from './rate-conversation';
 
 export interface RatingsRequest {
   inboxId?: string;
+  /** The rated conversation's assignee. */
+  agentId?: string;
   conversationId?: string;
   from?: number;
   to?: number;
@@ -26,6 +28,7 @@ export async function listRatings(
   const records = await ctx.store.listRatings({
     inboxIds,
     ...(req.conversationId === undefined ? {} : { conversationId: req.conversationId }),
+    ...(req.agentId === undefined ? {} : { agentId: req.agentId }),
     ...(req.from === undefined ? {} : { from: req.from }),
     ...(req.to === undefined ? {} : { to: req.to }),
     ...(after ? { after } : {}),

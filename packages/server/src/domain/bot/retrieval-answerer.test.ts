@@ -51,6 +51,9 @@ describe('retrieval answerer', () => {
     for (const [text, locale] of [
       ['do you sell bicycles', 'en'],
       ['vous vendez des velos ?', 'fr'],
+      // French confidences are calibrated: shop words alone ("temps", "paris") are not an answer.
+      ['quel temps fait il a paris', 'fr'],
+      ['quelle est votre politique RSE', 'fr'],
     ] as const)
       assert.ok(!isConfident((await answerer.answer({ text, locale }, articles)).confidence), text);
     assert.deepEqual(await answerer.answer({ text: 'le la les ?!', locale: 'fr' }, articles), {

@@ -69,13 +69,12 @@ const SYNONYMS: Record<BotLocale, Record<string, string>> = {
   },
 };
 
+/** The articles' words a question's word stands for (none when it has no synonym). */
+export function synonymsOf(word: string, locale: BotLocale): string[] {
+  return SYNONYMS[locale][fold(word)]?.split(' ') ?? [];
+}
+
 /** The question's words, then the words its synonyms add. */
 export function expandQuery(words: readonly string[], locale: BotLocale): string[] {
-  const table = SYNONYMS[locale];
-  const extra: string[] = [];
-  for (const w of words) {
-    const more = table[fold(w)];
-    if (more) extra.push(...more.split(' '));
-  }
-  return [...words, ...extra];
+  return [...words, ...words.flatMap((w) => synonymsOf(w, locale))];
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scheduleProblem, type Schedule } from './schedule';
+import { keptHolidayLabels, scheduleProblem, type Schedule } from './schedule';
 
 const base: Schedule = {
   timeZone: 'Europe/Paris',
@@ -43,5 +43,16 @@ describe('schedule validation', () => {
     const many = Array.from({ length: 100 }, () => ({ day: 'mon' as const, open: '09:00', close: '10:00' }));
     assert.match(problem({ weekly: many }) ?? '', /At most/);
     assert.match(problem({ holidays: Array.from({ length: 1000 }, () => '2026-01-01') }) ?? '', /At most/);
+  });
+
+  it('names holidays: only dates that are holidays, labels of a bounded length, blank ones dropped', () => {
+    assert.equal(problem({ holidayLabels: { '2026-12-25': 'Christmas' } }), undefined);
+    assert.match(problem({ holidayLabels: { '2026-12-24': 'Eve' } }) ?? '', /not a holiday/);
+    assert.match(problem({ holidayLabels: { '2026-12-25': 'x'.repeat(61) } }) ?? '', /at most 60/);
+    assert.deepEqual(
+      keptHolidayLabels({ ...base, holidayLabels: { '2026-12-25': '  Noël ', '2026-01-01': ' ' } }),
+      { '2026-12-25': 'Noël' },
+    );
+    assert.equal(keptHolidayLabels({ ...base, holidayLabels: { '2026-12-25': '' } }), undefined);
   });
 });

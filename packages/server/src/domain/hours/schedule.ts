@@ -19,9 +19,11 @@ export interface Schedule {
   weekly: readonly OpeningInterval[];
   /** 'YYYY-MM-DD' in the schedule's zone. */
   holidays: readonly string[];
+  /** Optional names of holidays by date ("Christmas"), shown to admins; every key is in `holidays`. */
+  holidayLabels?: Readonly<Record<string, string>> | undefined;
 }
 
-export const HOURS_LIMITS = { intervals: 70, holidays: 400, zoneLength: 64 } as const;
+export const HOURS_LIMITS = { intervals: 70, holidays: 400, zoneLength: 64, holidayLabel: 60 } as const;
 
 /** Minutes since midnight of an 'HH:MM' (24:00 allowed), or undefined when it is no such time. */
 export function minutesOf(time: string): number | undefined {
@@ -62,7 +64,7 @@ export function scheduleProblem(schedule: Schedule): string | undefined {
     if (!WEEKDAYS.includes(interval.day)) return `Unknown day: ${String(interval.day).slice(0, 10)}.`;
     const [open, close] = [minutesOf(interval.open), minutesOf(interval.close)];
     if (open === undefined || close === undefined || open >= 24 * 60)
-      return 'Times are HH:MM, from 00:00 to 24:00.';
+      return `Times on ${interval.day} are HH:MM, from 00:00 to 24:00.`;
     if (close <= open) return `An interval on ${interval.day} closes before it opens.`;
   }
   for (const day of WEEKDAYS) {
@@ -75,5 +77,18 @@ export function scheduleProblem(schedule: Schedule): string | undefined {
     }
   }
   if (!schedule.holidays.every(isCalendarDate)) return 'Holidays are dates as YYYY-MM-DD.';
+  for (const [date, label] of Object.entries(schedule.holidayLabels ?? {})) {
+    if (!schedule.holidays.includes(date)) return `A holiday label names a date that is not a holiday.`;
+    if (label.trim().length > HOURS_LIMITS.holidayLabel)
+      return `A holiday's label is at most ${HOURS_LIMITS.holidayLabel} characters.`;
+  }
   return undefined;
+}
+
+/** The labels worth keeping: trimmed, empty ones dropped; undefined when none is left. */
+export function keptHolidayLabels(schedule: Schedule): Record<string, string> | undefined {
+  const kept = Object.entries(schedule.holidayLabels ?? {})
+    .map(([date, label]) => [date, label.trim()] as const)
+    .filter(([, label]) => label !== '');
+  return kept.length === 0 ? undefined : Object.fromEntries(kept);
 }

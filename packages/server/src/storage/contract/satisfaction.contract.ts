@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import type { RatingRecord } from '../satisfaction-store';
 import type { Store } from '../store';
-import { newConversation, T0, uid } from './fixtures';
+import { newAgent, newConversation, T0, uid } from './fixtures';
 
 export function satisfactionContract(store: () => Store): void {
   const rating = (r: Partial<RatingRecord> & { conversationId: string; inboxId: string }): RatingRecord => ({
@@ -79,6 +79,58 @@ export function satisfactionContract(store: () => Store): void {
       );
       assert.equal((await store().listRatings({ inboxIds: [a, b], limit: 10 })).length, 6);
       assert.deepEqual(await store().listRatings({ inboxIds: [], limit: 10 }), []);
+    });
+
+    it("filters by the rated conversation's assignee and counts scores per inbox and assignee in the database", async () => {
+      const [a, b] = [uid('inbox'), uid('inbox')];
+      const [ana, bob] = [await newAgent(store()), await newAgent(store())];
+      const rated = async (inboxId: string, assigneeId: string | null, score: number, createdAt: number) => {
+        const { conversation } = await newConversation(store(), { inboxId });
+        if (assigneeId) await store().updateConversation(conversation.id, { assigneeId, now: T0 });
+        const r = rating({ conversationId: conversation.id, inboxId, score, createdAt });
+        assert.equal(await store().addRating(r), true);
+        return r;
+      };
+      const r1 = await rated(a, ana.id, 5, T0 + 1);
+      const r2 = await rated(a, ana.id, 3, T0 + 2);
+      const r3 = await rated(a, ana.id, 5, T0 + 3);
+      await rated(a, bob.id, 1, T0 + 4);
+      await rated(a, null, 4, T0 + 5);
+      await rated(b, ana.id, 2, T0 + 6);
+
+      const listed = await store().listRatings({ inboxIds: [a], agentId: ana.id, limit: 10 });
+      assert.deepEqual(
+        listed.map((r) => r.id),
+        [r3.id, r2.id, r1.id],
+      );
+      assert.deepEqual(
+        (await store().listRatings({ inboxIds: [a], agentId: ana.id, from: T0 + 2, limit: 1 })).map(
+          (r) => r.id,
+        ),
+        [r3.id],
+      );
+      assert.deepEqual(await store().listRatings({ inboxIds: [a], agentId: uid('nobody'), limit: 10 }), []);
+
+      const sorted = (rows: Awaited<ReturnType<Store['countRatings']>>) =>
+        rows
+          .map(
+            (r) =>
+              `${r.inboxId === a ? 'a' : 'b'} ${r.agentId === ana.id ? 'ana' : r.agentId === bob.id ? 'bob' : '-'} ${r.score}x${r.count}`,
+          )
+          .sort();
+      assert.deepEqual(sorted(await store().countRatings({ inboxIds: [a, b] })), [
+        'a - 4x1',
+        'a ana 3x1',
+        'a ana 5x2',
+        'a bob 1x1',
+        'b ana 2x1',
+      ]);
+      assert.deepEqual(
+        sorted(await store().countRatings({ inboxIds: [a, b], agentId: ana.id, to: T0 + 3 })),
+        ['a ana 3x1', 'a ana 5x1'],
+      );
+      assert.deepEqual(sorted(await store().countRatings({ inboxIds: [b], from: T0 + 7 })), []);
+      assert.deepEqual(await store().countRatings({ inboxIds: [] }), []);
     });
 
     it('counts the resolutions in the activity trail', async () => {

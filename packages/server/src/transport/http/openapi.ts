@@ -604,6 +604,12 @@ function satisfactionOps(): Record<string, Record<string, Op>> {
     description,
     schema,
   });
+  const filters = [
+    query('inbox', 'Only this inbox', { type: 'string' }),
+    query('agent', 'Only conversations assigned to this agent', { type: 'string' }),
+    query('from', 'Rated at or after this ISO 8601 instant', { type: 'string', format: 'date-time' }),
+    query('to', 'Rated before this ISO 8601 instant', { type: 'string', format: 'date-time' }),
+  ];
   return {
     '/api/v1/ratings': {
       get: {
@@ -613,14 +619,25 @@ function satisfactionOps(): Record<string, Record<string, Op>> {
           'Ratings of the inboxes you work in. A conversation is rated at most once per resolution: ' +
           '`resolution` counts its resolutions (2 after a reopen and a second resolve).',
         params: [
-          query('inbox', 'Only this inbox', { type: 'string' }),
+          ...filters,
           query('conversation', 'Only this conversation', { type: 'string' }),
-          query('from', 'Rated at or after this ISO 8601 instant', { type: 'string', format: 'date-time' }),
-          query('to', 'Rated before this ISO 8601 instant', { type: 'string', format: 'date-time' }),
           query('limit', 'Ratings per page', { type: 'integer', minimum: 1, maximum: 200, default: 50 }),
           query('cursor', '`nextCursor` of the previous page, as it was given', { type: 'string' }),
         ],
         ok: [200, 'A page of ratings', s.ratingsResponse],
+      },
+    },
+    '/api/v1/ratings/summary': {
+      get: {
+        operationId: 'summarizeRatings',
+        summary: 'The ratings report (admins): count, average and 1-5 distribution, per inbox and per agent',
+        description:
+          'Over the same filters as the list, in the inboxes you work in; counted by the database, not ' +
+          'by loading the ratings. `distribution` holds the counts of scores 1 to 5 in that order; ' +
+          '`average` is null when there is no rating. `byAgent` groups by the agent the rated ' +
+          'conversation is assigned to now (null: nobody). 403 for agents who are not admins.',
+        params: filters,
+        ok: [200, 'The report', s.ratingsSummaryResponse],
       },
     },
     '/api/v1/inboxes/{id}/hours': {
@@ -635,7 +652,8 @@ function satisfactionOps(): Record<string, Record<string, Op>> {
         summary: "Set or clear an inbox's business hours (admins)",
         description:
           'A time zone (IANA name), weekly intervals in its wall time (HH:MM, close after open, up to ' +
-          '24:00, no overlaps on a day) and holidays (YYYY-MM-DD in that zone). Refused with 400 and a ' +
+          '24:00, no overlaps on a day), holidays (YYYY-MM-DD in that zone) and optional holiday labels ' +
+          'by date (at most 60 characters, blank ones dropped). Refused with 400 and a ' +
           'sentence saying what is wrong.',
         params: idParam,
         body: s.putInboxHoursBody,

@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { Activity, RatingsResponse, Schedule } from '@candor/protocol';
+import type { Activity, InboxHoursResponse, RatingsResponse, Schedule } from '@candor/protocol';
 import { ADMIN, startTestServer, type TestServer } from '../../testing/test-server';
 import { logIn, TestClient } from '../../testing/test-client';
 
@@ -131,8 +131,25 @@ describe('satisfaction and business hours', () => {
     await refused({ ...base, weekly: 'always' }, /weekly/);
     assert.deepEqual(await (await api('/inboxes/default/hours')).json(), { hours: null }, 'nothing stored');
 
+    await refused(
+      { ...base, holidays: ['2026-12-25'], holidayLabels: { '2026-12-24': 'Eve' } },
+      /not a holiday/,
+    );
+    const labelled = { ...base, holidays: ['2026-12-25'], holidayLabels: { '2026-12-25': ' Noël ' } };
+    assert.equal((await put(labelled)).status, 200);
+    const read = (await (await api('/inboxes/default/hours')).json()) as InboxHoursResponse;
+    assert.deepEqual(read.hours, { ...labelled, holidayLabels: { '2026-12-25': 'Noël' } });
+    assert.equal(typeof read.status?.open, 'boolean', 'with hours, whether the inbox is open now');
+
+    // Never open: closed, with no next opening to announce.
+    const never = await put({ ...base, weekly: [] });
+    assert.deepEqual(((await never.json()) as InboxHoursResponse).status, { open: false, nextOpening: null });
+
     assert.equal((await put(base)).status, 200);
-    assert.deepEqual(await (await api('/inboxes/default/hours')).json(), { hours: base });
+    assert.deepEqual(
+      ((await (await api('/inboxes/default/hours')).json()) as InboxHoursResponse).hours,
+      base,
+    );
     assert.equal((await api('/inboxes/nope/hours')).status, 404);
 
     // An agent reads the hours of their inbox but may not change them.
@@ -145,10 +162,11 @@ describe('satisfaction and business hours', () => {
         ...init,
         headers: { cookie: kim, 'content-type': 'application/json' },
       });
-    assert.deepEqual(await (await asKim()).json(), { hours: base });
+    const hoursOf = async (res: Response) => ((await res.json()) as InboxHoursResponse).hours;
+    assert.deepEqual(await hoursOf(await asKim()), base);
     const refusedPut = await asKim({ method: 'PUT', body: JSON.stringify({ hours: null }) });
     assert.equal(refusedPut.status, 403);
-    assert.deepEqual(await (await asKim()).json(), { hours: base }, 'unchanged');
+    assert.deepEqual(await hoursOf(await asKim()), base, 'unchanged');
   });
 
   it("the visitor's welcome says whether the team is open and, when closed, the next opening", async () => {
