@@ -241,6 +241,28 @@ describe('the bot in conversations', () => {
     client.close();
   });
 
+  it('an agent who takes the conversation silences the bot, which then leaves it to routing', async () => {
+    await setBot(true);
+    const { client, conversationId } = await visitorAsks('en', 'How do I get a refund for my order?');
+    await botSays(client, new Set());
+    const taken = await agentSocket.request({
+      type: 'conversation.assign',
+      conversationId,
+      agentId: adminId,
+    });
+    assert.equal(taken.type, 'ack');
+    await client.sendMessage(conversationId, 'Where is my parcel?');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(
+      (await messagesOf(conversationId)).map((m) => m.author.type),
+      ['visitor', 'bot', 'visitor'],
+    );
+    // Given back to the queue, it is routed like any other conversation.
+    await agentSocket.request({ type: 'conversation.assign', conversationId, agentId: null });
+    await until(async () => (await conversationOf(conversationId)).assigneeId === adminId);
+    client.close();
+  });
+
   it("refuses the bot's frames to another visitor and to agents", async () => {
     await setBot(true);
     const { client, conversationId } = await visitorAsks('en', 'How do I get a refund for my order?');

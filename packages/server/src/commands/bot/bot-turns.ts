@@ -45,7 +45,6 @@ export class BotTurns {
     if (event.type !== 'message.created' || event.message.author.type !== 'visitor') return;
     const { message, conversation } = event;
     if (!this.ctx().settings.botEnabled(conversation.inboxId)) return;
-    if (conversation.assigneeId !== null) return; // a person has it
     void this.step(
       conversation.id,
       conversation.inboxId,
@@ -80,6 +79,12 @@ export class BotTurns {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const stored = await ctx.store.loadBotState(conversationId);
       if (stored ? !stored.active : !start) return false;
+      // A person took it (replied, assigned, or routed before the bot's first step): the bot is done there.
+      const current = await ctx.store.getConversation(conversationId);
+      if (!current || current.assigneeId !== null) {
+        if (stored) await this.retire(stored);
+        return false;
+      }
       if (input.type === 'feedback' && stored?.offeredMessageId !== input.messageId) return false;
       const state = stored ? parseState(stored.state) : INITIAL_BOT_STATE;
       const locale = await this.localeOf(conversationId);
@@ -113,6 +118,20 @@ export class BotTurns {
       return true;
     }
     throw new Error('bot state kept changing');
+  }
+
+  /** Marks the bot's turn over without a word, so the conversation is routed like any other from now on. */
+  private async retire(stored: BotStateRecord): Promise<void> {
+    const ctx = this.ctx();
+    const state: BotState = { phase: 'handed-over', reason: 'requested' };
+    await ctx.store.saveBotState(stored.version, {
+      ...stored,
+      version: stored.version + 1,
+      active: false,
+      state: JSON.stringify(state),
+      offeredMessageId: null,
+      updatedAt: ctx.now(),
+    });
   }
 
   private async eventOf(input: BotInput, locale: BotLocale): Promise<BotEvent> {
