@@ -67,8 +67,11 @@ const env = z.object({
   CANDOR_AWAY_GRACE_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
   /** true: a fresh start with an empty knowledge base loads the demo shop's sample help articles. */
   CANDOR_DEMO_ARTICLES: z.enum(['true', 'false']).default('true'),
-  /** true: the start that loads the demo articles also switches the default inbox's bot on. */
-  CANDOR_DEMO_BOT: z.enum(['true', 'false']).default('true'),
+  /**
+   * true: the start that loads the demo articles also switches the default inbox's bot on. Off unless
+   * asked (`npm start`, the demo, asks), so servers, tests and benchmarks route conversations as before.
+   */
+  CANDOR_DEMO_BOT: z.enum(['true', 'false']).default('false'),
   /** false: no inbox assigns by itself, whatever its strategy; agents pick from the queue. */
   CANDOR_AUTO_ASSIGN: z.enum(['true', 'false']).default('true'),
   /** Open conversations an agent takes at once when neither they nor their teams say. */
