@@ -19,5 +19,7 @@ superviseChild(
   spawn(process.execPath, ['packages/server/dist/candor.js', 'serve', ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
+    // The demo answers with the bot (on the fresh start that loads the sample articles), unless told not to.
+    env: { CANDOR_DEMO_BOT: 'true', ...process.env },
   }),
 );

@@ -14,6 +14,7 @@ export async function startCandorSystem(): Promise<{ url: string; stop(): Promis
     host: '127.0.0.1',
     admin: BENCH_ADMIN,
     passwordCost: 10, // one login per load generator; the hash cost is not what is measured
+    demoBot: false, // the message path is measured, not the bot: its conversations are routed at once
     logLevel: 'silent',
   };
   const candor = await startCandor(config, createLogger('silent'));

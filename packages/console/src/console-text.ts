@@ -33,6 +33,17 @@ const en = {
   takeWaitingOne: 'Take waiting conversation {position}',
   takeWaiting: 'Take waiting conversation {position} of {inbox}',
   anyLanguage: 'Any language',
+  botTitle: 'Bot',
+  botHint:
+    'The bot answers a new conversation first from the published help articles in the visitor’s language, and hands it to a person when asked, when unsure, or after two misses. Visitors are always told they are talking to an automated assistant.',
+  botToggle: 'Answer new conversations with the bot',
+  botToggleIn: 'Answer new conversations with the bot in {inbox}',
+  botSaved: 'Saved.',
+  botNotSaved: 'Not saved: {reason}',
+  botMark: 'Automated assistant',
+  botOffered: 'Articles offered',
+  botConfidence: 'confidence {percent} %',
+  botHandedOver: 'handed over',
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -64,6 +75,17 @@ const fr: Record<keyof typeof en, string> = {
   takeWaitingOne: 'Prendre la conversation en attente {position}',
   takeWaiting: 'Prendre la conversation en attente {position} de {inbox}',
   anyLanguage: 'Toute langue',
+  botTitle: 'Bot',
+  botHint:
+    'Le bot répond en premier aux nouvelles conversations à partir des articles d’aide publiés dans la langue du visiteur, et passe la main à une personne sur demande, en cas de doute ou après deux échecs. Les visiteurs savent toujours qu’ils parlent à un assistant automatique.',
+  botToggle: 'Répondre aux nouvelles conversations avec le bot',
+  botToggleIn: 'Répondre aux nouvelles conversations avec le bot dans {inbox}',
+  botSaved: 'Enregistré.',
+  botNotSaved: 'Non enregistré : {reason}',
+  botMark: 'Assistant automatique',
+  botOffered: 'Articles proposés',
+  botConfidence: 'confiance {percent} %',
+  botHandedOver: 'main passée',
 };
 
 export type TextKey = keyof typeof en;

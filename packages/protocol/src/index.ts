@@ -114,6 +114,9 @@ export type UpdateAgentRoutingBody = z.infer<typeof s.updateAgentRoutingBody>;
 export type Article = z.infer<typeof s.articleSchema>;
 export type CreateArticleBody = z.input<typeof s.createArticleBody>;
 export type UpdateArticleBody = z.input<typeof s.updateArticleBody>;
+export type BotArticleLink = z.infer<typeof s.botArticleLinkSchema>;
+export type BotFeedbackFrame = z.infer<typeof s.botFeedbackFrame>;
+export type BotHandoverFrame = z.infer<typeof s.botHandoverFrame>;
 export type ArticlePreview = z.infer<typeof s.articlePreviewSchema>;
 
 // The host site's back end (host-api-schemas.ts)

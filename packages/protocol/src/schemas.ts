@@ -20,6 +20,8 @@ import { hoursStatusSchema, rateFrame, ratingSchema } from './satisfaction-schem
 export * from './satisfaction-schemas';
 export * from './article-schemas';
 export * from './host-api-schemas';
+import { botArticleLinkSchema, botFeedbackFrame, botHandoverFrame, inboxBotSchema } from './bot-schemas';
+export * from './bot-schemas';
 import { CANNED_LOCALES, SHORTCUT_PATTERN, TOOL_LIMITS } from './agent-tools';
 
 const id = z.string().min(1).max(64);
@@ -36,7 +38,8 @@ const clientKey = z.string().min(1).max(LIMITS.clientKeyMax);
 // ---------- shared shapes ----------
 
 export const authorSchema = z.object({
-  type: z.enum(['visitor', 'agent', 'system']),
+  /** `bot`: the automated assistant (issue 13); its messages always say so in the widget. */
+  type: z.enum(['visitor', 'agent', 'system', 'bot']),
   id: z.string().nullable(),
   name: z.string(),
 });
@@ -50,6 +53,15 @@ export const messageSchema = z.object({
   /** The sender's idempotency key, so a client can match a stored message to its outbox entry. */
   clientKey: z.string().nullable(),
   createdAt: z.number().int(),
+  /** Bot messages only: the help articles offered, best first (absent on its other lines). */
+  articles: z.array(botArticleLinkSchema).optional(),
+  /** Bot messages only: how sure the bot is of the article it offers, 0 to 1. */
+  confidence: z.number().min(0).max(1).optional(),
+  /**
+   * Bot messages only: the bot still answers this conversation after this message (Yes/No on an answer,
+   * "Talk to a person"); false once it handed over or was given to a person.
+   */
+  botActive: z.boolean().optional(),
 });
 
 export const conversationStatusSchema = z.enum(['open', 'resolved']);
@@ -288,6 +300,8 @@ export const commandFrame = z.discriminatedUnion('type', [
   pageViewFrame,
   contactRequestFrame,
   rateFrame,
+  botFeedbackFrame,
+  botHandoverFrame,
 ]);
 
 export const clientFrame = z.discriminatedUnion('type', [helloFrame, ...commandFrame.options]);
@@ -322,6 +336,8 @@ export const welcomeFrame = z.object({
   preChatForm: preChatFormSchema.optional(),
   /** Visitor: the inbox's business hours now (absent: no hours set, always open). */
   hours: hoursStatusSchema.optional(),
+  /** Visitor: a new conversation is answered first by the automated assistant (the widget says so). */
+  bot: inboxBotSchema.optional(),
 });
 
 export const ackFrame = z.object({
@@ -541,6 +557,8 @@ export const inboxSchema = z.object({
   previewPolicy: previewPolicySchema,
   preChatForm: preChatFormSchema.optional(),
   identity: inboxIdentitySchema.optional(),
+  /** Whether new conversations are answered first by the bot (issue 13). */
+  bot: inboxBotSchema.optional(),
 });
 export const updateInboxBody = z
   .object({
@@ -553,10 +571,17 @@ export const updateInboxBody = z
         enforce: z.boolean().optional(),
       })
       .optional(),
+    /** Answer new conversations with the bot first (admins only). */
+    bot: z.object({ enabled: z.boolean() }).strict().optional(),
   })
-  .refine((b) => b.previewPolicy !== undefined || b.preChatForm !== undefined || b.identity !== undefined, {
-    message: 'Give at least one of previewPolicy, preChatForm, identity',
-  });
+  .refine(
+    (b) =>
+      b.previewPolicy !== undefined ||
+      b.preChatForm !== undefined ||
+      b.identity !== undefined ||
+      b.bot !== undefined,
+    { message: 'Give at least one of previewPolicy, preChatForm, identity, bot' },
+  );
 export const createRedactionRuleBody = redactionRuleSchema.omit({ id: true });
 export const testRedactionRuleBody = createRedactionRuleBody.extend({
   sample: z.string().max(LIMITS.messageBodyMax),

@@ -43,6 +43,10 @@ import { InboxRouter } from './commands/routing/inbox-router';
 import { AgentPresence } from './commands/routing/agent-presence';
 import { routingSettings } from './commands/routing/routing-settings';
 import { manual } from './domain/routing/routing-rule';
+import { BotTurns } from './commands/bot/bot-turns';
+import { BotArticles } from './commands/bot/bot-articles';
+import { RetrievalAnswerer } from './domain/bot/retrieval-answerer';
+import { DEFAULT_INBOX_ID } from './domain/types';
 
 export interface Candor {
   server: Server;
@@ -87,6 +91,9 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
   if (config.demoArticlesDir !== undefined) {
     const demo = await loadDemoArticles(store, resolve(repoRoot, config.demoArticlesDir), Date.now());
     if (demo.loaded > 0) log.info({ articles: demo.loaded }, 'demo help articles loaded');
+    // The demo's default inbox answers with the bot, once, on the start that loaded the samples; an
+    // admin's later choice stands. Benchmarks and tests start without it.
+    if (demo.loaded > 0 && config.demoBot) await store.setInboxBot(DEFAULT_INBOX_ID, true, Date.now());
     for (const reason of demo.skipped) log.warn({ reason }, 'demo help article skipped');
   }
   // Outages make every send and publish fail alike: one line a second per kind, with a count.
@@ -102,11 +109,13 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     config.identitySecret ?? null,
   );
   const names = new NameDirectory(store);
+  const botArticles = new BotArticles(store);
   // Every node keeps policies, redaction rules and agents' names in memory, refreshed by events from any node.
   await hub.watch(topics.settings, {
     deliver: ({ event }) => {
       settings.apply(event);
       if (event.type === 'agent.renamed') names.forgetAgents();
+      if (event.type === 'articles.changed') botArticles.forget();
       if (event.type === 'contact.changed') names.forgetVisitor(event.visitorId);
       if (event.type === 'inbox.updated' && event.contactChanged)
         void settings.reloadContact(store).catch((err: unknown) => onError(err, 'settings reload'));
@@ -114,6 +123,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     resync: () => {
       names.forgetAgents();
       names.forgetVisitors(); // a contact.changed may have been missed during the outage
+      botArticles.forget();
       void settings.reload(store).catch((err: unknown) => onError(err, 'settings reload'));
     },
   });
@@ -124,10 +134,14 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     pendingCommands: () => gateway.stats().pendingCommands,
   });
   const searchIndexer = new SearchIndexer(store, onError);
+  // The bot listens to this node's own events only: one node answers each message. Built below, once
+  // the context it answers through exists.
+  const turns: { bot?: BotTurns } = {};
   const emit = (event: DomainEvent) => {
     metrics.onEvent(event);
     hub.emit(event);
     searchIndexer.onEvent(event);
+    turns.bot?.onEvent(event);
   };
   const ctx: ChatContext = {
     store,
@@ -151,6 +165,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     onError,
   });
   ctx.webhooks = { allowPrivate: config.webhooksAllowPrivate, kick: () => webhooks.kick() };
+  turns.bot = ctx.bot = new BotTurns(() => ctx, new RetrievalAnswerer(), botArticles, onError);
   const presence = new AgentPresence(() => ctx, bus.nodeId, routingConfig.heartbeatMs, onError);
   const stopHousekeeping = startHousekeeping({
     store,

@@ -67,6 +67,11 @@ const env = z.object({
   CANDOR_AWAY_GRACE_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
   /** true: a fresh start with an empty knowledge base loads the demo shop's sample help articles. */
   CANDOR_DEMO_ARTICLES: z.enum(['true', 'false']).default('true'),
+  /**
+   * true: the start that loads the demo articles also switches the default inbox's bot on. Off unless
+   * asked (`npm start`, the demo, asks), so servers, tests and benchmarks route conversations as before.
+   */
+  CANDOR_DEMO_BOT: z.enum(['true', 'false']).default('false'),
   /** false: no inbox assigns by itself, whatever its strategy; agents pick from the queue. */
   CANDOR_AUTO_ASSIGN: z.enum(['true', 'false']).default('true'),
   /** true: webhooks may be sent to private and loopback addresses (a host on the same network). */
@@ -127,6 +132,8 @@ export interface Config {
   webhooksAllowPrivate: boolean;
   /** Folder of the sample help articles loaded into an empty knowledge base (relative: to the repository); undefined: none. */
   demoArticlesDir?: string | undefined;
+  /** Switch the default inbox's bot on when the demo articles are loaded (CANDOR_DEMO_BOT). */
+  demoBot: boolean;
   anonymousRates: { newVisitorsPerMinute: number; newConversationsPerMinute: number };
   visitorPurgeMs: number;
   passwordCost: number;
@@ -185,6 +192,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     autoAssign: e.CANDOR_AUTO_ASSIGN === 'true',
     webhooksAllowPrivate: e.CANDOR_WEBHOOKS_ALLOW_PRIVATE === 'true',
     demoArticlesDir: e.CANDOR_DEMO_ARTICLES === 'true' ? 'packages/server/src/demo/help-articles' : undefined,
+    demoBot: e.CANDOR_DEMO_BOT === 'true',
     helloTimeoutMs: e.CANDOR_HELLO_TIMEOUT_SECONDS * 1000,
     anonymousRates: {
       newVisitorsPerMinute: e.CANDOR_NEW_VISITORS_PER_IP_PER_MINUTE,

@@ -61,6 +61,8 @@ export interface ChatState {
   rating: RatingPhase | null;
   /** The inbox's business hours now (from the welcome); null when it has none. */
   hours: HoursStatus | null;
+  /** The automated assistant answers: the widget says so and offers a person. */
+  botActive: boolean;
 }
 
 export interface ChatOptions {
@@ -115,6 +117,10 @@ export interface Chat {
   pageChanged(): void;
   /** Rates the resolved conversation 1 to 5; false when there is nothing to rate or it cannot be sent. */
   rate(score: number, comment: string): boolean;
+  /** Yes or No to the bot's answer `messageId`. */
+  botFeedback(messageId: string, helpful: boolean): void;
+  /** "Talk to a person": the bot hands over. */
+  askPerson(): void;
 }
 
 type Pending = { kind: 'send'; clientKey: string } | { kind: 'subscribe'; conversationId: string };
@@ -156,6 +162,8 @@ export function createChat(opts: ChatOptions): Chat {
   let queue: ChatState['queue'] = null;
   let handedOver = false;
   let hours: HoursStatus | null = null;
+  /** The welcome said a new conversation is answered by the bot first. */
+  let botOn = false;
   let visitorId: string | null = null;
   let refCounter = 0;
   const pending = new Map<string, Pending>();
@@ -318,6 +326,7 @@ export function createChat(opts: ChatOptions): Chat {
         identitySent = null;
         contact.welcome(frame);
         hours = frame.hours ?? null;
+        botOn = frame.bot?.enabled === true;
         if (v && visitorId !== null && v.id !== visitorId) commit(tl.adopt(t, null));
         visitorId = v?.id ?? null;
         preview.welcome(frame.preview?.policy, frame.redactionRules);
@@ -567,6 +576,7 @@ export function createChat(opts: ChatOptions): Chat {
         handedOver,
         rating: rating.phase(),
         hours,
+        botActive: tl.botActive(t, botOn),
       };
     },
     onChange: (l) => void listeners.push(l),
@@ -632,6 +642,13 @@ export function createChat(opts: ChatOptions): Chat {
       const ok = rating.rate(score, comment);
       notify();
       return ok;
+    },
+    botFeedback(messageId, helpful) {
+      if (t.conversationId)
+        conn.send({ type: 'bot.feedback', conversationId: t.conversationId, messageId, helpful });
+    },
+    askPerson() {
+      if (t.conversationId) conn.send({ type: 'bot.handover', conversationId: t.conversationId });
     },
     setOpen(open) {
       // Opening the chat is what lets it connect (and so create a visitor and store its token).

@@ -78,6 +78,12 @@ const en = {
   rateSend: 'Send rating',
   rateThanks: 'Thank you for your rating.',
   rateFailed: 'Your rating could not be sent. Try again.',
+  /** On every bot message; no setting removes it. */
+  botMark: 'Automated assistant',
+  botNotice: 'You are chatting with an automated assistant. You can ask for a person at any time.',
+  botYes: 'Yes, this answered my question',
+  botNo: 'No, this did not help',
+  botPerson: 'Talk to a person',
 };
 
 export type Strings = typeof en;
@@ -145,6 +151,12 @@ const fr: Strings = {
   rateSend: 'Envoyer la note',
   rateThanks: 'Merci pour votre note.',
   rateFailed: 'Votre note n’a pas pu être envoyée. Réessayez.',
+  botMark: 'Assistant automatique',
+  botNotice:
+    'Vous échangez avec un assistant automatique. Vous pouvez demander à parler à une personne à tout moment.',
+  botYes: 'Oui, cela a répondu à ma question',
+  botNo: 'Non, cela ne m’a pas aidé',
+  botPerson: 'Parler à une personne',
 };
 
 export const STRINGS: Record<Locale, Strings> = { en, fr };

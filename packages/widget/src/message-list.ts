@@ -13,11 +13,13 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text = '
   return e;
 }
 
-function build(item: Item, s: Strings): HTMLElement {
+function build(item: Item, s: Strings, base: string): HTMLElement {
   const row = el('div', 'msg');
   row.dataset.author = item.author.type;
   // Visitors read their own messages by position; a screen reader needs to be told whose they are.
   if (item.author.type === 'visitor') row.append(el('span', 'sr', s.you));
+  // The bot is always named as what it is, in the visitor's language, whatever its stored name.
+  else if (item.author.type === 'bot') row.append(el('span', 'who', s.botMark));
   else if (item.author.name) row.append(el('span', 'who', visibleControls(item.author.name)));
   // textContent only: a message body is never markup. Its direction is its own (dir=auto, isolated in
   // CSS), and bidi controls in it are shown, not obeyed: the stored text is unchanged.
@@ -25,9 +27,15 @@ function build(item: Item, s: Strings): HTMLElement {
   body.dir = 'auto';
   for (const part of splitLinks(item.body))
     body.append(part.href ? link(part.text, part.href) : visibleControls(part.text));
+  row.append(body);
+  for (const a of item.articles ?? []) {
+    // The help centre is on the Candor server, not on the site the widget is embedded in.
+    const href = new URL(a.url, base).href;
+    if (href.startsWith(base)) row.append(link(a.title, href));
+  }
   const time = el('time', 'time', clock(item.at, s));
   time.dateTime = new Date(item.at).toISOString();
-  row.append(body, time);
+  row.append(time);
   return row;
 }
 
@@ -47,6 +55,13 @@ function clock(at: number, s: Strings): string {
 
 function update(row: HTMLElement, item: Item, s: Strings): void {
   if (item.seq !== null) row.dataset.seq = String(item.seq);
+  const ask = row.querySelector('.ask');
+  if (!item.ask) ask?.remove();
+  else if (!ask && item.id) {
+    const buttons = el('span', 'meta ask');
+    buttons.append(action('yes', item.id, s.botYes, ''), ' ', action('no', item.id, s.botNo, ''));
+    row.append(buttons);
+  }
   const seen = row.querySelector('.seen');
   if (!item.seen) seen?.remove();
   else if (!seen) row.append(el('span', 'seen', s.seen));
@@ -80,23 +95,27 @@ function action(name: string, key: string, label: string, what: string): HTMLBut
   b.type = 'button';
   b.dataset.candor = name;
   b.dataset.key = key;
-  b.append(el('span', 'sr', ` ${what}`));
+  if (what) b.append(el('span', 'sr', ` ${what}`));
   return b;
 }
 
-/** Returns a render function; `act` gets the action and the client key of a failed message. */
+export type ListAction = 'retry' | 'discard' | 'yes' | 'no';
+
+/**
+ * Returns a render function; `act` gets the action and the client key of a failed message (or the id
+ * of the bot's answer). `base`: the Candor server's origin and path, which article links are on.
+ */
 export function createMessageList(
   list: HTMLElement,
   s: Strings,
-  act: (action: 'retry' | 'discard', key: string) => void,
+  act: (action: ListAction, key: string) => void,
+  base: string,
 ) {
   const rows = new Map<string, HTMLElement>();
   list.addEventListener('click', (ev) => {
-    const button = (ev.target as HTMLElement).closest<HTMLElement>(
-      '[data-candor="retry"],[data-candor="discard"]',
-    );
+    const button = (ev.target as HTMLElement).closest<HTMLElement>('button[data-key]');
     const key = button?.dataset.key;
-    if (key) act(button.dataset.candor === 'discard' ? 'discard' : 'retry', key);
+    if (key) act(button.dataset.candor as ListAction, key);
   });
   return (items: readonly Item[]): boolean => {
     let added = false;
@@ -106,7 +125,7 @@ export function createMessageList(
       live.add(item.key);
       let row = rows.get(item.key);
       if (!row) {
-        row = build(item, s);
+        row = build(item, s, base);
         rows.set(item.key, row);
         added = true;
       }

@@ -42,7 +42,8 @@ border:1px solid transparent}
 .time{margin:2px 4px 0}
 .body a{color:inherit;text-decoration:underline}
 .msg[data-state=failed] .meta{color:#b71c1c}
-.meta button{border:0;background:none;padding:0;color:#1d4ed8;text-decoration:underline;cursor:pointer}
+.msg[data-author=bot] .who{font-weight:600}
+.bot button,.ask button,.meta button{border:0;background:none;padding:0;color:#1d4ed8;text-decoration:underline;cursor:pointer}
 .note,.status{margin:0;padding:0 16px;font-size:13px;color:#4a4f5a}
 .note{padding:8px 16px;background:#f4f5f7;border-top:1px solid #e3e5ea}
 .status:empty{display:none}

@@ -139,3 +139,35 @@ describe('timeline: read receipts', () => {
     );
   });
 });
+
+describe('timeline: the bot', () => {
+  const bot = (seq: number, extra: Partial<Parameters<typeof message>[1]> = {}) =>
+    message(seq, { author: { type: 'bot', id: null, name: 'Automated assistant' }, ...extra });
+  const article = { id: 'a1', title: 'Refunds', url: '/help/en/refunds' };
+
+  it('is active before its first answer when the inbox has it, and not otherwise', () => {
+    assert.equal(tl.botActive(inC1(), true), true);
+    assert.equal(
+      tl.botActive(tl.receive(inC1(), [message(1)]), true),
+      true,
+      'the first question is on its way',
+    );
+    assert.equal(tl.botActive(inC1(), false), false);
+  });
+
+  it('asks Yes or No on its latest answer only, and stops once it handed over', () => {
+    let t = tl.receive(inC1(), [message(1), bot(2, { articles: [article], botActive: true })]);
+    assert.equal(tl.botActive(t, true), true);
+    assert.deepEqual(
+      tl.items(t).map((i) => i.ask ?? false),
+      [false, true],
+    );
+    assert.deepEqual(tl.items(t)[1]?.articles, [article]);
+    t = tl.receive(t, [bot(3, { botActive: false })]);
+    assert.equal(tl.botActive(t, true), false);
+    assert.deepEqual(
+      tl.items(t).map((i) => i.ask ?? false),
+      [false, false, false],
+    );
+  });
+});

@@ -2,7 +2,7 @@
  * What the visitor sees, as pure data: the stored messages of the current conversation merged by seq,
  * and the outbox of messages not yet confirmed stored. No DOM, no socket, no timers.
  */
-import type { Author, Conversation, ErrorCode, Message } from '@candor/protocol';
+import type { Author, BotArticleLink, Conversation, ErrorCode, Message } from '@candor/protocol';
 
 export interface OutboxEntry {
   /** Idempotency key: the same one is sent on every retry, so the server stores the message once. */
@@ -45,6 +45,19 @@ export interface Item {
   at: number;
   /** Set on the visitor's last message an agent has read: it shows "Seen". */
   seen?: true;
+  /** Stored messages: the server's id (the bot's Yes/No name the answer by it). */
+  id?: string;
+  /** A bot message: the help articles it offers. */
+  articles?: BotArticleLink[];
+  /** The bot's latest answer, still waiting for Yes or No. */
+  ask?: true;
+}
+
+/** The bot still answers: its last message says so, or it is about to answer a first message. */
+export function botActive(t: Timeline, botOn: boolean): boolean {
+  let last: Message | undefined;
+  for (const m of t.messages) if (m.author.type === 'bot') last = m;
+  return last ? last.botActive === true : botOn && t.messages.length < 2 && !t.conversation?.assigneeId;
 }
 
 export function emptyTimeline(outbox: OutboxEntry[] = []): Timeline {
@@ -132,7 +145,11 @@ export function items(t: Timeline): Item[] {
     author: m.author,
     body: m.body,
     at: m.createdAt,
+    id: m.id,
+    ...(m.articles?.length ? { articles: m.articles } : {}),
   }));
+  const last = t.messages[t.messages.length - 1];
+  if (last?.botActive && last.articles?.length) sent[sent.length - 1]!.ask = true;
   for (let i = sent.length - 1; i >= 0; i--) {
     const item = sent[i]!;
     if (item.author.type === 'visitor' && item.seq! <= t.seenSeq) {

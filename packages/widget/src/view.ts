@@ -48,7 +48,8 @@ function applyCss(root: ShadowRoot): void {
   } else root.append(node('style', {}, CSS));
 }
 
-export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: string }): View {
+/** `base`: the Candor server's address, where the help articles the bot links to are. */
+export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: string }, base: string): View {
   const shadow = host.attachShadow({ mode: 'open' });
   applyCss(shadow);
 
@@ -101,6 +102,15 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
   const contactForm = createContactForm(node, chat, s);
   const ratingForm = createRatingForm(node, chat, s);
   const hoursLine = node('p', { class: 'queue', 'data-candor': 'hours', role: 'status', hidden: '' });
+  // Said before the bot's first answer and while it answers; the button is there as long as it is.
+  const person = node('button', { type: 'button', 'data-candor': 'bot-person' }, s.botPerson);
+  const botLine = node(
+    'p',
+    { class: 'queue bot', 'data-candor': 'bot-notice', role: 'note', hidden: '' },
+    s.botNotice,
+    ' ',
+    person,
+  );
   const panel = node(
     'section',
     {
@@ -116,6 +126,7 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     note,
     ...ratingForm.nodes,
     hoursLine,
+    botLine,
     queueLine,
     status,
     previewNotice,
@@ -131,14 +142,20 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
   let seenAgentMessages = 0;
   /** A refusal shown until the visitor edits the draft. */
   let notice = '';
-  const renderList = createMessageList(log, s, (action, key) => {
-    if (action === 'retry') chat.retry(key);
-    else {
-      chat.discard(key);
-      // The button is gone with its row: keep the keyboard in the panel.
-      input.focus();
-    }
-  });
+  const renderList = createMessageList(
+    log,
+    s,
+    (action, key) => {
+      if (action === 'retry') chat.retry(key);
+      else if (action === 'yes' || action === 'no') chat.botFeedback(key, action === 'yes');
+      else {
+        chat.discard(key);
+        // The button is gone with its row: keep the keyboard in the panel.
+        input.focus();
+      }
+    },
+    base,
+  );
 
   function render(): void {
     const state = chat.state;
@@ -166,6 +183,8 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     const back = h && !h.open && h.nextOpening ? backText(s, h.nextOpening, Date.now()) : '';
     if (hoursLine.textContent !== back) hoursLine.textContent = back;
     hoursLine.hidden = back === '';
+    botLine.hidden = !state.botActive;
+    person.hidden = !timeline.conversationId;
     ratingForm.render();
     // Not pretending: a site the server does not serve gets no input to type into.
     // The pre-chat form stands in for the message box until it is answered (or skipped).
@@ -228,6 +247,7 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
 
   launcher.addEventListener('click', () => (isOpen ? hide() : open()));
   previewToggle.addEventListener('click', () => chat.setPreview(chat.state.preview !== 'on'));
+  person.addEventListener('click', () => chat.askPerson());
   close.addEventListener('click', hide);
   root.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape' && isOpen) {

@@ -8,6 +8,7 @@ import { CannedResponsesSection } from './canned-responses';
 import { RoutingSection } from './admin-routing';
 import { ArticlesSection } from './admin-articles';
 import { HoursSection } from './admin-hours';
+import { BotSection } from './admin-bot';
 
 interface Props {
   me: Agent;
@@ -34,6 +35,7 @@ export function AdminPage({ me, onSignedOut }: Props) {
       <RedactionRulesSection onSignedOut={onSignedOut} />
       <CannedResponsesSection scope="shared" onSignedOut={onSignedOut} />
       <ArticlesSection onSignedOut={onSignedOut} />
+      <BotSection onSignedOut={onSignedOut} />
     </main>
   );
 }

@@ -122,7 +122,9 @@ function Row({ entry, isOpen, now, meId }: RowProps) {
   const route = { page: 'inbox', conversationId: entry.id } as const;
   const last = entry.lastMessage;
   const preview =
-    last === null ? 'No messages yet' : `${last.authorType === 'agent' ? 'Agent: ' : ''}${last.preview}`;
+    last === null
+      ? 'No messages yet'
+      : `${last.authorType === 'agent' ? 'Agent: ' : last.authorType === 'bot' ? `${say('botMark')}: ` : ''}${last.preview}`;
   const at = last?.createdAt ?? entry.updatedAt;
   const assignee =
     entry.assigneeId === null

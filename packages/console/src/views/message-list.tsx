@@ -9,6 +9,7 @@ import { describeActivity, interleave, noExtras } from '../live/agent-extras';
 import type { AgentExtras } from '../live/agent-extras';
 import { MessageBody } from './message-body';
 import { UserText } from './user-text';
+import { say } from '../console-text';
 
 interface Props {
   messages: readonly Message[];
@@ -94,12 +95,37 @@ export function MessageList(props: Props) {
             data-seq={m.seq}
             data-author-type={m.author.type}
           >
-            {m.author.type !== 'system' && (
-              <span class="author">
-                <UserText text={m.author.name || 'Visitor'} />
+            {m.author.type === 'bot' ? (
+              <span class="author bot-mark" data-testid="bot-mark">
+                {say('botMark')}
+                {m.confidence !== undefined && m.articles?.length
+                  ? ` · ${say('botConfidence', { percent: Math.round(m.confidence * 100) })}`
+                  : ''}
+                {m.botActive === false ? ` · ${say('botHandedOver')}` : ''}
               </span>
+            ) : (
+              m.author.type !== 'system' && (
+                <span class="author">
+                  <UserText text={m.author.name || 'Visitor'} />
+                </span>
+              )
             )}
             <MessageBody text={m.body} />
+            {m.author.type === 'bot' && m.articles && m.articles.length > 0 && (
+              <div class="bot-articles" data-testid="bot-articles">
+                <ul aria-label={say('botOffered')}>
+                  {m.articles
+                    .filter((a) => a.url.startsWith('/help/'))
+                    .map((a) => (
+                      <li key={a.id}>
+                        <a href={a.url} target="_blank" rel="noopener noreferrer">
+                          <UserText text={a.title} />
+                        </a>
+                      </li>
+                    ))}
+                </ul>
+              </div>
+            )}
             <time dateTime={new Date(m.createdAt).toISOString()}>{clock(m.createdAt)}</time>
           </div>
         );

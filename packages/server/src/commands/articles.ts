@@ -78,6 +78,7 @@ export async function createArticle(
     };
     try {
       await ctx.store.createArticle(record);
+      ctx.emit({ type: 'articles.changed' }); // the bot answers from the new list
       return presentArticle(record);
     } catch (err) {
       // Another admin took the same slug between the read and the write: choose again.
@@ -103,12 +104,14 @@ export async function updateArticle(
     throw err;
   }
   if (!updated) throw new DomainError('not_found', 'No such article.');
+  ctx.emit({ type: 'articles.changed' });
   return presentArticle(updated);
 }
 
 export async function deleteArticle(ctx: ChatContext, actor: Actor, id: string): Promise<void> {
   assertAdmin(actor);
   if (!(await ctx.store.deleteArticle(id))) throw new DomainError('not_found', 'No such article.');
+  ctx.emit({ type: 'articles.changed' });
 }
 
 async function load(ctx: ChatContext, id: string): Promise<ArticleRecord> {

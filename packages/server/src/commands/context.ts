@@ -5,6 +5,7 @@ import type { NameDirectory } from './name-directory';
 import type { SettingsCache } from './settings-cache';
 import type { AnonymousLimits } from '../limits/anonymous-limits';
 import type { InboxRouter } from './routing/inbox-router';
+import type { BotTurns } from './bot/bot-turns';
 
 /** What every command needs. Built once in app.ts; tests build their own. */
 export interface ChatContext {
@@ -21,4 +22,6 @@ export interface ChatContext {
   routing?: InboxRouter;
   /** The webhook outbox's sender (webhooks/webhook-dispatcher.ts); none in tests that send no webhooks. */
   webhooks?: { allowPrivate: boolean; kick(): void };
+  /** The bot's turns in conversations (issue 13); none in tests that build a context without it. */
+  bot?: BotTurns;
 }

@@ -29,6 +29,24 @@ export async function presentMessage(ctx: ChatContext, m: MessageRecord): Promis
   };
 }
 
+/**
+ * A page of messages, bot messages with what they offered (a side table, read only when the page has
+ * one: conversations the bot never answered cost nothing more).
+ */
+export async function presentMessages(ctx: ChatContext, rows: readonly MessageRecord[]): Promise<Message[]> {
+  const botIds = rows.filter((m) => m.authorType === 'bot').map((m) => m.id);
+  const meta = botIds.length > 0 ? await ctx.store.botMessages(botIds) : undefined;
+  return Promise.all(
+    rows.map(async (m) => {
+      const message = await presentMessage(ctx, m);
+      const bot = meta?.get(m.id);
+      return bot
+        ? { ...message, articles: bot.articles, confidence: bot.confidence, botActive: bot.active }
+        : message;
+    }),
+  );
+}
+
 export async function presentConversations(
   ctx: ChatContext,
   records: readonly ConversationRecord[],

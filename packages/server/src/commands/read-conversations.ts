@@ -3,7 +3,7 @@ import type { Conversation, Message } from '@candor/protocol';
 import type { Actor } from '../domain/types';
 import type { ChatContext } from './context';
 import { loadReadable } from './load-conversation';
-import { presentConversations, presentMessage } from './presenters';
+import { presentConversations, presentMessages } from './presenters';
 
 /**
  * What an inbox shows: every open conversation (the work), then the latest resolved ones (history).
@@ -24,7 +24,7 @@ export async function history(
   const rows = await ctx.store.listMessages(record.id, afterSeq, pageSize);
   const presented = await presentConversations(ctx, [record], readerOf(actor));
   const [conversation] = actor.kind === 'visitor' ? await withSeen(ctx, presented) : presented;
-  const messages = await Promise.all(rows.map((m) => presentMessage(ctx, m)));
+  const messages = await presentMessages(ctx, rows);
   const last = rows.at(-1)?.seq ?? afterSeq;
   return { conversation: conversation!, messages, complete: last >= record.lastSeq };
 }

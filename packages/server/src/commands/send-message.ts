@@ -89,8 +89,11 @@ export async function sendMessage(
     ctx.emit({ type: 'message.created', message: presented, conversation });
     ctx.emit({ type: 'conversation.updated', conversation });
     // A new conversation, or one the visitor reopened, waits: route it. Other messages move no queue.
-    if (conversation.assigneeId === null && (result.message.seq === 1 || reopened)) {
-      ctx.routing?.soon(conversation.inboxId);
+    // In an inbox with the bot on, a new conversation is the bot's first (bot-turns.ts routes a handover).
+    const first = result.message.seq === 1;
+    if (conversation.assigneeId === null && (first || reopened)) {
+      if (!(first && ctx.bot && ctx.settings.botEnabled(conversation.inboxId)))
+        ctx.routing?.soon(conversation.inboxId);
     }
   }
   return { message: presented, conversation, created: result.created };

@@ -18,6 +18,8 @@ export class SettingsCache {
   private ruleList: RedactionRule[] = [];
   private compiled: CompiledRules = compileRules([]);
   private warned = new Set<string>();
+  /** Inboxes whose bot answers new conversations (migration 0016). */
+  private bots = new Set<string>();
 
   /** `onRefused` hears once of each stored rule that is skipped, so operators see it in the log. */
   private constructor(
@@ -38,11 +40,13 @@ export class SettingsCache {
 
   /** After a bus outage: changes made meanwhile on other nodes are read from the store. */
   async reload(store: Store): Promise<void> {
-    const [inboxes, rules, contact] = await Promise.all([
+    const [inboxes, rules, contact, bots] = await Promise.all([
       store.listInboxes(),
       store.listRedactionRules(),
       store.listInboxContactSettings(),
+      store.listBotInboxes(),
     ]);
+    this.bots = new Set(bots);
     this.setInboxes(inboxes);
     this.contactSettings = new Map(contact.map((c) => [c.inboxId, c]));
     this.setRules(rules);
@@ -51,6 +55,11 @@ export class SettingsCache {
   /** Unknown inboxes get the default, so a new inbox is never more revealing than the default. */
   policy(inboxId: string): PreviewPolicy {
     return this.policies.get(inboxId) ?? 'on_with_notice';
+  }
+
+  /** Whether the bot answers the inbox's new conversations first: one lookup, on every new conversation. */
+  botEnabled(inboxId: string): boolean {
+    return this.bots.has(inboxId);
   }
 
   /** An unknown inbox has no form and no identity: the least it can ask of a visitor. */
@@ -88,7 +97,11 @@ export class SettingsCache {
   }
 
   apply(event: DomainEvent): void {
-    if (event.type === 'inbox.updated') this.policies.set(event.inbox.id, event.inbox.previewPolicy);
+    if (event.type === 'inbox.updated') {
+      this.policies.set(event.inbox.id, event.inbox.previewPolicy);
+      if (event.inbox.bot?.enabled === true) this.bots.add(event.inbox.id);
+      if (event.inbox.bot?.enabled === false) this.bots.delete(event.inbox.id);
+    }
     if (event.type === 'redaction_rules.changed') this.setRules(event.rules);
   }
 

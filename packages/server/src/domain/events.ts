@@ -101,6 +101,8 @@ export type DomainEvent =
       contactChanged?: true;
     }
   | { type: 'redaction_rules.changed'; rules: RedactionRule[] }
+  /** A help article was written or deleted: every node's bot reads the articles again. */
+  | { type: 'articles.changed' }
   /** A visitor's contact (name, email, level, page) changed: agents of the inbox read it again; nodes forget its name. */
   | { type: 'contact.changed'; visitorId: string; inboxId: string }
   /** An agent asked the visitor to share their name and email, in this conversation. */

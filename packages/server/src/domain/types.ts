@@ -3,7 +3,7 @@ import type { Priority } from './routing/queue-order';
 import type { ConversationStatus, PreviewPolicy, Verification } from '@candor/protocol';
 
 export type AgentRole = 'admin' | 'agent';
-export type AuthorType = 'visitor' | 'agent' | 'system';
+export type AuthorType = 'visitor' | 'agent' | 'system' | 'bot';
 
 export interface AgentRecord {
   id: string;

@@ -10,6 +10,7 @@ import { declareContact } from '../commands/contacts/declare-contact';
 import { recordPageView } from '../commands/contacts/page-view';
 import { requestContact } from '../commands/contacts/request-contact';
 import { rateConversation } from '../commands/satisfaction/rate-conversation';
+import { answerBot } from '../commands/bot/answer-bot';
 import { redactDraft } from '@candor/protocol';
 import type { ClientConnection } from './connection';
 import { topics } from './topics';
@@ -87,6 +88,10 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
       return ack({});
     case 'conversation.rate':
       return ack({ rating: await rateConversation(ctx, actor, frame) });
+    case 'bot.feedback':
+    case 'bot.handover':
+      await answerBot(ctx, actor, frame);
+      return ack({});
   }
 }
 

@@ -248,6 +248,7 @@ export class ClientConnection implements Watcher {
         return;
       case 'redaction_rules.changed':
       case 'agent.renamed':
+      case 'articles.changed':
         return; // node-wide settings, not for sockets
       case 'conversation.assigned':
         if (this.actor?.kind === 'agent') this.sendText(outbound.text);
@@ -396,6 +397,8 @@ export class ClientConnection implements Watcher {
       serverTime: ctx.now(),
       preChatForm: { enabled: contact.preChatEnabled, requireEmail: contact.preChatRequireEmail },
       ...(hours ? { hours } : {}),
+      // Said before the bot's first answer: the widget tells the visitor who answers.
+      ...(ctx.settings.botEnabled(DEFAULT_INBOX_ID) ? { bot: { enabled: true } } : {}),
     });
   }
 

@@ -8,7 +8,7 @@ import {
 } from '@candor/protocol';
 import { history } from '../commands/read-conversations';
 import { loadReadable } from '../commands/load-conversation';
-import { presentMessage } from '../commands/presenters';
+import { presentMessages } from '../commands/presenters';
 import { ConversationFeed } from './conversation-feed';
 import type { ClientConnection } from './connection';
 import { topics } from './topics';
@@ -87,7 +87,7 @@ export class ConversationSubscriptions {
         // every feed of the node after a bus outage).
         const read = () => ctx.store.listMessages(conversationId, seq, LIMITS.historyPageMax);
         const rows = await (c.deps.heals ? c.deps.heals.run(read) : read());
-        return Promise.all(rows.map((m) => presentMessage(ctx, m)));
+        return presentMessages(ctx, rows);
       },
       (err) => log.error({ err: String(err) }, 'feed heal failed'),
     );

@@ -86,6 +86,7 @@ function frameFor(event: DomainEvent): ServerFrame | null {
     case 'inbox.updated':
     case 'redaction_rules.changed':
     case 'agent.renamed':
+    case 'articles.changed':
       return null; // acted on by the node or the connection, never sent as is
   }
 }

@@ -30,6 +30,7 @@ export function topicsFor(event: DomainEvent): string[] {
     case 'inbox.updated':
     case 'redaction_rules.changed':
     case 'agent.renamed':
+    case 'articles.changed':
       return [topics.settings];
     case 'conversation.updated':
       return [topics.inbox(event.conversation.inboxId), topics.visitor(event.conversation.visitorId)];

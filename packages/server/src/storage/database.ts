@@ -393,6 +393,34 @@ export interface WebhookDeliveriesTable {
   done_at: number | null;
 }
 
+/** Migration 0016 (bot-queries.ts): an inbox's bot switch; absent = off. */
+export interface InboxBotsTable {
+  inbox_id: string;
+  enabled: number;
+  updated_at: number;
+}
+
+/** A conversation's bot turn: BotState as JSON, versioned for conditional updates. */
+export interface BotStatesTable {
+  conversation_id: string;
+  inbox_id: string;
+  version: number;
+  /** 1 while the bot holds the conversation (kept out of the routing queue). */
+  active: number;
+  state: string;
+  offered_message_id: string | null;
+  updated_at: number;
+}
+
+/** What a bot message offered. */
+export interface BotMessagesTable {
+  message_id: string;
+  conversation_id: string;
+  articles: string;
+  confidence_milli: number;
+  active: number;
+}
+
 export interface Database {
   agents: AgentsTable;
   inboxes: InboxesTable;
@@ -430,6 +458,9 @@ export interface Database {
   account_contacts: AccountContactsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  inbox_bots: InboxBotsTable;
+  bot_states: BotStatesTable;
+  bot_messages: BotMessagesTable;
 }
 
 export function toAgent(row: Selectable<AgentsTable>): AgentRecord {

@@ -22,6 +22,8 @@ import type { CannedResponsePatch } from './agent-tools-store';
 import type { ActivityRecord, CannedResponseRecord, NoteRecord } from '../domain/agent-tools-types';
 import * as contacts from './contact-queries';
 import * as articles from './article-queries';
+import * as bots from './bot-queries';
+import type { BotMessageMeta, BotStateRecord } from './bot-store';
 import type { ArticleFilter, ArticlePatch } from './article-store';
 import type { ArticleLocale, ArticleRecord } from '../domain/articles/article';
 import * as identity from './identity-queries';
@@ -373,6 +375,15 @@ export class KyselyStore implements Store {
   updateArticle = (id: string, patch: ArticlePatch) =>
     this.guard(() => articles.updateArticle(this.db, id, patch));
   deleteArticle = (id: string) => this.guard(() => articles.deleteArticle(this.db, id));
+
+  listBotInboxes = () => this.guard(() => bots.listBotInboxes(this.db));
+  setInboxBot = (inboxId: string, enabled: boolean, now: number) =>
+    this.guard(() => bots.setInboxBot(this.db, inboxId, enabled, now));
+  loadBotState = (conversationId: string) => this.guard(() => bots.loadBotState(this.db, conversationId));
+  saveBotState = (expectedVersion: number, next: BotStateRecord) =>
+    this.guard(() => bots.saveBotState(this.db, expectedVersion, next));
+  recordBotMessage = (meta: BotMessageMeta) => this.guard(() => bots.recordBotMessage(this.db, meta));
+  botMessages = (messageIds: readonly string[]) => this.guard(() => bots.botMessages(this.db, messageIds));
 
   private async guard<T>(work: () => Promise<T>): Promise<T> {
     try {

@@ -35,6 +35,18 @@ export async function listQueue(db: Db, inboxId: string, limit: number): Promise
     .where('inbox_id', '=', inboxId)
     .where('status', '=', 'open')
     .where('assignee_id', 'is', null)
+    // A conversation the bot is answering is not waiting for a person yet (migration 0016).
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('bot_states')
+            .select('bot_states.conversation_id')
+            .whereRef('bot_states.conversation_id', '=', 'conversations.id')
+            .where('bot_states.active', '=', 1),
+        ),
+      ),
+    )
     .orderBy('priority_rank', 'desc')
     .orderBy(sql`coalesce(waiting_since, created_at)`)
     .orderBy('id')

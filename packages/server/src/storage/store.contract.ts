@@ -21,6 +21,7 @@ import { satisfactionContract } from './contract/satisfaction.contract';
 import { articleContract } from './contract/article.contract';
 import { hostAccountsContract } from './contract/host-accounts.contract';
 import { webhooksContract } from './contract/webhooks.contract';
+import { botContract } from './contract/bot.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -54,6 +55,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     articleContract(current);
     hostAccountsContract(current);
     webhooksContract(current);
+    botContract(current);
     // Last: it purges the idle visitors other tests made.
     limitsContract(current);
   });

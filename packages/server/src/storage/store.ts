@@ -16,6 +16,7 @@ import type {
 } from '../domain/types';
 import type { ContactStore } from './contact-store';
 import type { ArticleStore } from './article-store';
+import type { BotStore } from './bot-store';
 import type { ConversationStatus, PreviewPolicy, RedactionRule } from '@candor/protocol';
 import type { RateStore } from './rate-store';
 import type { RoutingStore } from './routing-store';
@@ -111,7 +112,8 @@ export interface Store
     SatisfactionStore,
     ArticleStore,
     HostAccountStore,
-    WebhookStore {
+    WebhookStore,
+    BotStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
   /** Cheap round trip, for readiness. Throws if the store is unreachable. */

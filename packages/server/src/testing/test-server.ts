@@ -32,6 +32,8 @@ export async function startTestServer(
     autoAssign: false,
     // Suites start with an empty knowledge base; demo-articles.test.ts loads a folder of its own.
     demoArticlesDir: undefined,
+    // The bot stays off unless a test turns it on (PATCH /inboxes/{id} with bot).
+    demoBot: false,
     ...overrides,
   };
   const candor = await startCandor(config, log);

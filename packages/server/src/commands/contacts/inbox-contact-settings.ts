@@ -19,6 +19,7 @@ export function presentInbox(ctx: ChatContext, inbox: InboxRecord, contact: Inbo
       fromEnvironment: !own && secret !== null,
       enforce: contact.identityEnforce,
     },
+    bot: { enabled: ctx.settings.botEnabled(inbox.id) },
   };
 }
 

@@ -20,6 +20,7 @@ import { csatHours } from './0015-csat-hours';
 import { hostAccounts } from './0018-host-accounts';
 import { webhooks } from './0019-webhooks';
 import { articles } from './0014-articles';
+import { bot } from './0016-bot';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018_host_accounts': hostAccounts,
   '0019_webhooks': webhooks,
   '0014_articles': articles,
+  '0016_bot': bot,
 };
 
 /** Exported for tests that start from an older schema (search backfill). */

@@ -7,6 +7,7 @@ import { visibleInboxes } from '../../domain/agent-lifecycle';
 import { DomainError } from '../../domain/errors';
 import { setInboxPolicy } from '../../commands/set-inbox-policy';
 import { inboxesWithContact, setInboxContactSettings } from '../../commands/contacts/inbox-contact-settings';
+import { setInboxBot } from '../../commands/bot/set-inbox-bot';
 import { parseBody } from './api-errors';
 import type { HttpDeps, HttpEnv } from './http-env';
 import { requireAgent } from './session-middleware';
@@ -62,6 +63,10 @@ export function settingsRoutes(deps: HttpDeps) {
           },
           'contact settings changed',
         );
+      }
+      if (body.bot !== undefined) {
+        await setInboxBot(ctx, id, body.bot.enabled);
+        deps.log.info({ inboxId: id, bot: body.bot.enabled, by: c.get('session').agent.id }, 'bot switched');
       }
       const inbox = (await inboxesWithContact(ctx)).find((i) => i.id === id);
       if (!inbox) throw new DomainError('not_found', 'No such inbox.');
