@@ -19,6 +19,7 @@ import { preferenceContract } from './contract/preference.contract';
 import { contactContract } from './contract/contact.contract';
 import { satisfactionContract } from './contract/satisfaction.contract';
 import { articleContract } from './contract/article.contract';
+import { mailContract } from './contract/mail.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -50,6 +51,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     contactContract(current);
     satisfactionContract(current);
     articleContract(current);
+    mailContract(current);
     // Last: it purges the idle visitors other tests made.
     limitsContract(current);
   });

@@ -24,6 +24,7 @@ import type { AgentToolsStore } from './agent-tools-store';
 import type { SearchStore } from './search/search-store';
 import type { TokenWindow } from '../domain/visitor-tokens';
 import type { SatisfactionStore } from './satisfaction-store';
+import type { MailStore } from './mail-store';
 
 export interface NewMessage {
   authorType: AuthorType;
@@ -107,6 +108,7 @@ export interface Store
     SearchStore,
     ContactStore,
     SatisfactionStore,
+    MailStore,
     ArticleStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;

@@ -18,6 +18,7 @@ import { searchInPlace } from './0013-search-in-place';
 import { contactsIdentity } from './0007-contacts-identity';
 import { csatHours } from './0015-csat-hours';
 import { articles } from './0014-articles';
+import { mail } from './0017-mail';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_search_in_place': searchInPlace,
   '0015_csat_hours': csatHours,
   '0014_articles': articles,
+  '0017_mail': mail,
 };
 
 /** Exported for tests that start from an older schema (search backfill). */
