@@ -150,6 +150,8 @@ export interface Config {
   identitySecret?: string | undefined;
   /** undefined: no SMTP server, mail goes to the development outbox. */
   smtp?: { url: string; from: string } | undefined;
+  /** Replies within this time make one email (tests shorten it); undefined: 3 minutes. */
+  mailCoalesceMs?: number | undefined;
   /** e.g. https://chat.example.com, without a trailing slash; undefined: the address it listens on. */
   publicUrl?: string | undefined;
 }

@@ -5,6 +5,7 @@ import type { NameDirectory } from './name-directory';
 import type { SettingsCache } from './settings-cache';
 import type { AnonymousLimits } from '../limits/anonymous-limits';
 import type { InboxRouter } from './routing/inbox-router';
+import type { MailQueue } from '../mail/mail-queue';
 
 /** What every command needs. Built once in app.ts; tests build their own. */
 export interface ChatContext {
@@ -19,4 +20,6 @@ export interface ChatContext {
   anonymousLimits?: AnonymousLimits;
   /** Routing passes after queue changes; none in tests that do not route (conversations stay unassigned). */
   routing?: InboxRouter;
+  /** Outgoing email (transcripts); none in tests that do not send mail. */
+  mail?: MailQueue;
 }

@@ -10,6 +10,8 @@ import { declareContact } from '../commands/contacts/declare-contact';
 import { recordPageView } from '../commands/contacts/page-view';
 import { requestContact } from '../commands/contacts/request-contact';
 import { rateConversation } from '../commands/satisfaction/rate-conversation';
+import { leaveMessage } from '../commands/mail/leave-message';
+import { sendTranscript } from '../commands/mail/send-transcript';
 import { redactDraft } from '@candor/protocol';
 import type { ClientConnection } from './connection';
 import { topics } from './topics';
@@ -87,6 +89,14 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
       return ack({});
     case 'conversation.rate':
       return ack({ rating: await rateConversation(ctx, actor, frame) });
+    case 'message.leave': {
+      assertContactBudget(c);
+      return ack(await leaveMessage(ctx, actor, frame, c.ip));
+    }
+    case 'transcript.request':
+      assertContactBudget(c);
+      await sendTranscript(ctx, actor, frame);
+      return ack({});
   }
 }
 

@@ -17,7 +17,8 @@ export const REOPEN_TOKEN_TTL_MS = 7 * 86_400_000;
 export const REOPEN_FRAGMENT_KEY = 'candor-reopen';
 
 export function reopenLink(
-  token: string,
+  /** null for a signed visitor: their site signs them in again, and a link must not stand for their account. */
+  token: string | null,
   where: {
     pages: readonly PageRecord[];
     /** Is this origin one the widget may run on (CANDOR_ALLOWED_ORIGINS)? A wildcard does not count. */
@@ -37,5 +38,5 @@ export function reopenLink(
       // A page kept by an older version that is not a URL: Candor's page.
     }
   }
-  return `${base}#${REOPEN_FRAGMENT_KEY}=${encodeURIComponent(token)}`;
+  return token === null ? base : `${base}#${REOPEN_FRAGMENT_KEY}=${encodeURIComponent(token)}`;
 }
