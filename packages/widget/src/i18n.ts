@@ -78,6 +78,10 @@ const en = {
   rateSend: 'Send rating',
   rateThanks: 'Thank you for your rating.',
   rateFailed: 'Your rating could not be sent. Try again.',
+  leaveAsk: 'Leave us a message',
+  transcriptAsk: 'Email me the transcript',
+  transcriptSent: 'Transcript sent.',
+  transcriptFailed: 'Transcript not sent.',
 };
 
 export type Strings = typeof en;
@@ -145,6 +149,10 @@ const fr: Strings = {
   rateSend: 'Envoyer la note',
   rateThanks: 'Merci pour votre note.',
   rateFailed: 'Votre note n’a pas pu être envoyée. Réessayez.',
+  leaveAsk: 'Laissez-nous un message',
+  transcriptAsk: 'M’envoyer la transcription par e-mail',
+  transcriptSent: 'Transcription envoyée.',
+  transcriptFailed: 'Transcription non envoyée.',
 };
 
 export const STRINGS: Record<Locale, Strings> = { en, fr };
