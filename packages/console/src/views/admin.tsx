@@ -7,6 +7,7 @@ import { RedactionRulesSection } from './admin-redaction';
 import { CannedResponsesSection } from './canned-responses';
 import { RoutingSection } from './admin-routing';
 import { ArticlesSection } from './admin-articles';
+import { OutboxSection } from './admin-outbox';
 
 interface Props {
   me: Agent;
@@ -32,6 +33,7 @@ export function AdminPage({ me, onSignedOut }: Props) {
       <RedactionRulesSection onSignedOut={onSignedOut} />
       <CannedResponsesSection scope="shared" onSignedOut={onSignedOut} />
       <ArticlesSection onSignedOut={onSignedOut} />
+      <OutboxSection onSignedOut={onSignedOut} />
     </main>
   );
 }

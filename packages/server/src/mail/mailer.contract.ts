@@ -9,9 +9,9 @@ import type { Mail, Mailer } from './mailer';
 export interface MailerUnderTest {
   mailer: Mailer;
   /** Every mail delivered so far, as the recipient (or the outbox's reader) sees it. */
-  delivered(): Promise<Mail[]>;
+  delivered: () => Promise<Mail[]>;
   /** Makes delivery fail from now on (the server refuses, the store is closed…). */
-  breakDelivery(): void;
+  breakDelivery: () => void;
 }
 
 export function describeMailerContract(name: string, open: () => Promise<MailerUnderTest>): void {
