@@ -653,15 +653,21 @@ export function createChat(opts: ChatOptions): Chat {
       return ok;
     },
     leave(email, body) {
-      leaveEmail = email.trim();
+      // From an input of type email: the browser already took the spaces off.
+      leaveEmail = email;
       return this.send(body);
     },
     transcript(email) {
       const c = t.conversation;
-      const e = email.trim();
+      // Empty: the server uses the contact's email.
       transcript =
         c &&
-        conn.send({ type: 'transcript.request', ref: 'tr', conversationId: c.id, ...(e ? { email: e } : {}) })
+        conn.send({
+          type: 'transcript.request',
+          ref: 'tr',
+          conversationId: c.id,
+          ...(email ? { email } : {}),
+        })
           ? 'sending'
           : 'failed';
       notify();

@@ -173,6 +173,7 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     hoursLine.hidden = back === '';
     ratingForm.render();
     transcript.render();
+    leave.render();
     // Not pretending: a site the server does not serve gets no input to type into.
     // The pre-chat form stands in for the message box until it is answered (or skipped).
     const preChat = contactForm.render();
