@@ -2,8 +2,8 @@
  * message.leave: while the team is away, a visitor leaves a message and an email address to be answered
  * at. The address is declared as the visitor's own, self-declared (commands/contacts/declare-contact.ts:
  * it finds and merges with nobody; a signed visitor keeps the one their site vouched for). The message
- * starts (or joins) their conversation as any message would, and a `left_offline` line of the activity
- * trail shows agents it was left while they were away. Replies reach the address by email once the
+ * starts (or joins) their conversation as any message would, and, when the inbox's hours say it is
+ * closed, a `left_offline` line of the activity trail shows agents it was left while they were away. Replies reach the address by email once the
  * visitor has gone (reply-mail.ts).
  */
 import type { LeaveMessageFrame, Message, Conversation } from '@candor/protocol';
@@ -13,6 +13,7 @@ import type { ChatContext } from '../context';
 import { declareContact } from '../contacts/declare-contact';
 import { activityActor, recordActivity } from '../record-activity';
 import { sendMessage } from '../send-message';
+import { hoursStatus } from '../hours/inbox-hours';
 
 export async function leaveMessage(
   ctx: ChatContext,
@@ -30,7 +31,9 @@ export async function leaveMessage(
     body: frame.body,
     ...(senderIp === undefined ? {} : { senderIp }),
   });
-  if (sent.created)
+  // Marked as left offline only when it was: an open team answers in the chat.
+  const hours = sent.created ? await hoursStatus(ctx, sent.conversation.inboxId) : undefined;
+  if (hours && !hours.open)
     await recordActivity(ctx, {
       conversationId: sent.conversation.id,
       kind: 'left_offline',

@@ -72,6 +72,15 @@ describe('offline messages and email (SMTP)', () => {
   }
 
   it('a message left offline lands in the inbox with the email, shown to agents as left offline', async () => {
+    const closedNow = async (closed: boolean) => {
+      const day = (k: number) => new Date(Date.now() + k * 86_400_000).toISOString().slice(0, 10);
+      const hours = closed ? { timeZone: 'UTC', weekly: [], holidays: [day(-1), day(0), day(1)] } : null;
+      assert.equal(
+        (await api('/inboxes/default/hours', { method: 'PUT', body: JSON.stringify({ hours }) })).status,
+        200,
+      );
+    };
+    await closedNow(true);
     const { client, conversationId } = await visitorLeaves(server, 'Zoe@Example.test', 'Mon colis est perdu');
     client.ws.close();
     const contact = (await (await api(`/conversations/${conversationId}/contact`)).json()) as {
@@ -90,6 +99,17 @@ describe('offline messages and email (SMTP)', () => {
     assert.deepEqual(
       messages.messages.map((m) => m.body),
       ['Mon colis est perdu'],
+    );
+    await closedNow(false);
+    // While the team is open, the same form's message is an ordinary one: no left-offline line.
+    const open = await visitorLeaves(server, 'open@example.test', 'Bonjour');
+    open.client.ws.close();
+    const openActivity = (await (await api(`/conversations/${open.conversationId}/activity`)).json()) as {
+      activity: Activity[];
+    };
+    assert.equal(
+      openActivity.activity.some((a) => a.kind === 'left_offline'),
+      false,
     );
   });
 
