@@ -81,4 +81,31 @@ describe('offline messages in the browser', { skip }, () => {
     await mail.first().locator('summary').click();
     assert.match((await mail.first().textContent()) ?? '', /Nous vous renvoyons un colis\./);
   });
+
+  it('the link of a reply email reopens the conversation in the widget, once, and leaves the address bar', async () => {
+    const cookie = await logIn(server.url, ADMIN.email, ADMIN.password);
+    const outbox = async () =>
+      (
+        (await (await fetch(`${server.url}/api/v1/outbox`, { headers: { cookie } })).json()) as {
+          mails: Array<{ to: string; text: string }>;
+        }
+      ).mails;
+    const mail = (await outbox()).find((m) => m.to === 'zoe@example.test');
+    const link = /(http\S+#candor-reopen=\S+)/.exec(mail?.text ?? '')?.[1];
+    assert.ok(link, 'the reply email has a link');
+
+    const back = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    await back.goto(link);
+    // Opened by the link, with the agent's reply and the customer's message.
+    await widget(back, 'messages').getByText('Nous vous renvoyons un colis.').waitFor();
+    assert.match((await widget(back, 'messages').textContent()) ?? '', /recontacter/);
+    assert.equal(new URL(back.url()).hash, '', 'the token is taken out of the address bar');
+
+    // The same link again, in another browser: refused, so a stranger sees nothing of it.
+    const stranger = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    await stranger.goto(link);
+    // Welcomed (the team is still closed, so the return time shows), as a new visitor.
+    await widget(stranger, 'hours').waitFor();
+    assert.doesNotMatch((await widget(stranger, 'messages').textContent()) ?? '', /recontacter|renvoyons/);
+  });
 });
