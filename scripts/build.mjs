@@ -55,4 +55,14 @@ if (!browserOnly) {
     banner: { js: '#!/usr/bin/env node' },
     sourcemap: true,
   });
+  // The search-terms thread's body, found beside the bundle (storage/search/terms-thread.ts).
+  await build({
+    ...common,
+    entryPoints: [at('packages/server/src/storage/search/terms-worker.ts')],
+    outfile: at('packages/server/dist/search-terms-worker.js'),
+    format: 'esm',
+    platform: 'node',
+    target: ['node20'],
+    external,
+  });
 }

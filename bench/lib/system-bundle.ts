@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { REPO_ROOT } from './children';
 
 let built: Promise<string> | undefined;
@@ -30,15 +30,24 @@ async function buildBundle(): Promise<string> {
     ...deps('packages/server/package.json', 'dependencies'),
     ...deps('package.json', 'devDependencies'),
   ].filter((name) => !name.startsWith('@candor/'));
-  await build({
-    entryPoints: [join(REPO_ROOT, 'bench/systems/main.ts')],
-    outfile: join(REPO_ROOT, out),
+  const options: BuildOptions = {
     bundle: true,
     format: 'esm',
     platform: 'node',
     target: ['node20'],
     external: [...external, 'pino-pretty'],
     logLevel: 'warning',
+  };
+  await build({
+    ...options,
+    entryPoints: [join(REPO_ROOT, 'bench/systems/main.ts')],
+    outfile: join(REPO_ROOT, out),
+  });
+  // The search-terms thread's body, beside the bundle where storage/search/terms-thread.ts looks for it.
+  await build({
+    ...options,
+    entryPoints: [join(REPO_ROOT, 'packages/server/src/storage/search/terms-worker.ts')],
+    outfile: join(REPO_ROOT, 'packages/server/dist/search-terms-worker.js'),
   });
   return out;
 }

@@ -117,3 +117,11 @@ export type Article = z.infer<typeof s.articleSchema>;
 export type CreateArticleBody = z.input<typeof s.createArticleBody>;
 export type UpdateArticleBody = z.input<typeof s.updateArticleBody>;
 export type ArticlePreview = z.infer<typeof s.articlePreviewSchema>;
+
+// The host site's back end (host-api-schemas.ts)
+export type ApiTokenScope = z.infer<typeof s.apiTokenScope>;
+export type ApiToken = z.infer<typeof s.apiTokenSchema>;
+export type CreateApiTokenBody = z.infer<typeof s.createApiTokenBody>;
+export type CreateApiTokenResponse = z.infer<typeof s.createApiTokenResponse>;
+export type Account = z.infer<typeof s.accountSchema>;
+export type PutAccountBody = z.infer<typeof s.putAccountBody>;

@@ -21,6 +21,7 @@ import { leaveMessageFrame, transcriptRequestFrame } from './mail-schemas';
 export * from './satisfaction-schemas';
 export * from './mail-schemas';
 export * from './article-schemas';
+export * from './host-api-schemas';
 import { CANNED_LOCALES, SHORTCUT_PATTERN, TOOL_LIMITS } from './agent-tools';
 
 const id = z.string().min(1).max(64);

@@ -2,12 +2,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database';
 import type { HotQueries } from './hot-queries';
+import type { TermsThread } from './search/terms-thread';
 import type { StoreDialect } from './store-dialect';
 
 export interface AppendContext {
   db: Kysely<Database>;
   dialect: StoreDialect;
   queries: HotQueries;
+  /** Where a batch's search terms are computed (PostgreSQL stores them in the message's row). */
+  terms: TermsThread;
 }
 
 const ATTEMPTS = 3;

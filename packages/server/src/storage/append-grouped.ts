@@ -49,10 +49,13 @@ export async function writeGrouped(
       .execute();
   }
   if (plan.messages.length > 0) {
-    const inRow = engineOf(trx) === 'tsvector';
+    // Terms depend on the body alone, so the ones computed for a request serve any message of that body.
+    const known = new Map(requests.map((r) => [r.message.body, r.terms]));
+    const termsOf =
+      engineOf(trx) === 'tsvector' ? (body: string) => known.get(body) ?? joinedTerms(body) : undefined;
     await trx
       .insertInto('messages')
-      .values(plan.messages.map((m) => toRow(m, inRow)))
+      .values(plan.messages.map((m) => toRow(m, termsOf)))
       .execute();
   }
   return plan.outcomes.map((outcome) => {
@@ -96,10 +99,10 @@ export async function lockConversations(
   return new Map((await query.execute()).map((row) => [row.id, row]));
 }
 
-/** `inRow`: PostgreSQL, where the insert writes the message's search terms too (migration 0013). */
-function toRow(m: MessageRecord, inRow: boolean) {
+/** `termsOf` on PostgreSQL, where the insert writes the message's search terms too (migration 0013). */
+function toRow(m: MessageRecord, termsOf: ((body: string) => string) | undefined) {
   return {
-    ...(inRow && { search_terms: searchTermsSql(joinedTerms(m.body)) }),
+    ...(termsOf && { search_terms: searchTermsSql(termsOf(m.body)) }),
     id: m.id,
     conversation_id: m.conversationId,
     seq: m.seq,

@@ -132,7 +132,7 @@ export async function writeInOneStatement(
   };
   const counts = new Map<string, { n: number; updatedAt: number }>();
   const terms: string[] = [];
-  for (const { conversationId, message } of requests) {
+  for (const { conversationId, message, terms: known } of requests) {
     const counted = counts.get(conversationId) ?? { n: 0, updatedAt: message.now };
     counted.n += 1;
     counted.updatedAt = message.now;
@@ -145,7 +145,7 @@ export async function writeInOneStatement(
     arrays.m_body.push(message.body);
     arrays.m_client_key.push(message.clientKey);
     arrays.m_created_at.push(message.now);
-    terms.push(`"${joinedTerms(message.body)}"`);
+    terms.push(`"${known ?? joinedTerms(message.body)}"`);
   }
   arrays.m_terms = `{${terms.join(',')}}`;
   for (const [id, { n, updatedAt }] of counts) {

@@ -23,15 +23,16 @@ type Outcomes = Settled<AppendResult>[];
 
 export async function writeAppends(
   ctx: AppendContext,
-  requests: readonly AppendRequest[],
+  submitted: readonly AppendRequest[],
 ): Promise<Outcomes> {
-  const [only] = requests;
-  if (only !== undefined && requests.length === 1) {
+  const [only] = submitted;
+  if (only !== undefined && submitted.length === 1) {
     return writeLone(ctx, only).then(
       (value) => [{ ok: true, value }],
       (error: unknown) => [{ ok: false, error }],
     );
   }
+  const requests = ctx.queries.searchTermsInRow ? await withTerms(ctx, submitted) : submitted;
   const { appendBatch } = ctx.queries;
   if (appendBatch !== undefined && fitsOneStatement(requests)) {
     const outcomes = await retrying(ctx, () => writeInOneStatement(ctx.db, appendBatch, requests)).catch(
@@ -43,6 +44,12 @@ export async function writeAppends(
     (error: unknown) => fallBackUnless(ctx, error),
   );
   return grouped ?? inTransaction(ctx, (trx) => writeOneByOne(trx, ctx.dialect, requests));
+}
+
+/** The requests with their search terms, computed on the terms thread while the loop serves sockets. */
+async function withTerms(ctx: AppendContext, requests: readonly AppendRequest[]): Promise<AppendRequest[]> {
+  const terms = await ctx.terms.termsOf(requests.map((r) => r.message.body));
+  return requests.map((r, i) => ({ ...r, terms: terms[i] }));
 }
 
 /** A lost connection or a lost lock race ends the batch (the caller retries); anything else falls back. */

@@ -355,6 +355,36 @@ export interface ReopenTokensTable {
   created_at: number;
 }
 
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  /** SHA-256 of the token, hex: the token itself is shown once and never stored. */
+  token_hash: string;
+  /** JSON array of scopes. */
+  scopes: string;
+  created_by: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface HostAccountsTable {
+  external_id: string;
+  name: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AccountContactsTable {
+  id: string;
+  external_id: string;
+  channel: 'email' | 'phone';
+  value: string;
+  set_at: number;
+  /** Null while current. */
+  replaced_at: number | null;
+}
+
 export interface Database {
   agents: AgentsTable;
   inboxes: InboxesTable;
@@ -389,6 +419,9 @@ export interface Database {
   articles: ArticlesTable;
   mail_outbox: MailOutboxTable;
   reopen_tokens: ReopenTokensTable;
+  api_tokens: ApiTokensTable;
+  host_accounts: HostAccountsTable;
+  account_contacts: AccountContactsTable;
 }
 
 export function toAgent(row: Selectable<AgentsTable>): AgentRecord {

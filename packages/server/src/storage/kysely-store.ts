@@ -43,6 +43,8 @@ import * as rates from './rate-queries';
 import * as satisfaction from './satisfaction-queries';
 import * as mail from './mail-queries';
 import type { OutboxMail, ReopenGrant } from './mail-store';
+import * as hostAccounts from './host-account-queries';
+import type { AccountChange, ApiTokenRecord } from './host-account-store';
 import type { RatingQuery, RatingRecord } from './satisfaction-store';
 import * as redactions from './redaction-queries';
 import * as routing from './routing-queries';
@@ -57,6 +59,7 @@ import type {
 } from './routing-store';
 import type { AssignmentStrategy } from '../domain/routing/routing-rule';
 import { indexPendingMessages } from './search/search-indexing';
+import { TermsThread } from './search/terms-thread';
 import { searchConversations } from './search/search-queries';
 import type { SearchRequest } from './search/search-store';
 import {
@@ -89,6 +92,8 @@ const SEARCH_DRAIN_BEFORE_QUERY = 10_000;
 export class KyselyStore implements Store {
   /** appendMessage and startConversation: what arrives during a commit shares the next one. */
   private readonly appends: AppendBatcher<AppendRequest, AppendResult>;
+  /** Search terms of batches, computed on a worker thread (search/terms-thread.ts). */
+  private readonly terms = new TermsThread();
   /** What every chat message runs, compiled once for this dialect. */
   private readonly queries: HotQueries;
   /** Their SQL, for a driver that can prepare them once per connection. */
@@ -102,8 +107,9 @@ export class KyselyStore implements Store {
     const queries = prepareHotQueries(db, dialect);
     this.queries = queries;
     this.hotStatements = hotStatements(queries);
+    const terms = this.terms;
     this.appends = new AppendBatcher(
-      (batch) => writeAppends({ db, dialect, queries }, batch),
+      (batch) => writeAppends({ db, dialect, queries, terms }, batch),
       options.maxAppendBatch,
     );
   }
@@ -118,6 +124,7 @@ export class KyselyStore implements Store {
   /** Appends already submitted are written (or fail) first. */
   close = async () => {
     await this.appends.idle();
+    await this.terms.close();
     await this.db.destroy();
   };
 
@@ -290,11 +297,12 @@ export class KyselyStore implements Store {
       await this.drainSearchQueue(SEARCH_DRAIN_BEFORE_QUERY);
       return searchConversations(this.db, request);
     });
-  indexPendingMessages = (limit: number) => this.guard(() => indexPendingMessages(this.db, limit));
+  indexPendingMessages = (limit: number) =>
+    this.guard(() => indexPendingMessages(this.db, limit, this.terms));
 
   private async drainSearchQueue(most: number): Promise<void> {
     for (let done = 0; done < most;) {
-      const n = await indexPendingMessages(this.db, SEARCH_INDEX_BATCH);
+      const n = await indexPendingMessages(this.db, SEARCH_INDEX_BATCH, this.terms);
       if (n < SEARCH_INDEX_BATCH) return;
       done += n;
     }
@@ -315,6 +323,18 @@ export class KyselyStore implements Store {
   updateInboxContactSettings = (id: string, patch: InboxContactPatch) =>
     this.guard(() => identity.updateInboxContactSettings(this.db, id, patch));
 
+  createApiToken = (token: ApiTokenRecord) => this.guard(() => hostAccounts.createApiToken(this.db, token));
+  listApiTokens = () => this.guard(() => hostAccounts.listApiTokens(this.db));
+  findApiToken = (tokenHash: string) => this.guard(() => hostAccounts.findApiToken(this.db, tokenHash));
+  revokeApiToken = (id: string, now: number) =>
+    this.guard(() => hostAccounts.revokeApiToken(this.db, id, now));
+  touchApiToken = (id: string, now: number) => this.guard(() => hostAccounts.touchApiToken(this.db, id, now));
+  putHostAccount = (externalId: string, change: AccountChange, now: number) =>
+    this.guard(() => hostAccounts.putHostAccount(this.db, externalId, change, now));
+  findHostAccount = (externalId: string) =>
+    this.guard(() => hostAccounts.findHostAccount(this.db, externalId));
+  accountContactHistory = (externalId: string) =>
+    this.guard(() => hostAccounts.accountContactHistory(this.db, externalId));
   addRating = (rating: RatingRecord) => this.guard(() => satisfaction.addRating(this.db, rating));
   listRatings = (query: RatingQuery) => this.guard(() => satisfaction.listRatings(this.db, query));
   countResolutions = (conversationId: string) =>

@@ -22,6 +22,8 @@ export interface AppendRequest {
   conversationId: string;
   message: NewMessage;
   start?: { inboxId: string; visitorId: string };
+  /** The body's joined search terms, when already computed off the event loop (append-write.ts). */
+  terms?: string;
 }
 
 /** The idempotency identity of a message; undefined when it has none (no key, or no author id). */

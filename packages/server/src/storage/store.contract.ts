@@ -20,6 +20,7 @@ import { contactContract } from './contract/contact.contract';
 import { satisfactionContract } from './contract/satisfaction.contract';
 import { articleContract } from './contract/article.contract';
 import { mailContract } from './contract/mail.contract';
+import { hostAccountsContract } from './contract/host-accounts.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -52,6 +53,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     satisfactionContract(current);
     articleContract(current);
     mailContract(current);
+    hostAccountsContract(current);
     // Last: it purges the idle visitors other tests made.
     limitsContract(current);
   });

@@ -25,6 +25,7 @@ import type { SearchStore } from './search/search-store';
 import type { TokenWindow } from '../domain/visitor-tokens';
 import type { SatisfactionStore } from './satisfaction-store';
 import type { MailStore } from './mail-store';
+import type { HostAccountStore } from './host-account-store';
 
 export interface NewMessage {
   authorType: AuthorType;
@@ -109,7 +110,8 @@ export interface Store
     ContactStore,
     SatisfactionStore,
     MailStore,
-    ArticleStore {
+    ArticleStore,
+    HostAccountStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
   /** Cheap round trip, for readiness. Throws if the store is unreachable. */

@@ -17,6 +17,7 @@ import { agentPreferences } from './0011-agent-preferences';
 import { searchInPlace } from './0013-search-in-place';
 import { contactsIdentity } from './0007-contacts-identity';
 import { csatHours } from './0015-csat-hours';
+import { hostAccounts } from './0018-host-accounts';
 import { articles } from './0014-articles';
 import { mail } from './0017-mail';
 
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_contacts_identity': contactsIdentity,
   '0013_search_in_place': searchInPlace,
   '0015_csat_hours': csatHours,
+  '0018_host_accounts': hostAccounts,
   '0014_articles': articles,
   '0017_mail': mail,
 };

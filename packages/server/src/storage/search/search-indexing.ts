@@ -12,20 +12,15 @@
  *   their index rows and lower the mark to the highest rowid left.
  */
 import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
-import { indexTerms } from '../../domain/search/search-terms';
+import { joinedTerms } from '../../domain/search/search-terms';
+import type { TermsThread } from './terms-thread';
+
+export { joinedTerms };
 import type { Database } from '../database';
 import type { FullTextEngine, SearchTables } from './search-tables';
 
 export function engineOf(db: Kysely<Database>): FullTextEngine {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'tsvector' : 'fts5';
-}
-
-/**
- * A message's terms as one parameter: the stems joined by spaces (a stem never holds one). One string
- * binds far cheaper than a text[] the driver would quote element by element.
- */
-export function joinedTerms(body: string): string {
-  return indexTerms(body).join(' ');
 }
 
 /** The tsvector of terms given as `joinedTerms`; empty (not NULL: NULL means "not indexed yet") for none. */
@@ -34,50 +29,61 @@ export function searchTermsSql(joined: unknown): RawBuilder<string> {
 }
 
 /** Indexes up to `limit` messages that are not yet; how many it looked at (fewer than `limit`: done). */
-export async function indexPendingMessages(db: Kysely<Database>, limit: number): Promise<number> {
-  return engineOf(db) === 'fts5' ? indexPastMark(db, limit) : fillMissingTerms(db, limit);
+export async function indexPendingMessages(
+  db: Kysely<Database>,
+  limit: number,
+  thread: TermsThread,
+): Promise<number> {
+  return engineOf(db) === 'fts5' ? indexPastMark(db, limit, thread) : fillMissingTerms(db, limit, thread);
 }
 
-async function indexPastMark(db: Kysely<Database>, limit: number): Promise<number> {
-  return db
-    .withTables<SearchTables>()
-    .transaction()
-    .execute(async (trx) => {
-      const { indexed_rowid: mark } = await trx
+/**
+ * The terms are computed before the transaction, on the terms thread: SQLite's one connection would
+ * otherwise be held (and every append kept waiting) for as long as that takes. The mark is read again
+ * inside: rows another drain indexed meanwhile (a search drains too) are not indexed twice.
+ */
+async function indexPastMark(db: Kysely<Database>, limit: number, thread: TermsThread): Promise<number> {
+  const tables = db.withTables<SearchTables>();
+  const markOf = async (q: typeof tables) =>
+    (
+      await q
         .selectFrom('search_progress')
         .select('indexed_rowid')
         .where('id', '=', 1)
-        .executeTakeFirstOrThrow();
-      const { rows } = await sql<{ rowid: number; body: string }>`
-        select rowid, body from messages where rowid > ${mark} order by rowid limit ${limit}`.execute(trx);
-      const last = rows.at(-1);
-      if (last === undefined) return 0;
-      const values = rows
-        .map((r) => ({ rowid: r.rowid, terms: joinedTerms(r.body) }))
-        .filter((r) => r.terms !== '')
-        .map((r) => sql`(${r.rowid}, ${r.terms})`);
-      if (values.length > 0)
-        await sql`insert into message_search (rowid, terms) values ${sql.join(values)}`.execute(trx);
-      await trx
-        .updateTable('search_progress')
-        .set({ indexed_rowid: last.rowid })
-        .where('id', '=', 1)
-        .execute();
-      return rows.length;
-    });
+        .executeTakeFirstOrThrow()
+    ).indexed_rowid;
+  const { rows } = await sql<{ rowid: number; body: string }>`
+    select rowid, body from messages where rowid > ${await markOf(tables)} order by rowid limit ${limit}`.execute(
+    db,
+  );
+  const last = rows.at(-1);
+  if (last === undefined) return 0;
+  const terms = await thread.termsOf(rows.map((r) => r.body));
+  await tables.transaction().execute(async (trx) => {
+    const mark = await markOf(trx);
+    if (mark >= last.rowid) return;
+    const values = rows
+      .map((r, i) => ({ rowid: r.rowid, terms: terms[i] ?? '' }))
+      .filter((r) => r.rowid > mark && r.terms !== '')
+      .map((r) => sql`(${r.rowid}, ${r.terms})`);
+    if (values.length > 0)
+      await sql`insert into message_search (rowid, terms) values ${sql.join(values)}`.execute(trx);
+    await trx.updateTable('search_progress').set({ indexed_rowid: last.rowid }).where('id', '=', 1).execute();
+  });
+  return rows.length;
 }
 
-async function fillMissingTerms(db: Kysely<Database>, limit: number): Promise<number> {
+async function fillMissingTerms(db: Kysely<Database>, limit: number, thread: TermsThread): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ id: string; body: string }>`
       select id, body from messages where search_terms is null limit ${limit} for update skip locked`.execute(
       trx,
     );
     if (rows.length === 0) return 0;
+    const terms = await thread.termsOf(rows.map((r) => r.body));
     await sql`
       update messages set search_terms = ${searchTermsSql(sql.ref('v.terms'))}
-      from unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => joinedTerms(r.body))}::text[])
-        as v(id, terms)
+      from unnest(${rows.map((r) => r.id)}::text[], ${terms}::text[]) as v(id, terms)
       where messages.id = v.id`.execute(trx);
     return rows.length;
   });

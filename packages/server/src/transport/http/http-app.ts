@@ -22,6 +22,7 @@ import { routingRoutes } from './routing-routes';
 import { searchRoutes } from './search-routes';
 import { satisfactionRoutes } from './satisfaction-routes';
 import { outboxRoutes } from './outbox-routes';
+import { accountRoutes, apiTokenRoutes } from './host-api-routes';
 
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
@@ -68,6 +69,8 @@ export function httpApp(deps: HttpDeps) {
   app.route('/api/v1/canned-responses', cannedResponseRoutes(deps));
   app.route('/api/v1/search', searchRoutes(deps));
   app.route('/api/v1/articles', articleRoutes(deps));
+  app.route('/api/v1/api-tokens', apiTokenRoutes(deps));
+  app.route('/api/v1/accounts', accountRoutes(deps));
   app.route('/api/v1', settingsRoutes(deps));
   app.route('/api/v1', routingRoutes(deps));
   app.route('/api/v1', satisfactionRoutes(deps));

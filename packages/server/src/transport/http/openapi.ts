@@ -23,6 +23,8 @@ interface Op {
   ok: [number, string, z.ZodType | null];
   params?: object[];
   public?: boolean;
+  /** Called by the host's back end with an API token (`Authorization: Bearer`), not a session. */
+  bearer?: boolean;
 }
 
 const conversation = z.object({ conversation: s.conversationSchema });
@@ -474,6 +476,7 @@ const ops: Record<string, Record<string, Op>> = {
       ok: [200, 'The kept mails', s.outboxResponse],
     },
   },
+  ...hostApiOps(),
   '/healthz': {
     get: {
       operationId: 'getLiveness',
@@ -661,6 +664,49 @@ function satisfactionOps(): Record<string, Record<string, Op>> {
   };
 }
 
+function hostApiOps(): Record<string, Record<string, Op>> {
+  return {
+    '/api/v1/api-tokens': {
+      get: {
+        operationId: 'listApiTokens',
+        summary: 'API tokens for the host site’s back end (admins); never the tokens themselves',
+        ok: [200, 'The tokens', s.apiTokensResponse],
+      },
+      post: {
+        operationId: 'createApiToken',
+        summary: 'Create an API token (admins); the token is in this answer only',
+        description:
+          'Scopes: `accounts:write` (keep accounts on file), `accounts:read`, `conversations:read`, ' +
+          '`webhooks:write`. Candor stores a hash: a lost token is revoked and replaced, not recovered.',
+        body: s.createApiTokenBody,
+        ok: [201, 'The new token', s.createApiTokenResponse],
+      },
+    },
+    '/api/v1/api-tokens/{id}': {
+      delete: {
+        operationId: 'revokeApiToken',
+        summary: 'Revoke an API token (admins); it stops working at once on every node',
+        params: idParam,
+        ok: [204, 'Revoked', null],
+      },
+    },
+    '/api/v1/accounts/{externalId}': {
+      put: {
+        operationId: 'putAccount',
+        summary: 'Keep an account’s contact details on file (Bearer token with `accounts:write`)',
+        description:
+          'The only addresses a recovery code is ever sent to. Fields left out are unchanged; a new ' +
+          'email or phone replaces the current one, which stays on file with the time it was replaced ' +
+          '(a code may still go to it for 30 days, with a second person’s approval).',
+        params: [{ name: 'externalId', in: 'path', required: true, schema: { type: 'string' } }],
+        body: s.putAccountBody,
+        ok: [200, 'The account as stored', s.accountResponse],
+        bearer: true,
+      },
+    },
+  };
+}
+
 export function openApiDocument() {
   const paths = Object.fromEntries(
     Object.entries(ops).map(([path, methods]) => [
@@ -675,6 +721,7 @@ export function openApiDocument() {
             ...(op.params ? { parameters: op.params } : {}),
             ...(op.body ? { requestBody: { required: true, ...json(op.body) } } : {}),
             ...(op.public ? { security: [] } : {}),
+            ...(op.bearer ? { security: [{ apiToken: [] }] } : {}),
             responses: {
               [op.ok[0]]: op.ok[2] ? ok(op.ok[1], op.ok[2]) : { description: op.ok[1] },
               '4XX': err,
@@ -696,7 +743,12 @@ export function openApiDocument() {
     },
     // Relative: the document is served by each Candor, and describes the host it is read from.
     servers: [{ url: '/', description: 'The Candor server serving this document' }],
-    components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'candor_session' } } },
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'candor_session' },
+        apiToken: { type: 'http', scheme: 'bearer', description: 'An API token created by an admin (cnd_…)' },
+      },
+    },
     security: cookie,
     paths,
   };
