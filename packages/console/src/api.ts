@@ -3,6 +3,7 @@
  * and commands go over the socket instead (see live/session.ts), so their REST twins are not wrapped here.
  */
 import type {
+  OutboxResponse,
   Activity,
   Agent,
   CannedResponse,
@@ -59,6 +60,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 }
 
 export const api = {
+  /** The development outbox (admins). */
+  listOutbox: () => request<OutboxResponse>('GET', '/api/v1/outbox?limit=50'),
   login: (email: string, password: string) =>
     request<{ agent: Agent }>('POST', '/api/v1/auth/login', { email, password }),
   logout: () => request<void>('POST', '/api/v1/auth/logout'),

@@ -44,6 +44,14 @@ const en = {
   botOffered: 'Articles offered',
   botConfidence: 'confidence {percent} %',
   botHandedOver: 'handed over',
+  outbox: 'Outbox',
+  outboxHint:
+    'No SMTP server is configured (CANDOR_SMTP_URL, CANDOR_MAIL_FROM): emails to visitors are kept here instead of being sent.',
+  outboxSmtp: 'Emails go out through your SMTP server; nothing new is kept here.',
+  outboxEmpty: 'No email yet.',
+  outboxLoading: 'Loading the outbox…',
+  outboxRefresh: 'Refresh the outbox',
+  outboxTo: 'To {to}',
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -86,6 +94,14 @@ const fr: Record<keyof typeof en, string> = {
   botOffered: 'Articles proposés',
   botConfidence: 'confiance {percent} %',
   botHandedOver: 'main passée',
+  outbox: 'Boîte d’envoi',
+  outboxHint:
+    'Aucun serveur SMTP n’est configuré (CANDOR_SMTP_URL, CANDOR_MAIL_FROM)\u00a0: les e-mails aux visiteurs sont gardés ici au lieu d’être envoyés.',
+  outboxSmtp: 'Les e-mails partent par votre serveur SMTP\u00a0; rien de nouveau n’est gardé ici.',
+  outboxEmpty: 'Aucun e-mail pour l’instant.',
+  outboxLoading: 'Chargement de la boîte d’envoi…',
+  outboxRefresh: 'Actualiser la boîte d’envoi',
+  outboxTo: 'À {to}',
 };
 
 export type TextKey = keyof typeof en;

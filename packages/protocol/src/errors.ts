@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'identity_expired', // exp is past
   'identity_replayed', // this exact token was used already (on any node)
   'identity_required', // the inbox enforces signed identity: no token, or a claim that is not signed
+  // Reply by email (issue 13): the link's token is unknown, was used already, or has expired.
+  'link_expired',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

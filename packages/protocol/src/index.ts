@@ -91,6 +91,12 @@ export type InboxHoursResponse = z.infer<typeof s.inboxHoursResponse>;
 export type HoursStatus = z.infer<typeof s.hoursStatusSchema>;
 export type Weekday = Schedule['weekly'][number]['day'];
 
+// Offline messages and email (mail-schemas.ts)
+export type LeaveMessageFrame = z.infer<typeof s.leaveMessageFrame>;
+export type TranscriptRequestFrame = z.infer<typeof s.transcriptRequestFrame>;
+export type OutboxMail = z.infer<typeof s.outboxMailSchema>;
+export type OutboxResponse = z.infer<typeof s.outboxResponse>;
+
 // Routing (routing-schemas.ts)
 export type Priority = z.infer<typeof s.prioritySchema>;
 export type AgentStatus = z.infer<typeof s.agentStatusSchema>;

@@ -17,7 +17,9 @@ import {
 
 export * from './routing-schemas';
 import { hoursStatusSchema, rateFrame, ratingSchema } from './satisfaction-schemas';
+import { leaveMessageFrame, transcriptRequestFrame } from './mail-schemas';
 export * from './satisfaction-schemas';
+export * from './mail-schemas';
 export * from './article-schemas';
 export * from './host-api-schemas';
 import { botArticleLinkSchema, botFeedbackFrame, botHandoverFrame, inboxBotSchema } from './bot-schemas';
@@ -183,6 +185,12 @@ export const helloFrame = z.object({
    * used once (a reconnect resumes with `visitorToken`). Refused ones end the socket with 4005.
    */
   identityToken: z.string().min(1).max(4096).optional(),
+  /**
+   * Visitor endpoint only: the token of a reply email's link (the page's `#candor-reopen=` fragment).
+   * Used once: it makes this browser the conversation's visitor. A refused one gets an error
+   * `link_expired` (no ref) and the hello goes on as without it.
+   */
+  reopenToken: z.string().min(1).max(128).optional(),
   /** Visitor: the browser's language (BCP 47) and IANA time zone, shown to agents. */
   language: z.string().max(35).optional(),
   timeZone: z.string().max(64).optional(),
@@ -302,6 +310,8 @@ export const commandFrame = z.discriminatedUnion('type', [
   rateFrame,
   botFeedbackFrame,
   botHandoverFrame,
+  leaveMessageFrame,
+  transcriptRequestFrame,
 ]);
 
 export const clientFrame = z.discriminatedUnion('type', [helloFrame, ...commandFrame.options]);
@@ -422,6 +432,8 @@ export const activityKindSchema = z.enum([
   'priority_changed',
   // The visitor rated a resolution: detail { score: '1'..'5', comment }.
   'rated',
+  // The visitor left a message while the team was away: detail { email }.
+  'left_offline',
 ]);
 
 /**

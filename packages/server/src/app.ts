@@ -47,9 +47,16 @@ import { BotTurns } from './commands/bot/bot-turns';
 import { BotArticles } from './commands/bot/bot-articles';
 import { RetrievalAnswerer } from './domain/bot/retrieval-answerer';
 import { DEFAULT_INBOX_ID } from './domain/types';
+import type { Mailer } from './mail/mailer';
+import { SmtpMailer } from './mail/smtp-mailer';
+import { OutboxMailer } from './mail/outbox-mailer';
+import { MailQueue } from './mail/mail-queue';
+import { ReplyMail } from './commands/mail/reply-mail';
 
 export interface Candor {
   server: Server;
+  /** Where mail goes out; tests wait for it to settle. */
+  mail: MailQueue;
   /** e.g. http://127.0.0.1:3000 */
   url: string;
   store: Store;
@@ -137,11 +144,28 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
   // The bot listens to this node's own events only: one node answers each message. Built below, once
   // the context it answers through exists.
   const turns: { bot?: BotTurns } = {};
+  // Mail leaves through SMTP when configured, else it is kept in the development outbox.
+  const mailer: Mailer = config.smtp
+    ? new SmtpMailer(config.smtp.url, config.smtp.from)
+    : new OutboxMailer(store, Date.now);
+  const mail = new MailQueue({ mailer, log, counted: (outcome) => metrics.mailed(outcome) });
+  const origins = new OriginPolicy(config.allowedOrigins);
+  let publicUrl = config.publicUrl ?? '';
+  const replyMail = new ReplyMail({
+    ctx: () => ctx,
+    queue: mail,
+    visitorOnline: (visitorId) => hub.isWatched(topics.visitor(visitorId)),
+    allowedOrigin: (origin) => origins.listed(origin),
+    candorPage: () => `${publicUrl}/`,
+    onError,
+    ...(config.mailCoalesceMs === undefined ? {} : { coalesceMs: config.mailCoalesceMs }),
+  });
   const emit = (event: DomainEvent) => {
     metrics.onEvent(event);
     hub.emit(event);
     searchIndexer.onEvent(event);
     turns.bot?.onEvent(event);
+    replyMail.onEvent(event);
   };
   const ctx: ChatContext = {
     store,
@@ -151,6 +175,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     emit,
     now: Date.now,
     anonymousLimits: new AnonymousLimits(store, config.anonymousRates),
+    mail,
   };
   const routingConfig = routingSettings({
     awayGraceMs: config.awayGraceMs,
@@ -174,7 +199,6 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     visitorIdleMs: config.visitorPurgeMs,
   });
   let ready = false;
-  const origins = new OriginPolicy(config.allowedOrigins);
   const app = httpApp({
     ctx,
     log,
@@ -184,6 +208,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     metrics,
     metricsToken: config.metricsToken,
     origins,
+    outboxEnabled: config.smtp === undefined,
   });
   const listener = getRequestListener(app.fetch);
   const server = createServer((req, res) => void listener(req, res));
@@ -222,6 +247,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     : config.host === '0.0.0.0'
       ? '127.0.0.1'
       : config.host;
+  publicUrl ||= `http://${host}:${port}`;
   ready = true;
   webhooks.start();
   log.info(
@@ -240,11 +266,14 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       server.closeAllConnections();
       stopHousekeeping();
       await presence.stop();
+      await replyMail.stop();
+      await mail.stop();
+      await mailer.close();
       await searchIndexer.stop();
       await webhooks.stop();
       await bus.close();
       await store.close();
       log.info({}, 'candor stopped');
     })());
-  return { server, url: `http://${host}:${port}`, store, gateway, stop };
+  return { server, url: `http://${host}:${port}`, store, gateway, mail, stop };
 }

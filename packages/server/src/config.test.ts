@@ -3,6 +3,45 @@ import assert from 'node:assert/strict';
 import { loadConfig } from './config';
 
 describe('configuration', () => {
+  describe('mail', () => {
+    it('sends by SMTP only with both CANDOR_SMTP_URL and CANDOR_MAIL_FROM, else keeps mail in the outbox', () => {
+      assert.equal(loadConfig({}).smtp, undefined);
+      assert.deepEqual(
+        loadConfig({
+          CANDOR_SMTP_URL: 'smtp://mail.example.com:587',
+          CANDOR_MAIL_FROM: 'Support <help@example.com>',
+        }).smtp,
+        { url: 'smtp://mail.example.com:587', from: 'Support <help@example.com>' },
+      );
+      assert.throws(() => loadConfig({ CANDOR_SMTP_URL: 'smtp://mail.example.com' }), /set both/);
+      assert.throws(() => loadConfig({ CANDOR_MAIL_FROM: 'help@example.com' }), /set both/);
+    });
+
+    it('refuses a URL that is not SMTP and a sender that is not an address, saying what to write', () => {
+      const from = 'help@example.com';
+      assert.throws(
+        () => loadConfig({ CANDOR_SMTP_URL: 'http://mail.example.com', CANDOR_MAIL_FROM: from }),
+        /smtp:\/\/ or smtps:\/\//,
+      );
+      assert.throws(
+        () =>
+          loadConfig({
+            CANDOR_SMTP_URL: 'smtp://m.example.com',
+            CANDOR_MAIL_FROM: 'help\r\nBcc: x@evil.test',
+          }),
+        /CANDOR_MAIL_FROM must be an address/,
+      );
+    });
+
+    it('takes the public URL without its trailing slash', () => {
+      assert.equal(
+        loadConfig({ CANDOR_PUBLIC_URL: 'https://chat.example.com/' }).publicUrl,
+        'https://chat.example.com',
+      );
+      assert.throws(() => loadConfig({ CANDOR_PUBLIC_URL: 'javascript:alert(1)' }), /CANDOR_PUBLIC_URL/);
+    });
+  });
+
   describe('CANDOR_TRUST_PROXY', () => {
     it('refuses `true`, saying what to write instead', () => {
       assert.throws(

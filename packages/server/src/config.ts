@@ -100,6 +100,23 @@ const env = z.object({
     .string()
     .min(32, 'CANDOR_IDENTITY_SECRET needs at least 32 characters')
     .optional(),
+  /** Mail: both set, mail goes through this SMTP server; neither, it is kept in the development outbox. */
+  CANDOR_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'CANDOR_SMTP_URL must be an smtp:// or smtps:// URL' })
+    .max(2048)
+    .optional(),
+  CANDOR_MAIL_FROM: z
+    .string()
+    .max(320)
+    .regex(
+      /^(?:[^<>\r\n]{0,200} <[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/,
+      'CANDOR_MAIL_FROM must be an address, or a name then <address>, e.g. Support <help@example.com>',
+    )
+    .optional(),
+  /** Where visitors reach this server (links in emails); default: the address it listens on. */
+  CANDOR_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'CANDOR_PUBLIC_URL must be an http(s) URL' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -141,6 +158,12 @@ export interface Config {
   logLevel: string;
   metricsToken: string | undefined;
   identitySecret?: string | undefined;
+  /** undefined: no SMTP server, mail goes to the development outbox. */
+  smtp?: { url: string; from: string } | undefined;
+  /** Replies within this time make one email (tests shorten it); undefined: 3 minutes. */
+  mailCoalesceMs?: number | undefined;
+  /** e.g. https://chat.example.com, without a trailing slash; undefined: the address it listens on. */
+  publicUrl?: string | undefined;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -150,6 +173,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if ((e.CANDOR_SMTP_URL === undefined) !== (e.CANDOR_MAIL_FROM === undefined)) {
+    throw new Error(
+      'Invalid configuration:\n  CANDOR_SMTP_URL, CANDOR_MAIL_FROM: set both to send mail by SMTP, or neither to keep it in the development outbox',
+    );
+  }
   if (e.REDIS_URL && e.NATS_URL.length > 0) {
     throw new Error('Invalid configuration:\n  REDIS_URL, NATS_URL: set one, not both');
   }
@@ -204,5 +232,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     metricsToken: e.CANDOR_METRICS_TOKEN,
     identitySecret: e.CANDOR_IDENTITY_SECRET,
+    smtp:
+      e.CANDOR_SMTP_URL !== undefined && e.CANDOR_MAIL_FROM !== undefined
+        ? { url: e.CANDOR_SMTP_URL, from: e.CANDOR_MAIL_FROM }
+        : undefined,
+    publicUrl: e.CANDOR_PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }

@@ -63,6 +63,8 @@ export interface ChatState {
   hours: HoursStatus | null;
   /** The automated assistant answers: the widget says so and offers a person. */
   botActive: boolean;
+  /** The transcript asked for by email: sending, sent, or failed; null when not asked. */
+  transcript: 'sending' | 'sent' | 'failed' | null;
 }
 
 export interface ChatOptions {
@@ -79,6 +81,8 @@ export interface ChatOptions {
   warn?: (text: string) => void;
   /** The host site's identity token (data-identity-token), used once, in the next hello. */
   identityToken?: string | null;
+  /** A reply email's link token (#candor-reopen=), sent once in the next hello. */
+  reopenToken?: string | null;
   /** The browser's language and time zone, sent in hello (the privacy note lists them). */
   browser?: { language?: string; timeZone?: string };
   /** The page now open, reported while the chat is connected; none in tests that do not test it. */
@@ -121,6 +125,10 @@ export interface Chat {
   botFeedback(messageId: string, helpful: boolean): void;
   /** "Talk to a person": the bot hands over. */
   askPerson(): void;
+  /** While the team is away: the first message goes with an email to reply to (message.leave). */
+  leave(email: string, body: string): boolean;
+  /** Emails the resolved conversation's transcript (to the contact's email when none is given). */
+  transcript(email: string): void;
 }
 
 type Pending = { kind: 'send'; clientKey: string } | { kind: 'subscribe'; conversationId: string };
@@ -175,6 +183,10 @@ export function createChat(opts: ChatOptions): Chat {
   let sendRetryTimer: ReturnType<typeof setTimeout> | undefined;
   const agentTyping = createExpiring<string>(TYPING_EXPIRY_MS, notify);
   let identityToken = opts.identityToken ?? null;
+  let reopenToken = opts.reopenToken ?? null;
+  /** The email of a message left while the team is away, until that message is stored. */
+  let leaveEmail: string | null = null;
+  let transcript: ChatState['transcript'] = null;
   /** The token sent in the hello of the current socket, consumed once welcomed. */
   let identitySent: string | null = null;
   /** The last identity refusal's code, told in the error frame just before the 4005 close. */
@@ -236,13 +248,13 @@ export function createChat(opts: ChatOptions): Chat {
     if (!entry) return;
     inflight = entry.clientKey;
     const r = ref({ kind: 'send', clientKey: entry.clientKey });
-    conn.send({
-      type: 'message.send',
-      ref: r,
-      conversationId: t.conversationId,
-      clientKey: entry.clientKey,
-      body: entry.body,
-    });
+    const clientKey = entry.clientKey;
+    const body = entry.body;
+    conn.send(
+      leaveEmail && !t.conversationId
+        ? { type: 'message.leave', ref: r, email: leaveEmail, clientKey, body }
+        : { type: 'message.send', ref: r, conversationId: t.conversationId, clientKey, body },
+    );
   }
 
   function retryLater(run: () => void, atLeastMs = 0): void {
@@ -290,6 +302,7 @@ export function createChat(opts: ChatOptions): Chat {
     }
     if (contact.settle(frame)) return;
     if (rating.settle(frame)) return notify();
+    if (frame.ref === 'tr') return void (transcript = 'failed');
     // Refused at hello (too many new visitors from this network): the socket closes next.
     if (frame.ref === undefined && frame.code === 'rate_limited') return void limited(frame);
     // Refused at hello (identity): the socket closes next with 4005 (onIdentityRefused).
@@ -324,6 +337,7 @@ export function createChat(opts: ChatOptions): Chat {
         // Used: a reconnect resumes with the visitor token, and the server refuses a token used twice.
         if (identitySent !== null && identitySent === identityToken) identityToken = null;
         identitySent = null;
+        reopenToken = null;
         contact.welcome(frame);
         hours = frame.hours ?? null;
         botOn = frame.bot?.enabled === true;
@@ -366,6 +380,7 @@ export function createChat(opts: ChatOptions): Chat {
       case 'ack': {
         if (contact.settle(frame)) return;
         if (rating.settle(frame)) return notify();
+        if (frame.ref === 'tr') return void (transcript = 'sent');
         if (preview.settle(frame.ref)) {
           if (frame.conversation?.id === t.conversationId) commit({ ...t, conversation: frame.conversation });
           return;
@@ -373,6 +388,7 @@ export function createChat(opts: ChatOptions): Chat {
         const what = pending.get(frame.ref);
         pending.delete(frame.ref);
         if (what?.kind !== 'send') return;
+        leaveEmail = null;
         const m = frame.message;
         if (m && m.conversationId !== t.conversationId) {
           // The server created a conversation for our first message (or reopened another): follow it.
@@ -486,7 +502,7 @@ export function createChat(opts: ChatOptions): Chat {
   /** Whether this browser already has a conversation with us: then the widget connects at load. */
   function known(): boolean {
     // A signed-in user of the site is known too: the site vouched for them on this page.
-    return store.get(TOKEN) !== null || t.outbox.length > 0 || identityToken !== null;
+    return store.get(TOKEN) !== null || t.outbox.length > 0 || identityToken !== null || reopenToken !== null;
   }
 
   function start(): void {
@@ -515,6 +531,8 @@ export function createChat(opts: ChatOptions): Chat {
         locale: opts.locale,
         // The site's token decides who this is; the stored one is not needed then.
         ...(identityToken ? { identityToken } : token ? { visitorToken: token } : {}),
+        // Refused (used, expired), the server goes on with the visitor token.
+        ...(reopenToken ? { reopenToken } : {}),
         ...(browser.language ? { language: browser.language } : {}),
         ...(browser.timeZone ? { timeZone: browser.timeZone } : {}),
       };
@@ -577,6 +595,7 @@ export function createChat(opts: ChatOptions): Chat {
         rating: rating.phase(),
         hours,
         botActive: tl.botActive(t, botOn),
+        transcript,
       };
     },
     onChange: (l) => void listeners.push(l),
@@ -649,6 +668,26 @@ export function createChat(opts: ChatOptions): Chat {
     },
     askPerson() {
       if (t.conversationId) conn.send({ type: 'bot.handover', conversationId: t.conversationId });
+    },
+    leave(email, body) {
+      // From an input of type email: the browser already took the spaces off.
+      leaveEmail = email;
+      return this.send(body);
+    },
+    transcript(email) {
+      const c = t.conversation;
+      // Empty: the server uses the contact's email.
+      transcript =
+        c &&
+        conn.send({
+          type: 'transcript.request',
+          ref: 'tr',
+          conversationId: c.id,
+          ...(email ? { email } : {}),
+        })
+          ? 'sending'
+          : 'failed';
+      notify();
     },
     setOpen(open) {
       // Opening the chat is what lets it connect (and so create a visitor and store its token).

@@ -84,6 +84,10 @@ const en = {
   botYes: 'Yes, this answered my question',
   botNo: 'No, this did not help',
   botPerson: 'Talk to a person',
+  leaveAsk: 'Leave us a message',
+  transcriptAsk: 'Email me the transcript',
+  transcriptSent: 'Transcript sent.',
+  transcriptFailed: 'Transcript not sent.',
 };
 
 export type Strings = typeof en;
@@ -157,6 +161,10 @@ const fr: Strings = {
   botYes: 'Oui, cela a répondu à ma question',
   botNo: 'Non, cela ne m’a pas aidé',
   botPerson: 'Parler à une personne',
+  leaveAsk: 'Laissez-nous un message',
+  transcriptAsk: 'M’envoyer la transcription par e-mail',
+  transcriptSent: 'Transcription envoyée.',
+  transcriptFailed: 'Transcription non envoyée.',
 };
 
 export const STRINGS: Record<Locale, Strings> = { en, fr };

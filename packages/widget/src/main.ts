@@ -31,6 +31,10 @@ function boot(): void {
     navigatorLanguage: navigator.language || null,
   });
   const strings = STRINGS[config.locale];
+  // A reply email's link: its token is used once, by the next hello, and taken out of the address bar
+  // (the host page's own history state is kept).
+  const reopenToken = location.hash.split('candor-reopen=')[1] || null;
+  if (reopenToken) history.replaceState(history.state, '', location.pathname + location.search);
   const chat = createChat({
     url: visitorSocketUrl(config.server),
     WebSocket,
@@ -38,6 +42,7 @@ function boot(): void {
     locale: config.locale,
     statusUrl: `${config.server}/api/v1/widget/status`,
     identityToken: config.identityToken,
+    reopenToken,
     // What the privacy note lists, and nothing more.
     browser: {
       language: navigator.language,
@@ -73,7 +78,7 @@ function boot(): void {
   // or now if this browser already has a conversation (so replies and unread counts arrive).
   chat.resume();
   // Not focused: opening by itself must not take the page's focus away from the visitor.
-  if (config.startOpen) view.open(false);
+  if (config.startOpen || reopenToken) view.open(false);
 }
 
 if (document.body) boot();

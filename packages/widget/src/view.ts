@@ -7,6 +7,7 @@ import { queueText, rateLimitText, type Strings } from './i18n';
 import { createMessageList } from './message-list';
 import { createContactForm, createPrivacyNote } from './contact-view';
 import { backText } from './hours-text';
+import { createLeaveFields, createTranscriptForm } from './mail-view';
 import { createRatingForm } from './rating-view';
 import type { Notice } from './preview';
 import { CSS } from './styles';
@@ -111,6 +112,8 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     ' ',
     person,
   );
+  const leave = createLeaveFields(node, chat, s);
+  const transcript = createTranscriptForm(node, chat, s, leave.email);
   const panel = node(
     'section',
     {
@@ -125,12 +128,14 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     log,
     note,
     ...ratingForm.nodes,
+    transcript.form,
     hoursLine,
     botLine,
     queueLine,
     status,
     previewNotice,
     contactForm.form,
+    leave.box,
     form,
     createPrivacyNote(node, s),
   );
@@ -186,6 +191,8 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     botLine.hidden = !state.botActive;
     person.hidden = !timeline.conversationId;
     ratingForm.render();
+    transcript.render();
+    leave.render();
     // Not pretending: a site the server does not serve gets no input to type into.
     // The pre-chat form stands in for the message box until it is answered (or skipped).
     const preChat = contactForm.render();
@@ -237,7 +244,7 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
   function submit(): void {
     const text = input.value;
     if (!text.trim()) return;
-    if (chat.send(text)) {
+    if (leave.render() ? leave.send(text) : chat.send(text)) {
       input.value = '';
       notice = '';
     } else notice = s.tooLong;

@@ -108,6 +108,11 @@ export function describeActivity(a: Activity, meId: string): string {
         typeof a.detail.comment === 'string' && a.detail.comment ? `: “${a.detail.comment}”` : '';
       return `${who} rated this conversation ${String(a.detail.score)}/5${comment}`;
     }
+    case 'left_offline': {
+      const email =
+        typeof a.detail.email === 'string' && a.detail.email ? ` (reply by email: ${a.detail.email})` : '';
+      return `${who} left this message while the team was away${email}`;
+    }
     case 'priority_changed':
       return `${who} changed the priority${typeof a.detail.priority === 'string' ? ` to ${a.detail.priority}` : ''}`;
   }

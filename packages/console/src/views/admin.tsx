@@ -9,6 +9,7 @@ import { RoutingSection } from './admin-routing';
 import { ArticlesSection } from './admin-articles';
 import { HoursSection } from './admin-hours';
 import { BotSection } from './admin-bot';
+import { OutboxSection } from './admin-outbox';
 
 interface Props {
   me: Agent;
@@ -36,6 +37,7 @@ export function AdminPage({ me, onSignedOut }: Props) {
       <CannedResponsesSection scope="shared" onSignedOut={onSignedOut} />
       <ArticlesSection onSignedOut={onSignedOut} />
       <BotSection onSignedOut={onSignedOut} />
+      <OutboxSection onSignedOut={onSignedOut} />
     </main>
   );
 }

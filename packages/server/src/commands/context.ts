@@ -6,6 +6,7 @@ import type { SettingsCache } from './settings-cache';
 import type { AnonymousLimits } from '../limits/anonymous-limits';
 import type { InboxRouter } from './routing/inbox-router';
 import type { BotTurns } from './bot/bot-turns';
+import type { MailQueue } from '../mail/mail-queue';
 
 /** What every command needs. Built once in app.ts; tests build their own. */
 export interface ChatContext {
@@ -24,4 +25,6 @@ export interface ChatContext {
   webhooks?: { allowPrivate: boolean; kick(): void };
   /** The bot's turns in conversations (issue 13); none in tests that build a context without it. */
   bot?: BotTurns;
+  /** Outgoing email (transcripts); none in tests that do not send mail. */
+  mail?: MailQueue;
 }

@@ -48,6 +48,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly mail = new Counter({
+    name: 'candor_mail_total',
+    help: 'Emails by outcome: sent, retried (an attempt failed, another is planned), failed (given up)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor(sources: {
     connections: () => { visitor: number; agent: number };
     pendingCommands: () => number;
@@ -82,6 +89,10 @@ export class Metrics {
 
   error(code: ErrorCode): void {
     this.errors.inc({ code });
+  }
+
+  mailed(outcome: 'sent' | 'retried' | 'failed'): void {
+    this.mail.inc({ outcome });
   }
 
   refusedHandshake(reason: HandshakeRefusal): void {

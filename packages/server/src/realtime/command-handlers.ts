@@ -11,6 +11,8 @@ import { recordPageView } from '../commands/contacts/page-view';
 import { requestContact } from '../commands/contacts/request-contact';
 import { rateConversation } from '../commands/satisfaction/rate-conversation';
 import { answerBot } from '../commands/bot/answer-bot';
+import { leaveMessage } from '../commands/mail/leave-message';
+import { sendTranscript } from '../commands/mail/send-transcript';
 import { redactDraft } from '@candor/protocol';
 import type { ClientConnection } from './connection';
 import { topics } from './topics';
@@ -91,6 +93,14 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
     case 'bot.feedback':
     case 'bot.handover':
       await answerBot(ctx, actor, frame);
+      return ack({});
+    case 'message.leave': {
+      assertContactBudget(c);
+      return ack(await leaveMessage(ctx, actor, frame, c.ip));
+    }
+    case 'transcript.request':
+      assertContactBudget(c);
+      await sendTranscript(ctx, actor, frame);
       return ack({});
   }
 }

@@ -7,6 +7,7 @@ import { DEFAULT_INBOX_ID, type Actor } from '../domain/types';
 import { takeToken } from '../limits/token-bucket';
 import type { AgentSession } from '../auth/agent-sessions';
 import { identifyVisitor } from '../auth/visitor-identity';
+import { reopenByLink } from '../commands/mail/reopen-conversation';
 import { signInVisitor } from '../commands/contacts/sign-in-visitor';
 import { languageOf, timeZoneOf } from '../domain/contacts/browser-facts';
 import { assertMayChat } from '../domain/contacts/verification';
@@ -412,6 +413,17 @@ export class ClientConnection implements Watcher {
     if (frame.identityToken !== undefined)
       return signInVisitor(ctx, frame.identityToken, { inboxId: DEFAULT_INBOX_ID, locale });
     const policy = { enforce: ctx.settings.contact(DEFAULT_INBOX_ID).identityEnforce };
+    if (frame.reopenToken !== undefined) {
+      // A reply email's link; refused, the visitor is told and goes on as they were.
+      const reopened = await reopenByLink(ctx, frame.reopenToken).catch((err: unknown) => {
+        if (err instanceof DomainError && err.code === 'link_expired') return this.fail(undefined, err);
+        throw err;
+      });
+      if (reopened) {
+        assertMayChat(reopened.visitor.verification ?? 'anonymous', policy);
+        return reopened;
+      }
+    }
     const identified = await identifyVisitor(ctx.store, frame.visitorToken, {
       locale,
       now: ctx.now(),

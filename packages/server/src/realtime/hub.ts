@@ -58,6 +58,11 @@ export class Hub {
   /** One handler for every publish (drafts publish thousands a second): no closure per call. */
   private readonly publishFailed = (err: unknown): void => this.onError(err, 'bus publish');
 
+  /** Has any socket of this node watched the topic (a visitor's topic: that visitor is connected here)? */
+  isWatched(topic: string): boolean {
+    return this.watchers.has(topic);
+  }
+
   watchedTopics(): number {
     return this.watchers.size;
   }

@@ -337,6 +337,24 @@ export interface ArticlesTable {
   updated_at: number;
 }
 
+export interface MailOutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: number;
+}
+
+export interface ReopenTokensTable {
+  /** SHA-256 of the token in the link, never the token. */
+  token_hash: string;
+  visitor_id: string;
+  conversation_id: string;
+  expires_at: number;
+  created_at: number;
+}
+
 export interface ApiTokensTable {
   id: string;
   name: string;
@@ -453,6 +471,8 @@ export interface Database {
   conversation_ratings: ConversationRatingsTable;
   inbox_hours: InboxHoursTable;
   articles: ArticlesTable;
+  mail_outbox: MailOutboxTable;
+  reopen_tokens: ReopenTokensTable;
   api_tokens: ApiTokensTable;
   host_accounts: HostAccountsTable;
   account_contacts: AccountContactsTable;

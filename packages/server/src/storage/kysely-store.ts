@@ -43,6 +43,8 @@ import * as preferences from './preference-queries';
 import * as preview from './preview-queries';
 import * as rates from './rate-queries';
 import * as satisfaction from './satisfaction-queries';
+import * as mail from './mail-queries';
+import type { OutboxMail, ReopenGrant } from './mail-store';
 import * as hostAccounts from './host-account-queries';
 import * as webhooks from './webhook-queries';
 import type { DeliveryResult, WebhookRecord } from './webhook-store';
@@ -362,6 +364,13 @@ export class KyselyStore implements Store {
   allInboxHours = () => this.guard(() => satisfaction.allInboxHours(this.db));
   setInboxHours = (inboxId: string, schedule: string, now: number) =>
     this.guard(() => satisfaction.setInboxHours(this.db, inboxId, schedule, now));
+
+  addOutboxMail = (m: OutboxMail) => this.guard(() => mail.addOutboxMail(this.db, m));
+  listOutbox = (limit: number) => this.guard(() => mail.listOutbox(this.db, limit));
+  createReopenToken = (t: ReopenGrant & { tokenHash: string; expiresAt: number; now: number }) =>
+    this.guard(() => mail.createReopenToken(this.db, t));
+  claimReopenToken = (c: { tokenHash: string; visitorTokenHash: string; now: number }) =>
+    this.guard(() => mail.claimReopenToken(this.db, c));
 
   /** Turns driver errors into the Store's own: callers never see a dialect's error codes. */
   listArticles = (filter: ArticleFilter) => this.guard(() => articles.listArticles(this.db, filter));

@@ -19,6 +19,7 @@ import { preferenceContract } from './contract/preference.contract';
 import { contactContract } from './contract/contact.contract';
 import { satisfactionContract } from './contract/satisfaction.contract';
 import { articleContract } from './contract/article.contract';
+import { mailContract } from './contract/mail.contract';
 import { hostAccountsContract } from './contract/host-accounts.contract';
 import { webhooksContract } from './contract/webhooks.contract';
 import { botContract } from './contract/bot.contract';
@@ -53,6 +54,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     contactContract(current);
     satisfactionContract(current);
     articleContract(current);
+    mailContract(current);
     hostAccountsContract(current);
     webhooksContract(current);
     botContract(current);

@@ -25,6 +25,7 @@ import type { AgentToolsStore } from './agent-tools-store';
 import type { SearchStore } from './search/search-store';
 import type { TokenWindow } from '../domain/visitor-tokens';
 import type { SatisfactionStore } from './satisfaction-store';
+import type { MailStore } from './mail-store';
 import type { HostAccountStore } from './host-account-store';
 import type { WebhookStore } from './webhook-store';
 
@@ -110,6 +111,7 @@ export interface Store
     SearchStore,
     ContactStore,
     SatisfactionStore,
+    MailStore,
     ArticleStore,
     HostAccountStore,
     WebhookStore,

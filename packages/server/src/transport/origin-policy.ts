@@ -13,6 +13,11 @@ export class OriginPolicy {
     this.allowed = new Set(allowedOrigins.map((o) => o.toLowerCase()));
   }
 
+  /** Is this origin one of those configured by name (a wildcard lists none)? For links sent by email. */
+  listed(origin: string): boolean {
+    return this.allowed.has(origin.toLowerCase());
+  }
+
   /** The console is served by Candor itself: same host only. */
   allowsAgent(origin: string | undefined, host: string | undefined): boolean {
     return origin === undefined || sameHost(origin, host);

@@ -21,6 +21,7 @@ import { hostAccounts } from './0018-host-accounts';
 import { webhooks } from './0019-webhooks';
 import { articles } from './0014-articles';
 import { bot } from './0016-bot';
+import { mail } from './0017-mail';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019_webhooks': webhooks,
   '0014_articles': articles,
   '0016_bot': bot,
+  '0017_mail': mail,
 };
 
 /** Exported for tests that start from an older schema (search backfill). */

@@ -21,6 +21,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   identity_invalid: 401,
   identity_expired: 401,
   identity_replayed: 401,
+  link_expired: 410,
   identity_required: 403,
 };
 

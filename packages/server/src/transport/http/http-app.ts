@@ -22,6 +22,7 @@ import { routingRoutes } from './routing-routes';
 import { searchRoutes } from './search-routes';
 import { satisfactionRoutes } from './satisfaction-routes';
 import { accountRoutes, apiTokenRoutes, webhookRoutes } from './host-api-routes';
+import { outboxRoutes } from './outbox-routes';
 
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
@@ -74,6 +75,7 @@ export function httpApp(deps: HttpDeps) {
   app.route('/api/v1', settingsRoutes(deps));
   app.route('/api/v1', routingRoutes(deps));
   app.route('/api/v1', satisfactionRoutes(deps));
+  app.route('/api/v1/outbox', outboxRoutes(deps));
   app.route('/', helpRoutes(deps.ctx.store));
   app.route('/', staticRoutes());
   return app;

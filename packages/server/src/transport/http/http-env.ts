@@ -18,6 +18,8 @@ export interface HttpDeps {
   metricsToken: string | undefined;
   /** Which sites may run the widget: the visitor socket's rule, told to the widget by /widget/status. */
   origins: OriginPolicy;
+  /** Mail is kept in the development outbox (no SMTP server configured). */
+  outboxEnabled?: boolean;
 }
 
 export interface HttpEnv {

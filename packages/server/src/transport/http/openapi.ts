@@ -457,6 +457,25 @@ const ops: Record<string, Record<string, Op>> = {
   },
   ...routingOps(),
   ...satisfactionOps(),
+  '/api/v1/outbox': {
+    get: {
+      operationId: 'listOutbox',
+      summary:
+        'The development outbox: mail kept instead of sent while no SMTP server is configured (admins)',
+      description:
+        'Newest first. With CANDOR_SMTP_URL and CANDOR_MAIL_FROM set, mail goes out by SMTP, `enabled` is ' +
+        'false and nothing new is kept here.',
+      params: [
+        {
+          name: 'limit',
+          in: 'query',
+          description: 'Mails to list',
+          schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+        },
+      ],
+      ok: [200, 'The kept mails', s.outboxResponse],
+    },
+  },
   ...hostApiOps(),
   '/healthz': {
     get: {

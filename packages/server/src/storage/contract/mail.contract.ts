@@ -1,0 +1,76 @@
+/** Contract: the development outbox, and reply links that reopen one conversation once, until they expire. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Store } from '../store';
+import { newConversation, T0, uid } from './fixtures';
+
+export function mailContract(store: () => Store): void {
+  describe('mail', () => {
+    it('keeps outbox mails as written, newest first', async () => {
+      const first = {
+        id: uid('m'),
+        to: 'zoé@example.test',
+        subject: 'Réponse « 1 »',
+        text: 'a\nb',
+        html: '<p>a</p>',
+        createdAt: T0 + 1,
+      };
+      const second = { ...first, id: uid('m'), subject: 'Second', createdAt: T0 + 2 };
+      await store().addOutboxMail(first);
+      await store().addOutboxMail(second);
+      const listed = await store().listOutbox(500);
+      assert.deepEqual(
+        listed.filter((m) => m.id === first.id || m.id === second.id),
+        [second, first],
+      );
+      assert.equal((await store().listOutbox(1)).length, 1);
+    });
+
+    it("a reply link's token gives its visitor a new visitor token once, and only before it expires", async () => {
+      const { conversation, visitorId } = await newConversation(store());
+      const tokenHash = uid('rt');
+      await store().createReopenToken({
+        tokenHash,
+        visitorId,
+        conversationId: conversation.id,
+        expiresAt: T0 + 1000,
+        now: T0,
+      });
+      const visitorTokenHash = uid('vt');
+      assert.deepEqual(await store().claimReopenToken({ tokenHash, visitorTokenHash, now: T0 + 10 }), {
+        visitorId,
+        conversationId: conversation.id,
+      });
+      assert.equal((await store().findVisitorByTokenHash(visitorTokenHash))?.id, visitorId);
+      // Used: refused, and no token is given.
+      const again = uid('vt');
+      assert.equal(
+        await store().claimReopenToken({ tokenHash, visitorTokenHash: again, now: T0 + 20 }),
+        undefined,
+      );
+      assert.equal(await store().findVisitorByTokenHash(again), undefined);
+    });
+
+    it('refuses an expired or unknown reply token', async () => {
+      const { conversation, visitorId } = await newConversation(store());
+      const tokenHash = uid('rt');
+      await store().createReopenToken({
+        tokenHash,
+        visitorId,
+        conversationId: conversation.id,
+        expiresAt: T0 + 1000,
+        now: T0,
+      });
+      const vt = uid('vt');
+      assert.equal(
+        await store().claimReopenToken({ tokenHash, visitorTokenHash: vt, now: T0 + 1000 }),
+        undefined,
+      );
+      assert.equal(
+        await store().claimReopenToken({ tokenHash: uid('rt'), visitorTokenHash: vt, now: T0 }),
+        undefined,
+      );
+      assert.equal(await store().findVisitorByTokenHash(vt), undefined);
+    });
+  });
+}
