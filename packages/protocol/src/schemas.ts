@@ -19,6 +19,8 @@ export * from './routing-schemas';
 import { hoursStatusSchema, rateFrame, ratingSchema } from './satisfaction-schemas';
 export * from './satisfaction-schemas';
 export * from './article-schemas';
+import { helpContextFrame } from './help-schemas';
+export * from './help-schemas';
 import { CANNED_LOCALES, SHORTCUT_PATTERN, TOOL_LIMITS } from './agent-tools';
 
 const id = z.string().min(1).max(64);
@@ -287,6 +289,7 @@ export const commandFrame = z.discriminatedUnion('type', [
   pageViewFrame,
   contactRequestFrame,
   rateFrame,
+  helpContextFrame,
 ]);
 
 export const clientFrame = z.discriminatedUnion('type', [helloFrame, ...commandFrame.options]);
@@ -405,6 +408,8 @@ export const activityKindSchema = z.enum([
   'priority_changed',
   // The visitor rated a resolution: detail { score: '1'..'5', comment }.
   'rated',
+  // The visitor searched the help before writing: detail { query, titles: [...], urls: [...] }.
+  'help_context',
 ]);
 
 /**

@@ -108,6 +108,11 @@ export function describeActivity(a: Activity, meId: string): string {
         typeof a.detail.comment === 'string' && a.detail.comment ? `: “${a.detail.comment}”` : '';
       return `${who} rated this conversation ${String(a.detail.score)}/5${comment}`;
     }
+    case 'help_context': {
+      const read = list(a.detail.titles);
+      const query = typeof a.detail.query === 'string' && a.detail.query ? ` “${a.detail.query}”` : '';
+      return `${who} searched the help for${query || ' articles'}${read ? ` and read ${read}` : ''}`;
+    }
     case 'priority_changed':
       return `${who} changed the priority${typeof a.detail.priority === 'string' ? ` to ${a.detail.priority}` : ''}`;
   }

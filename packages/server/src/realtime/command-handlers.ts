@@ -10,6 +10,7 @@ import { declareContact } from '../commands/contacts/declare-contact';
 import { recordPageView } from '../commands/contacts/page-view';
 import { requestContact } from '../commands/contacts/request-contact';
 import { rateConversation } from '../commands/satisfaction/rate-conversation';
+import { recordHelpContext } from '../commands/help-context';
 import { redactDraft } from '@candor/protocol';
 import type { ClientConnection } from './connection';
 import { topics } from './topics';
@@ -87,6 +88,10 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
       return ack({});
     case 'conversation.rate':
       return ack({ rating: await rateConversation(ctx, actor, frame) });
+    case 'help.context':
+      assertContactBudget(c);
+      await recordHelpContext(ctx, actor, frame);
+      return ack({});
   }
 }
 

@@ -5,6 +5,7 @@ import type { Log } from '../../realtime/realtime-deps';
 import type { Metrics } from '../../metrics/metrics';
 import type { TrustedProxies } from '../trusted-proxies';
 import type { OriginPolicy } from '../origin-policy';
+import type { IpWindow } from '../../limits/ip-window';
 
 /** What every REST handler can reach. */
 export interface HttpDeps {
@@ -18,6 +19,8 @@ export interface HttpDeps {
   metricsToken: string | undefined;
   /** Which sites may run the widget: the visitor socket's rule, told to the widget by /widget/status. */
   origins: OriginPolicy;
+  /** Public help reads per client address (help centre searches, the widget's help API). */
+  helpLimit: IpWindow;
 }
 
 export interface HttpEnv {
