@@ -22,6 +22,7 @@ import { loadOutbox, saveOutbox } from './outbox';
 import { createPreview, type Notice, type Redactor } from './preview';
 import type { Store } from './storage';
 import { createRating, type RatingPhase } from './rating';
+import type { HelpContext } from './help';
 import * as tl from './timeline';
 import { TYPING_EXPIRY_MS, createExpiring, createTypingSignal } from './typing';
 
@@ -115,6 +116,8 @@ export interface Chat {
   pageChanged(): void;
   /** Rates the resolved conversation 1 to 5; false when there is nothing to rate or it cannot be sent. */
   rate(score: number, comment: string): boolean;
+  /** The help search to tell the agents with the next message sent (memory only); null: none. */
+  helpContext(context: HelpContext | null): void;
 }
 
 type Pending = { kind: 'send'; clientKey: string } | { kind: 'subscribe'; conversationId: string };
@@ -158,6 +161,7 @@ export function createChat(opts: ChatOptions): Chat {
   let hours: HoursStatus | null = null;
   let visitorId: string | null = null;
   let refCounter = 0;
+  let helpContext: HelpContext | null = null;
   const pending = new Map<string, Pending>();
   /** Key of the message sent and not yet answered: one at a time keeps the order of the outbox. */
   let inflight: string | null = null;
@@ -371,6 +375,17 @@ export function createChat(opts: ChatOptions): Chat {
           subscribe(m.conversationId);
           contact.started();
         } else commit(tl.acknowledge(t, what.clientKey, m));
+        if (m && helpContext) {
+          // Its own frame after the message, so the message path does no extra work. The ref is nobody's
+          // pending one: its ack or error changes nothing here.
+          conn.send({
+            type: 'help.context',
+            ref: `h${++refCounter}`,
+            conversationId: m.conversationId,
+            ...helpContext,
+          });
+          helpContext = null;
+        }
         preview.sync();
         sendRetry.reset();
         tries.delete(what.clientKey);
@@ -632,6 +647,9 @@ export function createChat(opts: ChatOptions): Chat {
       const ok = rating.rate(score, comment);
       notify();
       return ok;
+    },
+    helpContext(context) {
+      helpContext = context;
     },
     setOpen(open) {
       // Opening the chat is what lets it connect (and so create a visitor and store its token).

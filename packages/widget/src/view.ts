@@ -8,6 +8,7 @@ import { createMessageList } from './message-list';
 import { createContactForm, createPrivacyNote } from './contact-view';
 import { backText } from './hours-text';
 import { createRatingForm } from './rating-view';
+import { createHelpView } from './help-view';
 import type { Notice } from './preview';
 import { CSS } from './styles';
 import { items } from './timeline';
@@ -48,7 +49,11 @@ function applyCss(root: ShadowRoot): void {
   } else root.append(node('style', {}, CSS));
 }
 
-export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: string }): View {
+export function mountView(
+  host: HTMLElement,
+  chat: Chat,
+  s: Strings & { title: string; server: string },
+): View {
   const shadow = host.attachShadow({ mode: 'open' });
   applyCss(shadow);
 
@@ -101,17 +106,18 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
   const contactForm = createContactForm(node, chat, s);
   const ratingForm = createRatingForm(node, chat, s);
   const hoursLine = node('p', { class: 'queue', 'data-candor': 'hours', role: 'status', hidden: '' });
-  const panel = node(
-    'section',
-    {
-      class: 'panel',
-      id: 'panel',
-      'data-candor': 'panel',
-      role: 'dialog',
-      'aria-label': s.title,
-      hidden: '',
-    },
-    node('header', {}, node('h2', {}, s.title), close),
+  const tab = (id: string, text: string) =>
+    node('button', { type: 'button', role: 'tab', id: `t${id}`, 'aria-controls': `p${id}` }, text);
+  const tabs = [tab('c', s.tabChat), tab('h', s.tabHelp)];
+  const help = createHelpView(node, s, s.server, (query, context) => {
+    chat.helpContext(context);
+    if (!input.value) input.value = query;
+    show(0);
+  });
+  const tablist = node('div', { role: 'tablist' }, ...tabs);
+  const chatPane = node(
+    'div',
+    { class: 'pane', role: 'tabpanel', id: 'pc', 'aria-labelledby': 'tc' },
     log,
     note,
     ...ratingForm.nodes,
@@ -123,11 +129,40 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     form,
     createPrivacyNote(node, s),
   );
+  const panel = node(
+    'section',
+    {
+      class: 'panel',
+      id: 'panel',
+      'data-candor': 'panel',
+      role: 'dialog',
+      'aria-label': s.title,
+      hidden: '',
+    },
+    node('header', {}, node('h2', {}, s.title), close),
+    tablist,
+    chatPane,
+    help.pane,
+  );
   launcher.setAttribute('aria-controls', 'panel');
   const root = node('div', { class: 'root' }, panel, launcher);
   shadow.append(root);
 
   let isOpen = false;
+  /** 0: Chat, 1: Help. The chat connects only while its tab is shown in the open panel. */
+  let shown = 0;
+
+  function show(i: number, focus = true): void {
+    shown = i;
+    tabs.forEach((t, j) => {
+      t.setAttribute('aria-selected', String(i === j));
+      t.tabIndex = i === j ? 0 : -1;
+    });
+    chatPane.hidden = i > 0;
+    help.pane.hidden = i < 1;
+    chat.setOpen(isOpen && i < 1);
+    if (focus) (i ? help.input : input).focus();
+  }
   let seenAgentMessages = 0;
   /** A refusal shown until the visitor edits the draft. */
   let notice = '';
@@ -198,10 +233,9 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     panel.hidden = false;
     root.toggleAttribute('data-open', true);
     render();
-    // Told after the render: the notice is on screen before any draft may leave.
-    chat.setOpen(true);
+    // Told after the render (by show): the notice is on screen before any draft may leave.
+    show(shown, focus);
     log.scrollTop = log.scrollHeight;
-    if (focus) input.focus();
   }
 
   function hide(): void {
@@ -227,6 +261,13 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
   }
 
   launcher.addEventListener('click', () => (isOpen ? hide() : open()));
+  tabs.forEach((t, i) => t.addEventListener('click', () => show(i)));
+  // Arrow keys move between the two tabs (the ARIA tabs pattern); Tab goes on into the panel.
+  tablist.addEventListener('keydown', (ev) => {
+    if (!ev.key.startsWith('Arrow')) return;
+    show(1 - shown, false);
+    tabs[shown]?.focus();
+  });
   previewToggle.addEventListener('click', () => chat.setPreview(chat.state.preview !== 'on'));
   close.addEventListener('click', hide);
   root.addEventListener('keydown', (ev) => {
@@ -256,6 +297,7 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
   });
   chat.onChange(render);
   render();
+  show(0, false);
 
   return { open, close: hide, toggle: () => (isOpen ? hide() : open()) };
 }
