@@ -27,7 +27,12 @@ import { satisfactionRoutes } from './satisfaction-routes';
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
   const openapi = JSON.stringify(openApiDocument());
-  const help = { ...deps, store: deps.ctx.store, index: new HelpIndex(deps.ctx.store), now: deps.ctx.now };
+  const help = {
+    ...deps,
+    store: deps.ctx.store,
+    index: new HelpIndex(deps.ctx.store),
+    now: () => deps.ctx.now(),
+  };
   const app = new Hono<HttpEnv>();
   app.onError((err, c) => {
     if (!(err instanceof DomainError))
