@@ -13,6 +13,7 @@ import { scaleOut } from './scale-out/scale-out';
 import { searchBench } from './search/search';
 import { assignment } from './assignment/assignment';
 import { botAnswer } from './bot/bot-answer';
+import { helpCentreBench } from './help-centre/help-centre';
 
 const BENCHES: Record<string, (o: { quick: boolean }) => Promise<string>> = {
   'message-path': messagePath,
@@ -22,6 +23,7 @@ const BENCHES: Record<string, (o: { quick: boolean }) => Promise<string>> = {
   search: searchBench,
   assignment,
   'bot-answer': botAnswer,
+  'help-centre': helpCentreBench,
 };
 
 async function main(): Promise<number> {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = 25 * 1024;
+// 25 KB until issue 13 brought the bot, offline email, transcripts and the Help tab (docs/performance.md).
+const BUDGET_GZIP_BYTES = 28 * 1024;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = join(root, 'packages/widget/dist/widget.js');

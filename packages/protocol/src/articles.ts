@@ -15,3 +15,6 @@ export const ARTICLE_LIMITS = {
 
 /** The languages articles are written in; each has its own help centre (/help/en, /help/fr). */
 export const ARTICLE_LOCALES = ['en', 'fr'] as const;
+
+/** The public help API and the help context (help-schemas.ts): a query's characters read (the help centre's rule too), results given, articles named. */
+export const HELP_LIMITS = { queryMax: 200, resultsMax: 10, contextArticlesMax: 5 } as const;

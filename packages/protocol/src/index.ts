@@ -11,7 +11,7 @@ export { visibleControls } from './display-text';
 export { TOOL_LIMITS, SHORTCUT_PATTERN, CANNED_LOCALES } from './agent-tools';
 export { fillCannedResponse, type CannedVariables } from './canned-template';
 export { SATISFACTION_LIMITS } from './satisfaction';
-export { ARTICLE_LIMITS, ARTICLE_LOCALES } from './articles';
+export { ARTICLE_LIMITS, ARTICLE_LOCALES, HELP_LIMITS } from './articles';
 export { splitLinks, linkTarget, MAX_LINK_LENGTH, type TextPart } from './links';
 
 export type Author = z.infer<typeof s.authorSchema>;
@@ -137,3 +137,9 @@ export type WebhookEvent = z.infer<typeof s.webhookEvent>;
 export type CreateWebhookBody = z.infer<typeof s.createWebhookBody>;
 export type CreateWebhookResponse = z.infer<typeof s.createWebhookResponse>;
 export type WebhookDelivery = z.infer<typeof s.webhookDeliverySchema>;
+// Public help API and help context (help-schemas.ts)
+export type HelpSearchResult = z.infer<typeof s.helpSearchResultSchema>;
+export type HelpSearchResponse = z.infer<typeof s.helpSearchResponseSchema>;
+export type HelpBlock = z.infer<typeof s.helpBlockSchema>;
+export type HelpArticle = z.infer<typeof s.helpArticleSchema>;
+export type HelpContextFrame = z.infer<typeof s.helpContextFrame>;

@@ -24,6 +24,8 @@ export * from './article-schemas';
 export * from './host-api-schemas';
 import { botArticleLinkSchema, botFeedbackFrame, botHandoverFrame, inboxBotSchema } from './bot-schemas';
 export * from './bot-schemas';
+import { helpContextFrame } from './help-schemas';
+export * from './help-schemas';
 import { CANNED_LOCALES, SHORTCUT_PATTERN, TOOL_LIMITS } from './agent-tools';
 
 const id = z.string().min(1).max(64);
@@ -312,6 +314,7 @@ export const commandFrame = z.discriminatedUnion('type', [
   botHandoverFrame,
   leaveMessageFrame,
   transcriptRequestFrame,
+  helpContextFrame,
 ]);
 
 export const clientFrame = z.discriminatedUnion('type', [helloFrame, ...commandFrame.options]);
@@ -434,6 +437,8 @@ export const activityKindSchema = z.enum([
   'rated',
   // The visitor left a message while the team was away: detail { email }.
   'left_offline',
+  // The visitor searched the help before writing: detail { query, titles: [...], urls: [...] }.
+  'help_context',
 ]);
 
 /**

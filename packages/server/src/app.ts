@@ -25,6 +25,7 @@ import { topics } from './realtime/topics';
 import type { ChatContext } from './commands/context';
 import { DEFAULT_REALTIME_LIMITS } from './realtime/realtime-deps';
 import { WsGateway } from './transport/ws/ws-gateway';
+import { IpWindow } from './limits/ip-window';
 import { OriginPolicy } from './transport/origin-policy';
 import { httpApp } from './transport/http/http-app';
 import { bootstrapAdmin } from './bootstrap-admin';
@@ -209,6 +210,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     metricsToken: config.metricsToken,
     origins,
     outboxEnabled: config.smtp === undefined,
+    helpLimit: new IpWindow({ limit: config.helpRequestsPerMinute, windowMs: 60_000 }),
   });
   const listener = getRequestListener(app.fetch);
   const server = createServer((req, res) => void listener(req, res));

@@ -65,6 +65,8 @@ const env = z.object({
   CANDOR_HEARTBEAT_SECONDS: z.coerce.number().min(1).max(600).default(30),
   /** Seconds after an agent's last console socket closes before routing treats them as away. */
   CANDOR_AWAY_GRACE_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
+  /** Help centre searches and help API requests (the widget's Help tab) per client address per minute. */
+  CANDOR_HELP_REQUESTS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** true: a fresh start with an empty knowledge base loads the demo shop's sample help articles. */
   CANDOR_DEMO_ARTICLES: z.enum(['true', 'false']).default('true'),
   /**
@@ -152,6 +154,8 @@ export interface Config {
   /** Switch the default inbox's bot on when the demo articles are loaded (CANDOR_DEMO_BOT). */
   demoBot: boolean;
   anonymousRates: { newVisitorsPerMinute: number; newConversationsPerMinute: number };
+  /** Public help reads (help centre searches, help API) per client address per minute, per node. */
+  helpRequestsPerMinute: number;
   visitorPurgeMs: number;
   passwordCost: number;
   visitorTokenIdleMs: number;
@@ -226,6 +230,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       newVisitorsPerMinute: e.CANDOR_NEW_VISITORS_PER_IP_PER_MINUTE,
       newConversationsPerMinute: e.CANDOR_NEW_CONVERSATIONS_PER_IP_PER_MINUTE,
     },
+    helpRequestsPerMinute: e.CANDOR_HELP_REQUESTS_PER_IP_PER_MINUTE,
     visitorPurgeMs: e.CANDOR_VISITOR_PURGE_HOURS * 3_600_000,
     passwordCost: e.CANDOR_PASSWORD_COST,
     visitorTokenIdleMs: e.CANDOR_VISITOR_TOKEN_IDLE_DAYS * 86_400_000,

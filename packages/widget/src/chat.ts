@@ -22,6 +22,7 @@ import { loadOutbox, saveOutbox } from './outbox';
 import { createPreview, type Notice, type Redactor } from './preview';
 import type { Store } from './storage';
 import { createRating, type RatingPhase } from './rating';
+import type { HelpContext } from './help';
 import * as tl from './timeline';
 import { TYPING_EXPIRY_MS, createExpiring, createTypingSignal } from './typing';
 
@@ -129,6 +130,8 @@ export interface Chat {
   leave(email: string, body: string): boolean;
   /** Emails the resolved conversation's transcript (to the contact's email when none is given). */
   transcript(email: string): void;
+  /** The help search to tell the agents with the next message sent (memory only); null: none. */
+  helpContext(context: HelpContext | null): void;
 }
 
 type Pending = { kind: 'send'; clientKey: string } | { kind: 'subscribe'; conversationId: string };
@@ -174,6 +177,7 @@ export function createChat(opts: ChatOptions): Chat {
   let botOn = false;
   let visitorId: string | null = null;
   let refCounter = 0;
+  let helpContext: HelpContext | null = null;
   const pending = new Map<string, Pending>();
   /** Key of the message sent and not yet answered: one at a time keeps the order of the outbox. */
   let inflight: string | null = null;
@@ -396,6 +400,17 @@ export function createChat(opts: ChatOptions): Chat {
           subscribe(m.conversationId);
           contact.started();
         } else commit(tl.acknowledge(t, what.clientKey, m));
+        if (m && helpContext) {
+          // Its own frame after the message, so the message path does no extra work. The ref is nobody's
+          // pending one: its ack or error changes nothing here.
+          conn.send({
+            type: 'help.context',
+            ref: `h${++refCounter}`,
+            conversationId: m.conversationId,
+            ...helpContext,
+          });
+          helpContext = null;
+        }
         preview.sync();
         sendRetry.reset();
         tries.delete(what.clientKey);
@@ -688,6 +703,9 @@ export function createChat(opts: ChatOptions): Chat {
           ? 'sending'
           : 'failed';
       notify();
+    },
+    helpContext(context) {
+      helpContext = context;
     },
     setOpen(open) {
       // Opening the chat is what lets it connect (and so create a visitor and store its token).

@@ -54,6 +54,7 @@ const en = {
     'if you are signed in on this site: the account id, name and email the site shares with us',
     'your browser language and time zone (to know your local time)',
     'the address (without what follows ? or #) and title of the pages of this site you open while the chat is connected',
+    'your search in Help and the articles you read there, if you then chat with us',
   ],
   contactPreChat: 'Before we start: how can we reach you?',
   contactAsked: 'The agent asks for your name and email.',
@@ -88,6 +89,15 @@ const en = {
   transcriptAsk: 'Email me the transcript',
   transcriptSent: 'Transcript sent.',
   transcriptFailed: 'Transcript not sent.',
+  tabChat: 'Chat',
+  tabHelp: 'Help',
+  /** The search box's name; Enter searches. */
+  helpSearch: 'Search help articles',
+  helpNone: 'No article found.',
+  helpFailed: 'Help is not available.',
+  helpBack: 'Back to results',
+  helpOpen: 'Open in the help centre',
+  helpChat: 'Still need help? Chat with us',
 };
 
 export type Strings = typeof en;
@@ -135,6 +145,7 @@ const fr: Strings = {
     'si vous êtes connecté sur ce site\u00a0: l’identifiant de compte, le nom et l’e-mail que le site nous transmet',
     'la langue et le fuseau horaire de votre navigateur (pour connaître votre heure locale)',
     'l’adresse (sans ce qui suit ? ou #) et le titre des pages de ce site que vous ouvrez pendant que le chat est connecté',
+    'votre recherche dans l’aide et les articles que vous y avez lus, si vous discutez ensuite avec nous',
   ],
   contactPreChat: 'Avant de commencer\u00a0: comment vous joindre\u202f?',
   contactAsked: 'L’agent vous demande votre nom et votre e-mail.',
@@ -165,6 +176,14 @@ const fr: Strings = {
   transcriptAsk: 'M’envoyer la transcription par e-mail',
   transcriptSent: 'Transcription envoyée.',
   transcriptFailed: 'Transcription non envoyée.',
+  tabChat: 'Discussion',
+  tabHelp: 'Aide',
+  helpSearch: 'Rechercher dans l’aide',
+  helpNone: 'Aucun article trouvé.',
+  helpFailed: 'L’aide n’est pas disponible.',
+  helpBack: 'Retour aux résultats',
+  helpOpen: 'Ouvrir dans le centre d’aide',
+  helpChat: 'Besoin d’aide\u202f? Discutez avec nous',
 };
 
 export const STRINGS: Record<Locale, Strings> = { en, fr };

@@ -53,12 +53,11 @@ function boot(): void {
   const host = document.createElement('div');
   host.id = 'candor-widget';
   document.body.append(host);
-  const view: View = mountView(
-    host,
-    chat,
-    { ...strings, title: config.title ?? strings.title },
-    `${new URL(config.server).origin}/`,
-  );
+  const view: View = mountView(host, chat, {
+    ...strings,
+    title: config.title ?? strings.title,
+    server: config.server,
+  });
   window.Candor = {
     open: () => view.open(),
     close: () => view.close(),

@@ -9,7 +9,7 @@ export const CSS = `
 *{box-sizing:border-box}
 [hidden]{display:none!important}
 .root{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1f}
-button,textarea{font:inherit;color:inherit}
+button,textarea,input{font:inherit;color:inherit}
 :focus-visible{outline:3px solid #1d4ed8;outline-offset:2px;box-shadow:0 0 0 2px #fff}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:56px;height:56px;border-radius:50%;
@@ -54,7 +54,7 @@ border:1px solid transparent}
 .preview button{min-height:24px;border:0;background:none;padding:0 2px;color:#1d4ed8;text-decoration:underline;
 font-weight:600;cursor:pointer}
 form{display:flex;gap:8px;align-items:flex-end;padding:10px;border-top:1px solid #e3e5ea}
-textarea{flex:1;resize:none;min-height:40px;max-height:140px;field-sizing:content;padding:9px 12px;border:1px solid #8a8f99;
+textarea,[type=search]{flex:1;resize:none;min-height:40px;max-height:140px;field-sizing:content;padding:9px 12px;border:1px solid #8a8f99;
 border-radius:10px;background:#fff}
 .send{width:40px;height:40px;border:1px solid transparent;border-radius:10px;background:#1d4ed8;color:#fff;cursor:pointer;
 display:grid;place-items:center}
@@ -66,6 +66,10 @@ border:1px solid #1d4ed8;background:#fff;color:#1d4ed8}.contact [type=submit]{ba
 .problem:empty{display:none}.problem{color:#b71c1c}
 .privacy{padding:4px 16px 8px;font-size:12px;color:#4a4f5a}.privacy ul{margin:4px 0 0;padding-left:18px}
 .privacy summary{cursor:pointer}
+[role=tablist]{display:flex}[role=tab]{flex:1;padding:8px;border:0;border-bottom:3px solid #e3e5ea;background:none}
+[aria-selected=true]{border-color:#1d4ed8;font-weight:600}.pane{flex:1;display:flex;flex-direction:column;min-height:0}
+.log button{border:0;background:none;padding:0;color:#1d4ed8;text-decoration:underline;text-align:left}
+.hc{margin:10px;padding:9px;border-radius:10px;border:1px solid #1d4ed8;background:#fff;color:#1d4ed8}
 @media (max-width:480px){.panel{inset:0;width:auto;height:auto;border-radius:0;border:0}
 .root[data-open] .launcher{display:none}}
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}

@@ -9,6 +9,7 @@ import { createContactForm, createPrivacyNote } from './contact-view';
 import { backText } from './hours-text';
 import { createLeaveFields, createTranscriptForm } from './mail-view';
 import { createRatingForm } from './rating-view';
+import { createHelpView } from './help-view';
 import type { Notice } from './preview';
 import { CSS } from './styles';
 import { items } from './timeline';
@@ -49,8 +50,13 @@ function applyCss(root: ShadowRoot): void {
   } else root.append(node('style', {}, CSS));
 }
 
-/** `base`: the Candor server's address, where the help articles the bot links to are. */
-export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: string }, base: string): View {
+export function mountView(
+  host: HTMLElement,
+  chat: Chat,
+  s: Strings & { title: string; server: string },
+): View {
+  // Where the help articles the bot links to are.
+  const base = `${new URL(s.server).origin}/`;
   const shadow = host.attachShadow({ mode: 'open' });
   applyCss(shadow);
 
@@ -114,17 +120,18 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
   );
   const leave = createLeaveFields(node, chat, s);
   const transcript = createTranscriptForm(node, chat, s, leave.email);
-  const panel = node(
-    'section',
-    {
-      class: 'panel',
-      id: 'panel',
-      'data-candor': 'panel',
-      role: 'dialog',
-      'aria-label': s.title,
-      hidden: '',
-    },
-    node('header', {}, node('h2', {}, s.title), close),
+  const tab = (id: string, text: string) =>
+    node('button', { type: 'button', role: 'tab', id: `t${id}`, 'aria-controls': `p${id}` }, text);
+  const tabs = [tab('c', s.tabChat), tab('h', s.tabHelp)];
+  const help = createHelpView(node, s, s.server, (query, context) => {
+    chat.helpContext(context);
+    if (!input.value) input.value = query;
+    show(0);
+  });
+  const tablist = node('div', { role: 'tablist' }, ...tabs);
+  const chatPane = node(
+    'div',
+    { class: 'pane', role: 'tabpanel', id: 'pc', 'aria-labelledby': 'tc' },
     log,
     note,
     ...ratingForm.nodes,
@@ -139,11 +146,40 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     form,
     createPrivacyNote(node, s),
   );
+  const panel = node(
+    'section',
+    {
+      class: 'panel',
+      id: 'panel',
+      'data-candor': 'panel',
+      role: 'dialog',
+      'aria-label': s.title,
+      hidden: '',
+    },
+    node('header', {}, node('h2', {}, s.title), close),
+    tablist,
+    chatPane,
+    help.pane,
+  );
   launcher.setAttribute('aria-controls', 'panel');
   const root = node('div', { class: 'root' }, panel, launcher);
   shadow.append(root);
 
   let isOpen = false;
+  /** 0: Chat, 1: Help. The chat connects only while its tab is shown in the open panel. */
+  let shown = 0;
+
+  function show(i: number, focus = true): void {
+    shown = i;
+    tabs.forEach((t, j) => {
+      t.setAttribute('aria-selected', String(i === j));
+      t.tabIndex = i === j ? 0 : -1;
+    });
+    chatPane.hidden = i > 0;
+    help.pane.hidden = i < 1;
+    chat.setOpen(isOpen && i < 1);
+    if (focus) (i ? help.input : input).focus();
+  }
   let seenAgentMessages = 0;
   /** A refusal shown until the visitor edits the draft. */
   let notice = '';
@@ -224,10 +260,9 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
     panel.hidden = false;
     root.toggleAttribute('data-open', true);
     render();
-    // Told after the render: the notice is on screen before any draft may leave.
-    chat.setOpen(true);
+    // Told after the render (by show): the notice is on screen before any draft may leave.
+    show(shown, focus);
     log.scrollTop = log.scrollHeight;
-    if (focus) input.focus();
   }
 
   function hide(): void {
@@ -253,6 +288,13 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
   }
 
   launcher.addEventListener('click', () => (isOpen ? hide() : open()));
+  tabs.forEach((t, i) => t.addEventListener('click', () => show(i)));
+  // Arrow keys move between the two tabs (the ARIA tabs pattern); Tab goes on into the panel.
+  tablist.addEventListener('keydown', (ev) => {
+    if (!ev.key.startsWith('Arrow')) return;
+    show(1 - shown, false);
+    tabs[shown]?.focus();
+  });
   previewToggle.addEventListener('click', () => chat.setPreview(chat.state.preview !== 'on'));
   person.addEventListener('click', () => chat.askPerson());
   close.addEventListener('click', hide);
@@ -283,6 +325,7 @@ export function mountView(host: HTMLElement, chat: Chat, s: Strings & { title: s
   });
   chat.onChange(render);
   render();
+  show(0, false);
 
   return { open, close: hide, toggle: () => (isOpen ? hide() : open()) };
 }

@@ -113,6 +113,11 @@ export function describeActivity(a: Activity, meId: string): string {
         typeof a.detail.email === 'string' && a.detail.email ? ` (reply by email: ${a.detail.email})` : '';
       return `${who} left this message while the team was away${email}`;
     }
+    case 'help_context': {
+      const read = list(a.detail.titles);
+      const query = typeof a.detail.query === 'string' && a.detail.query ? ` “${a.detail.query}”` : '';
+      return `${who} searched the help for${query || ' articles'}${read ? ` and read ${read}` : ''}`;
+    }
     case 'priority_changed':
       return `${who} changed the priority${typeof a.detail.priority === 'string' ? ` to ${a.detail.priority}` : ''}`;
   }

@@ -102,6 +102,7 @@ export function ContactPanel({ conversationId, session, state }: Props) {
                 Ask for name and email
               </button>
             )}
+            <HelpSearch conversationId={conversationId} state={state} />
             <h3>Pages this chat</h3>
             {contact.pages.length === 0 ? (
               <p class="hint">None reported.</p>
@@ -143,6 +144,41 @@ export function ContactPanel({ conversationId, session, state }: Props) {
         )}
       </div>
     </aside>
+  );
+}
+
+/** What the visitor searched in the widget's Help tab, and read, before writing (activity help_context). */
+function HelpSearch({ conversationId, state }: { conversationId: string; state: LiveState }) {
+  const trail = state.extras[conversationId]?.activity ?? [];
+  const found = [...trail].reverse().find((a) => a.kind === 'help_context');
+  if (!found) return null;
+  const { query, titles, urls } = found.detail;
+  const read = Array.isArray(titles) ? titles : [];
+  return (
+    <>
+      <h3>Help search before the chat</h3>
+      <p data-testid="contact-help-query">
+        {typeof query === 'string' && query ? <UserText text={`“${query}”`} /> : 'No search.'}
+      </p>
+      {read.length > 0 && (
+        <ul data-testid="contact-help-read">
+          {read.map((title, i) => {
+            const url = Array.isArray(urls) ? urls[i] : undefined;
+            return (
+              <li key={`${i}-${title}`}>
+                {url?.startsWith('/help/') ? (
+                  <a href={url} target="_blank" rel="noopener noreferrer">
+                    <UserText text={title} />
+                  </a>
+                ) : (
+                  <UserText text={title} />
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
   );
 }
 

@@ -6,7 +6,7 @@
 import type { ArticleLocale, ArticleRecord } from '../domain/articles/article';
 import { articleUrl } from '../commands/articles';
 import { HELP_TEXT, helpHome } from './help-text';
-import { articleExcerpt, renderArticle } from './markdown';
+import { renderArticle } from './markdown';
 
 export function escapeHtml(text: string): string {
   return text
@@ -74,12 +74,16 @@ export function homePage(locale: ArticleLocale, articles: readonly ArticleRecord
   return page({ locale, title: t.centre, main: `<h1>${t.centre}</h1>\n${body}` });
 }
 
-export function resultsPage(locale: ArticleLocale, query: string, found: readonly ArticleRecord[]): string {
+export function resultsPage(
+  locale: ArticleLocale,
+  query: string,
+  found: readonly { article: ArticleRecord; excerpt: string }[],
+): string {
   const t = HELP_TEXT[locale];
   const heading = escapeHtml(t.resultsFor(query));
   const items = found.map(
-    (a) =>
-      `<li><h2><a href="${articleUrl(a)}">${escapeHtml(a.title)}</a></h2><p>${escapeHtml(articleExcerpt(a.body))}</p></li>`,
+    ({ article: a, excerpt }) =>
+      `<li><h2><a href="${articleUrl(a)}">${escapeHtml(a.title)}</a></h2><p>${escapeHtml(excerpt)}</p></li>`,
   );
   const list = found.length === 0 ? `<p>${t.noResults}</p>` : `<ol class="results">${items.join('')}</ol>`;
   return page({
@@ -111,5 +115,14 @@ export function notFoundPage(locale: ArticleLocale): string {
     locale,
     title: `${t.notFound} – ${t.centre}`,
     main: `<h1>${t.notFound}</h1>\n<p>${t.notFoundText}</p>\n<p><a href="${helpHome(locale)}">${t.allArticles}</a></p>`,
+  });
+}
+
+export function tooManyPage(locale: ArticleLocale): string {
+  const t = HELP_TEXT[locale];
+  return page({
+    locale,
+    title: `${t.tooMany} – ${t.centre}`,
+    main: `<h1>${t.tooMany}</h1>\n<p>${t.tooManyText}</p>\n<p><a href="${helpHome(locale)}">${t.allArticles}</a></p>`,
   });
 }

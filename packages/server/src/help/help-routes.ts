@@ -4,37 +4,45 @@
  * Served with the pages' security headers (CSP without inline script or style).
  */
 import { Hono, type Context } from 'hono';
-import { ARTICLE_LIMITS } from '@candor/protocol';
 import type { ArticleLocale } from '../domain/articles/article';
 import { isSlug } from '../domain/articles/article-slug';
-import { matchArticles } from '../domain/articles/article-match';
+import { HELP_QUERY_MAX } from '../domain/articles/article-match';
 import type { Store } from '../storage/store';
 import { pageHeaders } from '../transport/http/security-headers';
 import type { HttpEnv } from '../transport/http/http-env';
 import { HELP_CSS } from './help-css';
-import { articlePage, homePage, notFoundPage, resultsPage } from './help-pages';
-import { articleText } from './markdown';
+import { articlePage, homePage, notFoundPage, resultsPage, tooManyPage } from './help-pages';
+import type { HelpIndex } from './help-index';
+import { takeHelpSlot, type HelpLimitDeps } from './help-limit';
 
 const LOCALES: readonly string[] = ['en', 'fr'];
 const isLocale = (l: string | undefined): l is ArticleLocale => l !== undefined && LOCALES.includes(l);
 
-function html(c: Context, body: string, status: 200 | 404 = 200): Response {
+function html(c: Context, body: string, status: 200 | 404 | 429 = 200): Response {
   pageHeaders(c);
   // Drafts are never shown, and a published article may be changed at any time: always ask again.
   c.header('cache-control', 'no-cache');
   return c.html(body, status);
 }
 
-export function helpRoutes(store: Pick<Store, 'listArticles' | 'findArticleBySlug'>) {
-  const published = (locale: ArticleLocale) =>
-    store.listArticles({ locale, publishedOnly: true, limit: ARTICLE_LIMITS.articlesMax });
+export interface HelpPagesDeps extends HelpLimitDeps {
+  store: Pick<Store, 'findArticleBySlug'>;
+  index: HelpIndex;
+}
 
-  const home = async (c: Context, locale: ArticleLocale) => {
-    const query = (c.req.query('q') ?? '').trim().slice(0, 200);
-    const articles = await published(locale);
-    if (query === '') return html(c, homePage(locale, articles));
-    const searchable = articles.map((a) => ({ ...a, text: articleText(a.body) }));
-    return html(c, resultsPage(locale, query, matchArticles(searchable, query)));
+export function helpRoutes(deps: HelpPagesDeps) {
+  const { store, index } = deps;
+  const home = async (c: Context<HttpEnv>, locale: ArticleLocale) => {
+    const query = (c.req.query('q') ?? '').trim().slice(0, HELP_QUERY_MAX);
+    if (query === '') return html(c, homePage(locale, await index.published(locale)));
+    // Searches only: reading the pages costs one indexed store read, a search a scan of every article.
+    const slot = takeHelpSlot(deps, c);
+    if (!slot.ok) {
+      c.header('retry-after', String(Math.ceil(slot.retryAfterMs / 1000)));
+      return html(c, tooManyPage(locale), 429);
+    }
+    const found = await index.search(locale, query);
+    return html(c, resultsPage(locale, query, found));
   };
 
   return new Hono<HttpEnv>()

@@ -17,6 +17,8 @@ export const HELP_TEXT = {
     notFound: 'Page not found',
     notFoundText: 'This article does not exist or is no longer published.',
     breadcrumb: 'Breadcrumb',
+    tooMany: 'Too many searches',
+    tooManyText: 'You searched many times in a short while. Please wait a minute and try again.',
   },
   fr: {
     centre: 'Centre d’aide',
@@ -33,6 +35,8 @@ export const HELP_TEXT = {
     notFound: 'Page introuvable',
     notFoundText: 'Cet article n’existe pas ou n’est plus publié.',
     breadcrumb: 'Fil d’Ariane',
+    tooMany: 'Trop de recherches',
+    tooManyText: 'Vous avez fait beaucoup de recherches en peu de temps. Attendez une minute et réessayez.',
   },
 } as const satisfies Record<ArticleLocale, unknown>;
 

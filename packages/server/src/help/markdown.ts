@@ -8,6 +8,8 @@
  */
 import MarkdownIt from 'markdown-it';
 
+export type MarkdownToken = ReturnType<MarkdownIt['parse']>[number];
+
 const SAFE_LINK = /^(?:https?:\/\/|mailto:)/i;
 const HELP_LINK = /^\/help\/[a-z0-9/-]*$/;
 
@@ -42,6 +44,11 @@ const renderer = createRenderer();
 /** Safe HTML for an article's Markdown body. */
 export function renderArticle(markdown: string): string {
   return renderer.render(markdown);
+}
+
+/** The parsed tokens of an article, by the same rules as its HTML (help/article-blocks.ts). */
+export function parseArticle(markdown: string): MarkdownToken[] {
+  return renderer.parse(markdown, {});
 }
 
 /** The words of an article without its Markdown, for excerpts and search. */

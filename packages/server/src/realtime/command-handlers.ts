@@ -13,6 +13,7 @@ import { rateConversation } from '../commands/satisfaction/rate-conversation';
 import { answerBot } from '../commands/bot/answer-bot';
 import { leaveMessage } from '../commands/mail/leave-message';
 import { sendTranscript } from '../commands/mail/send-transcript';
+import { recordHelpContext } from '../commands/help-context';
 import { redactDraft } from '@candor/protocol';
 import type { ClientConnection } from './connection';
 import { topics } from './topics';
@@ -101,6 +102,10 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
     case 'transcript.request':
       assertContactBudget(c);
       await sendTranscript(ctx, actor, frame);
+      return ack({});
+    case 'help.context':
+      assertContactBudget(c);
+      await recordHelpContext(ctx, actor, frame);
       return ack({});
   }
 }

@@ -9,6 +9,8 @@ import { conversationRoutes } from './conversation-routes';
 import { cannedResponseRoutes } from './agent-tools-routes';
 import { articleRoutes } from './article-routes';
 import { helpRoutes } from '../../help/help-routes';
+import { helpApiRoutes } from '../../help/help-api-routes';
+import { HelpIndex } from '../../help/help-index';
 import { staticRoutes } from './static-routes';
 import { settingsRoutes } from './settings-routes';
 import { openApiDocument } from './openapi';
@@ -27,6 +29,12 @@ import { outboxRoutes } from './outbox-routes';
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
   const openapi = JSON.stringify(openApiDocument());
+  const help = {
+    ...deps,
+    store: deps.ctx.store,
+    index: new HelpIndex(deps.ctx.store),
+    now: () => deps.ctx.now(),
+  };
   const app = new Hono<HttpEnv>();
   app.onError((err, c) => {
     if (!(err instanceof DomainError))
@@ -72,11 +80,12 @@ export function httpApp(deps: HttpDeps) {
   app.route('/api/v1/api-tokens', apiTokenRoutes(deps));
   app.route('/api/v1/accounts', accountRoutes(deps));
   app.route('/api/v1/webhooks', webhookRoutes(deps));
+  app.route('/api/v1/help', helpApiRoutes(help));
   app.route('/api/v1', settingsRoutes(deps));
   app.route('/api/v1', routingRoutes(deps));
   app.route('/api/v1', satisfactionRoutes(deps));
   app.route('/api/v1/outbox', outboxRoutes(deps));
-  app.route('/', helpRoutes(deps.ctx.store));
+  app.route('/', helpRoutes(help));
   app.route('/', staticRoutes());
   return app;
 }

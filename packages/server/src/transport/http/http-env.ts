@@ -5,6 +5,7 @@ import type { Log } from '../../realtime/realtime-deps';
 import type { Metrics } from '../../metrics/metrics';
 import type { TrustedProxies } from '../trusted-proxies';
 import type { OriginPolicy } from '../origin-policy';
+import type { IpWindow } from '../../limits/ip-window';
 
 /** What every REST handler can reach. */
 export interface HttpDeps {
@@ -20,6 +21,8 @@ export interface HttpDeps {
   origins: OriginPolicy;
   /** Mail is kept in the development outbox (no SMTP server configured). */
   outboxEnabled?: boolean;
+  /** Public help reads per client address (help centre searches, the widget's help API). */
+  helpLimit: IpWindow;
 }
 
 export interface HttpEnv {

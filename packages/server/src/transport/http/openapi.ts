@@ -355,6 +355,31 @@ const ops: Record<string, Record<string, Op>> = {
       ok: [201, 'Created', z.object({ article: s.articleSchema })],
     },
   },
+  '/api/v1/help/articles': {
+    get: {
+      operationId: 'searchHelpArticles',
+      summary: "Search the published help articles of a language (the widget's Help tab; no session)",
+      description:
+        "The help centre's search (accents folded, French and English stems); at most 10 results, best first; an empty `q` finds nothing. Callable from the widget's allowed origins (CANDOR_ALLOWED_ORIGINS, 403 otherwise); limited per client address together with the help centre's searches (429 with Retry-After, CANDOR_HELP_REQUESTS_PER_IP_PER_MINUTE).",
+      params: [
+        { name: 'q', in: 'query', schema: { type: 'string', maxLength: 800 } },
+        { name: 'locale', in: 'query', schema: { type: 'string', enum: ['en', 'fr'], default: 'en' } },
+      ],
+      ok: [200, 'Results', s.helpSearchResponseSchema],
+      public: true,
+    },
+  },
+  '/api/v1/help/articles/{id}': {
+    get: {
+      operationId: 'getHelpArticle',
+      summary: 'One published help article as plain blocks (headings, paragraphs, lists of text; never HTML)',
+      description:
+        'Links are written as their text followed by the URL in parentheses; raw HTML and tags are dropped. A draft answers 404 like a missing article. Same origin rule and limit as the search.',
+      params: idParam,
+      ok: [200, 'The article', s.helpArticleSchema],
+      public: true,
+    },
+  },
   '/api/v1/articles/preview': {
     post: {
       operationId: 'previewArticle',
