@@ -18,11 +18,11 @@ import type { NewMessageRow } from './hot-queries';
 import { joinedTerms } from './search/search-indexing';
 import { appendOne, findStored, storedRecord, type AppendRequest } from './message-append';
 import { StoreNotFoundError } from './not-found-error';
-import type { AppendResult, NewMessage } from './store';
+import type { AppendResult } from './store';
 
 export async function writeLone(ctx: AppendContext, request: AppendRequest): Promise<AppendResult> {
   try {
-    if (request.start === undefined) return await appendLone(ctx, request.conversationId, request.message);
+    if (request.start === undefined) return await appendLone(ctx, request);
     return await inTransaction(ctx, (trx) => appendOne(trx, request));
   } catch (error) {
     if (ctx.dialect.classify(error) !== 'unique') throw error;
@@ -34,11 +34,8 @@ export async function writeLone(ctx: AppendContext, request: AppendRequest): Pro
   }
 }
 
-async function appendLone(
-  ctx: AppendContext,
-  conversationId: string,
-  message: NewMessage,
-): Promise<AppendResult> {
+async function appendLone(ctx: AppendContext, request: AppendRequest): Promise<AppendResult> {
+  const { conversationId, message } = request;
   const row: NewMessageRow = {
     id: randomUUID(),
     conversation_id: conversationId,
@@ -47,7 +44,9 @@ async function appendLone(
     body: message.body,
     client_key: message.clientKey,
     created_at: message.now,
-    search_terms: ctx.queries.searchTermsInRow ? joinedTerms(message.body) : '',
+    search_terms: ctx.queries.searchTermsInRow
+      ? ((await request.termsReady) ?? joinedTerms(message.body))
+      : '',
   };
   const moved = await retrying(ctx, () => bumpAndInsert(ctx, row));
   if (moved === undefined) {

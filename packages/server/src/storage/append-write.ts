@@ -46,9 +46,15 @@ export async function writeAppends(
   return grouped ?? inTransaction(ctx, (trx) => writeOneByOne(trx, ctx.dialect, requests));
 }
 
-/** The requests with their search terms, computed on the terms thread while the loop serves sockets. */
+/**
+ * The requests with their search terms: asked for when each was submitted (usually ready by now), or
+ * computed on the terms thread for those that were not.
+ */
 async function withTerms(ctx: AppendContext, requests: readonly AppendRequest[]): Promise<AppendRequest[]> {
-  const terms = await ctx.terms.termsOf(requests.map((r) => r.message.body));
+  const missing = requests.filter((r) => r.termsReady === undefined).map((r) => r.message.body);
+  const computed = missing.length > 0 ? await ctx.terms.termsOf(missing) : [];
+  let next = 0;
+  const terms = await Promise.all(requests.map((r) => r.termsReady ?? Promise.resolve(computed[next++])));
   return requests.map((r, i) => ({ ...r, terms: terms[i] }));
 }
 

@@ -186,7 +186,14 @@ export class KyselyStore implements Store {
     this.guard(() => conversations.updateConversation(this.db, id, patch));
 
   appendMessage = (conversationId: string, message: NewMessage): Promise<AppendResult> =>
-    this.guard(() => this.appends.submit({ conversationId, message }));
+    this.guard(() =>
+      this.appends.submit({
+        conversationId,
+        message,
+        // PostgreSQL stores the terms in the row: they are computed while earlier batches commit.
+        ...(this.queries.searchTermsInRow && { termsReady: this.terms.termsSoon(message.body) }),
+      }),
+    );
   startConversation = (
     { id, inboxId, visitorId }: { id: string; inboxId: string; visitorId: string },
     message: NewMessage,

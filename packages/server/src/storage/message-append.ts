@@ -24,6 +24,8 @@ export interface AppendRequest {
   start?: { inboxId: string; visitorId: string };
   /** The body's joined search terms, when already computed off the event loop (append-write.ts). */
   terms?: string;
+  /** The same, being computed since the request was submitted (TermsThread.termsSoon). */
+  termsReady?: Promise<string>;
 }
 
 /** The idempotency identity of a message; undefined when it has none (no key, or no author id). */

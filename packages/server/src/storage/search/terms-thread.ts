@@ -35,6 +35,28 @@ export class TermsThread {
     return this.worker !== undefined;
   }
 
+  /**
+   * One body's terms, computed with every other body asked for in the same turn of the event loop (one
+   * job, on the worker when there are enough): an append asks when it is submitted, so its terms are
+   * ready by the time its batch is written, computed while the batch before it was being committed.
+   */
+  termsSoon(body: string): Promise<string> {
+    return new Promise((resolve) => {
+      this.soon.push({ body, resolve });
+      if (this.soon.length === 1) setImmediate(() => this.flushSoon());
+    });
+  }
+
+  private soon: { body: string; resolve: (terms: string) => void }[] = [];
+
+  private flushSoon(): void {
+    const asked = this.soon;
+    this.soon = [];
+    void this.termsOf(asked.map((a) => a.body)).then((terms) =>
+      asked.forEach((a, i) => a.resolve(terms[i] ?? joinedTerms(a.body))),
+    );
+  }
+
   /** The joined terms (search-terms.ts `joinedTerms`) of each body, in order. */
   termsOf(bodies: readonly string[]): Promise<string[]> {
     const worker = bodies.length >= this.minOffloaded ? this.started() : undefined;
