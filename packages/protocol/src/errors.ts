@@ -18,6 +18,9 @@ export const ERROR_CODES = [
   'identity_required', // the inbox enforces signed identity: no token, or a claim that is not signed
   // Reply by email (issue 13): the link's token is unknown, was used already, or has expired.
   'link_expired',
+  // Account recovery (issue 14).
+  'message_held', // an agent message asks for or holds a password or code: read the warning (see `message`)
+  'not_verified', // the action needs a verification the conversation does not have (yet)
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -109,3 +109,25 @@ export const webhookDeliverySchema = z.object({
   doneAt: z.number().int().nullable(),
 });
 export const webhookDeliveriesResponse = z.object({ deliveries: z.array(webhookDeliverySchema) });
+
+/**
+ * The `data` of `recovery.action.approved` and `recovery.action.refused` (the envelope is Standard
+ * Webhooks': `{ type, timestamp, data }`). The host performs an approved action on `account` (its own
+ * external id) and ignores an event id it has seen (deliveries are at least once).
+ */
+export const recoveryDecisionEventData = z.object({
+  /** The action's id in Candor: the same across retries of one decision. */
+  actionId: z.string(),
+  account: z.string(),
+  action: z.enum(['unlock', 'reset_second_factor', 'change_contact']),
+  conversationId: z.string(),
+  /** How the visitor was proven: a code to a current contact, or to one replaced recently. */
+  verification: z.enum(['code_current', 'code_recently_replaced', 'none']),
+  /** change_contact, approved: the contact the host should set, in full. */
+  newContact: z.object({ channel: z.enum(['email', 'phone']), value: z.string() }).optional(),
+  requestedBy: z.object({ id: z.string(), name: z.string() }),
+  approvedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Refused only: why. */
+  reason: z.string().optional(),
+  decidedAt: z.number().int(),
+});

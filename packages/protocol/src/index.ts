@@ -12,6 +12,8 @@ export { TOOL_LIMITS, SHORTCUT_PATTERN, CANNED_LOCALES } from './agent-tools';
 export { fillCannedResponse, type CannedVariables } from './canned-template';
 export { SATISFACTION_LIMITS } from './satisfaction';
 export { ARTICLE_LIMITS, ARTICLE_LOCALES, HELP_LIMITS } from './articles';
+export { RECOVERY_ACTIONS, RECOVERY_SITUATIONS, TAKEOVER_SIGNALS } from './recovery-schemas';
+export { AGENT_ROLES } from './schemas';
 export { splitLinks, linkTarget, MAX_LINK_LENGTH, type TextPart } from './links';
 
 export type Author = z.infer<typeof s.authorSchema>;
@@ -143,3 +145,29 @@ export type HelpSearchResponse = z.infer<typeof s.helpSearchResponseSchema>;
 export type HelpBlock = z.infer<typeof s.helpBlockSchema>;
 export type HelpArticle = z.infer<typeof s.helpArticleSchema>;
 export type HelpContextFrame = z.infer<typeof s.helpContextFrame>;
+
+// Account recovery (recovery-schemas.ts)
+export type AgentRole = z.infer<typeof s.agentRoleSchema>;
+export type RecoveryAction = z.infer<typeof s.recoveryActionSchema>;
+export type RecoverySituation = z.infer<typeof s.recoverySituationSchema>;
+export type RecoveryStartFrame = z.infer<typeof s.recoveryStartFrame>;
+export type RecoveryCodeFrame = z.infer<typeof s.recoveryCodeFrame>;
+export type CodeResult = z.infer<typeof s.codeResultSchema>;
+export type RecoveryVisitorState = z.infer<typeof s.recoveryVisitorStateSchema>;
+export type RecoveryStatusFrame = z.infer<typeof s.recoveryStatusFrame>;
+export type RecoveryChangedFrame = z.infer<typeof s.recoveryChangedFrame>;
+export type RecoveryContact = z.infer<typeof s.recoveryContactSchema>;
+export type RecoveryCodeView = z.infer<typeof s.recoveryCodeViewSchema>;
+export type RecoveryVerification = z.infer<typeof s.recoveryVerificationSchema>;
+export type RecoveryActionView = z.infer<typeof s.recoveryActionViewSchema>;
+export type TakeoverSignalView = z.infer<typeof s.takeoverSignalSchema>;
+export type RecoveryCase = z.infer<typeof s.recoveryCaseSchema>;
+export type SendRecoveryCodeBody = z.infer<typeof s.sendRecoveryCodeBody>;
+export type RequestRecoveryActionBody = z.infer<typeof s.requestRecoveryActionBody>;
+export type RecoveryApprovalsResponse = z.infer<typeof s.recoveryApprovalsResponse>;
+export type RecoverySettings = z.infer<typeof s.recoverySettingsSchema>;
+export type UpdateRecoverySettingsBody = z.infer<typeof s.updateRecoverySettingsBody>;
+export type SupportReference = z.infer<typeof s.supportReferenceSchema>;
+export type VerifyReferenceResponse = z.infer<typeof s.verifyReferenceResponse>;
+export type AuditEntry = z.infer<typeof s.auditEntrySchema>;
+export type RecoveryDecisionEventData = z.infer<typeof s.recoveryDecisionEventData>;

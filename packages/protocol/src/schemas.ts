@@ -26,6 +26,14 @@ import { botArticleLinkSchema, botFeedbackFrame, botHandoverFrame, inboxBotSchem
 export * from './bot-schemas';
 import { helpContextFrame } from './help-schemas';
 export * from './help-schemas';
+import {
+  codeResultSchema,
+  recoveryChangedFrame,
+  recoveryCodeFrame,
+  recoveryStartFrame,
+  recoveryStatusFrame,
+} from './recovery-schemas';
+export * from './recovery-schemas';
 import { CANNED_LOCALES, SHORTCUT_PATTERN, TOOL_LIMITS } from './agent-tools';
 
 const id = z.string().min(1).max(64);
@@ -161,14 +169,23 @@ export const conversationSchema = z.object({
   requiredSkills: z.array(z.string()).optional(),
   /** How the visitor is known: anonymous, self-declared (gave a name or email) or signed by the site. */
   verification: verificationSchema.optional(),
+  /**
+   * An account-recovery conversation (issue 14): the widget keeps its banner and secure code field, the
+   * console its recovery panel. Absent: an ordinary conversation.
+   */
+  recovery: z.boolean().optional(),
 });
+
+export const AGENT_ROLES = ['admin', 'supervisor', 'agent'] as const;
+export const agentRoleSchema = z.enum(AGENT_ROLES);
 
 export const agentSchema = z.object({
   id,
   /** Shown to admins and to the agent themselves only: other agents see names. */
   email: z.string().optional(),
   name: z.string(),
-  role: z.enum(['admin', 'agent']),
+  /** supervisor: an agent who may also approve recovery actions and is told of takeover signals. */
+  role: agentRoleSchema,
   /** A deactivated agent cannot sign in; their sessions ended when they were deactivated. */
   active: z.boolean(),
   createdAt: z.number().int(),
@@ -221,6 +238,11 @@ export const sendMessageFrame = z.object({
   conversationId: id.nullable(),
   clientKey,
   body,
+  /**
+   * Agent only: send a message the server held back (error `message_held`: it asks for or holds a
+   * password or code) after reading the warning. Never honoured in a recovery conversation.
+   */
+  acknowledgeWarning: z.boolean().optional(),
 });
 
 export const typingFrame = z.object({
@@ -315,6 +337,8 @@ export const commandFrame = z.discriminatedUnion('type', [
   leaveMessageFrame,
   transcriptRequestFrame,
   helpContextFrame,
+  recoveryStartFrame,
+  recoveryCodeFrame,
 ]);
 
 export const clientFrame = z.discriminatedUnion('type', [helloFrame, ...commandFrame.options]);
@@ -351,6 +375,13 @@ export const welcomeFrame = z.object({
   hours: hoursStatusSchema.optional(),
   /** Visitor: a new conversation is answered first by the automated assistant (the widget says so). */
   bot: inboxBotSchema.optional(),
+  /**
+   * Visitor: who runs this Candor (CANDOR_SITE_NAME), for the "verified agent of <site>" mark the widget
+   * draws beside agent messages from the author type the server set, never from text; `verifyUrl` is
+   * the help centre's page where a support reference can be checked. Recovery: whether the widget offers
+   * "I can't access my account".
+   */
+  site: z.object({ name: z.string(), verifyUrl: z.string(), recovery: z.boolean() }).optional(),
 });
 
 export const ackFrame = z.object({
@@ -362,6 +393,8 @@ export const ackFrame = z.object({
   contact: contactSchema.pick({ name: true, email: true, verification: true }).optional(),
   /** conversation.rate: the rating as stored. */
   rating: ratingSchema.optional(),
+  /** recovery.code: what the try did. */
+  codeResult: codeResultSchema.optional(),
 });
 
 export const historyFrame = z.object({
@@ -518,6 +551,8 @@ export const serverFrame = z.discriminatedUnion('type', [
   agentStatusFrame,
   contactRequestedFrame,
   contactUpdatedFrame,
+  recoveryStatusFrame,
+  recoveryChangedFrame,
 ]);
 
 // ---------- REST bodies ----------
@@ -526,7 +561,7 @@ export const loginBody = z.object({ email: z.email().max(254), password: z.strin
 export const createAgentBody = z.object({
   email: z.email().max(254),
   name: z.string().trim().min(1).max(100),
-  role: z.enum(['admin', 'agent']).default('agent'),
+  role: agentRoleSchema.default('agent'),
   /** Omitted: a strong password is generated and returned once in the response. */
   password: z.string().min(12).max(512).optional(),
 });
@@ -536,7 +571,7 @@ const agentName = z.string().trim().min(1).max(100);
 export const updateAgentBody = z
   .object({
     name: agentName.optional(),
-    role: z.enum(['admin', 'agent']).optional(),
+    role: agentRoleSchema.optional(),
     active: z.boolean().optional(),
   })
   .refine((b) => b.name !== undefined || b.role !== undefined || b.active !== undefined, {

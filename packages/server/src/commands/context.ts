@@ -7,6 +7,7 @@ import type { AnonymousLimits } from '../limits/anonymous-limits';
 import type { InboxRouter } from './routing/inbox-router';
 import type { BotTurns } from './bot/bot-turns';
 import type { MailQueue } from '../mail/mail-queue';
+import type { SmsSender } from '../sms/sms-sender';
 
 /** What every command needs. Built once in app.ts; tests build their own. */
 export interface ChatContext {
@@ -27,4 +28,6 @@ export interface ChatContext {
   bot?: BotTurns;
   /** Outgoing email (transcripts); none in tests that do not send mail. */
   mail?: MailQueue;
+  /** Text messages to phones on file (recovery codes, issue 14); none when no provider is configured. */
+  sms?: SmsSender;
 }

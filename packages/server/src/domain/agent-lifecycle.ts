@@ -25,8 +25,10 @@ export interface AgentChangeEffects {
 /** Leaves the target without admin rights (demoted or deactivated) where they had them. */
 function removesAdmin(target: AgentRecord, change: AgentChange): boolean {
   if (target.role !== 'admin' || !target.active) return false;
-  return change.active === false || change.role === 'agent';
+  return change.active === false || demotes(change);
 }
+
+const demotes = (change: AgentChange) => change.role !== undefined && change.role !== 'admin';
 
 export function decideAgentChange(input: {
   actor: Actor;
@@ -37,7 +39,7 @@ export function decideAgentChange(input: {
 }): AgentChangeEffects {
   const { actor, target, change } = input;
   const admin = assertAdminActor(actor);
-  if (target.id === admin.agentId && (change.active === false || change.role === 'agent')) {
+  if (target.id === admin.agentId && (change.active === false || demotes(change))) {
     throw new DomainError('forbidden', 'You cannot deactivate or demote yourself; ask another admin.');
   }
   if (removesAdmin(target, change) && input.activeAdmins <= 1) {

@@ -2,7 +2,8 @@
 import type { Priority } from './routing/queue-order';
 import type { ConversationStatus, PreviewPolicy, Verification } from '@candor/protocol';
 
-export type AgentRole = 'admin' | 'agent';
+/** supervisor: an agent who may also approve recovery actions (issue 14); otherwise an agent's rights. */
+export type AgentRole = 'admin' | 'supervisor' | 'agent';
 export type AuthorType = 'visitor' | 'agent' | 'system' | 'bot';
 
 export interface AgentRecord {

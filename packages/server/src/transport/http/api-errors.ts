@@ -23,6 +23,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   identity_replayed: 401,
   link_expired: 410,
   identity_required: 403,
+  message_held: 422,
+  not_verified: 403,
 };
 
 /** The REST error body: the same codes as WebSocket error frames. */
