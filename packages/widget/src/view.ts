@@ -264,6 +264,8 @@ export function mountView(
     // The pre-chat form stands in for the message box until it is answered (or skipped).
     const preChat = contactForm.render();
     const recovering = recovery.render();
+    // One form at a time: the recovery form, while open, stands in for the contact form too.
+    if (recovering) contactForm.form.hidden = true;
     form.hidden = link === 'unavailable' || link === 'signin' || preChat || recovering;
     if (isOpen) seenAgentMessages = state.agentMessages;
     const unread = state.agentMessages > seenAgentMessages;
