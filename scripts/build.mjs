@@ -12,15 +12,29 @@ const at = (p) => root + p;
 
 const common = { bundle: true, logLevel: 'warning', legalComments: 'none', sourcemap: false };
 
-await build({
+const widgetOptions = {
   ...common,
-  entryPoints: [at('packages/widget/src/main.ts')],
-  outfile: at('packages/widget/dist/widget.js'),
   format: 'iife',
   platform: 'browser',
   target: ['es2020', 'chrome90', 'firefox90', 'safari14'],
   minify: true,
+};
+await build({
+  ...widgetOptions,
+  entryPoints: [at('packages/widget/src/main.ts')],
+  outfile: at('packages/widget/dist/widget.js'),
 });
+// Parts of the widget loaded on first use, served beside widget.js (docs/performance.md).
+for (const [entry, out] of [
+  ['help-entry.ts', 'widget-help.js'],
+  ['recovery-form-entry.ts', 'widget-recovery.js'],
+]) {
+  await build({
+    ...widgetOptions,
+    entryPoints: [at(`packages/widget/src/${entry}`)],
+    outfile: at(`packages/widget/dist/${out}`),
+  });
+}
 
 if (existsSync(at('packages/console/src/main.tsx'))) {
   mkdirSync(at('packages/console/dist'), { recursive: true });

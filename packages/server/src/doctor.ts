@@ -63,7 +63,10 @@ export async function runDoctor(config: Config, print: (line: string) => void): 
   const badOrigin = origins.find((o) => o !== '*' && !/^https?:\/\/[^/]+$/.test(o));
   if (badOrigin) add(false, `"${badOrigin}" is not an origin (scheme://host[:port], no path)`);
 
-  for (const asset of ['packages/widget/dist/widget.js', 'packages/console/dist/console.js']) {
+  const assets = ['widget.js', 'widget-help.js', 'widget-recovery.js'].map(
+    (f) => `packages/widget/dist/${f}`,
+  );
+  for (const asset of [...assets, 'packages/console/dist/console.js']) {
     add(
       existsSync(join(repoRoot, asset)),
       existsSync(join(repoRoot, asset)) ? `${asset} is built` : `${asset} missing: run npm run build`,

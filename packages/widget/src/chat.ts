@@ -11,6 +11,7 @@ import {
   type ErrorFrame,
   type HoursStatus,
   type Message,
+  type RecoverySituation,
   type ServerFrame,
   type WaitEstimate,
 } from '@candor/protocol';
@@ -22,6 +23,7 @@ import { loadOutbox, saveOutbox } from './outbox';
 import { createPreview, type Notice, type Redactor } from './preview';
 import type { Store } from './storage';
 import { createRating, type RatingPhase } from './rating';
+import { createRecovery, looksLikeCode, type RecoveryState } from './recovery';
 import type { HelpContext } from './help';
 import * as tl from './timeline';
 import { TYPING_EXPIRY_MS, createExpiring, createTypingSignal } from './typing';
@@ -66,6 +68,13 @@ export interface ChatState {
   botActive: boolean;
   /** The transcript asked for by email: sending, sent, or failed; null when not asked. */
   transcript: 'sending' | 'sent' | 'failed' | null;
+  /**
+   * Who runs this Candor, from the welcome only: the "verified agent" mark beside agent messages, and
+   * whether "I can't access my account" is offered. null: not said (no mark, no offer).
+   */
+  site: { name: string; verifyUrl: string; recovery: boolean } | null;
+  /** Account recovery: the start form's and the last code's progress, and the server's status. */
+  recovery: RecoveryState;
 }
 
 export interface ChatOptions {
@@ -132,6 +141,10 @@ export interface Chat {
   transcript(email: string): void;
   /** The help search to tell the agents with the next message sent (memory only); null: none. */
   helpContext(context: HelpContext | null): void;
+  /** "I can't access my account": false when the account is missing or too long, or the link is down. */
+  startRecovery(account: string, situation: RecoverySituation, details: string): boolean;
+  /** The secure field's code, for the current recovery conversation; false when not sent. */
+  verifyCode(code: string): boolean;
 }
 
 type Pending = { kind: 'send'; clientKey: string } | { kind: 'subscribe'; conversationId: string };
@@ -191,6 +204,7 @@ export function createChat(opts: ChatOptions): Chat {
   /** The email of a message left while the team is away, until that message is stored. */
   let leaveEmail: string | null = null;
   let transcript: ChatState['transcript'] = null;
+  let site: ChatState['site'] = null;
   /** The token sent in the hello of the current socket, consumed once welcomed. */
   let identitySent: string | null = null;
   /** The last identity refusal's code, told in the error frame just before the 4005 close. */
@@ -211,11 +225,24 @@ export function createChat(opts: ChatOptions): Chat {
     conversation: () => t.conversation,
   });
 
+  const recovery = createRecovery({
+    send: (frame) => conn.send(frame),
+    conversationId: () => t.conversationId,
+    newKey: newClientKey,
+    follow: (c) => {
+      follow(c);
+      contact.started();
+    },
+  });
+
   function commit(next: tl.Timeline): void {
     if (next.outbox !== t.outbox) saveOutbox(store, next.outbox);
     const switched = next.conversationId !== t.conversationId;
     t = next;
-    if (switched) preview.reset();
+    if (switched) {
+      preview.reset();
+      recovery.switched();
+    }
   }
 
   /** A ref for a command whose answer (ack, history or error) we wait for. */
@@ -304,7 +331,7 @@ export function createChat(opts: ChatOptions): Chat {
       if (RETRYABLE_ERRORS.includes(frame.code)) setTimeout(() => preview.sync(), PREVIEW_RETRY_MS);
       return;
     }
-    if (contact.settle(frame)) return;
+    if (contact.settle(frame) || recovery.settle(frame)) return;
     if (rating.settle(frame)) return notify();
     if (frame.ref === 'tr') return void (transcript = 'failed');
     // Refused at hello (too many new visitors from this network): the socket closes next.
@@ -345,6 +372,7 @@ export function createChat(opts: ChatOptions): Chat {
         contact.welcome(frame);
         hours = frame.hours ?? null;
         botOn = frame.bot?.enabled === true;
+        site = frame.site ?? null;
         if (v && visitorId !== null && v.id !== visitorId) commit(tl.adopt(t, null));
         visitorId = v?.id ?? null;
         preview.welcome(frame.preview?.policy, frame.redactionRules);
@@ -382,7 +410,7 @@ export function createChat(opts: ChatOptions): Chat {
         break;
       }
       case 'ack': {
-        if (contact.settle(frame)) return;
+        if (contact.settle(frame) || recovery.settle(frame)) return;
         if (rating.settle(frame)) return notify();
         if (frame.ref === 'tr') return void (transcript = 'sent');
         if (preview.settle(frame.ref)) {
@@ -459,10 +487,14 @@ export function createChat(opts: ChatOptions): Chat {
         handedOver = true;
         notify();
         break;
+      case 'recovery.status':
+        recovery.status(frame);
+        break;
       case 'inbox.snapshot':
       case 'contact.updated':
       case 'conversation.assigned':
       case 'conversation.transferred':
+      case 'recovery.changed':
         break; // agents' frames
     }
   }
@@ -494,6 +526,7 @@ export function createChat(opts: ChatOptions): Chat {
       agentTyping.set(null);
       preview.reset();
       contact.reset();
+      recovery.reset();
     }
     const was = link;
     link =
@@ -611,6 +644,8 @@ export function createChat(opts: ChatOptions): Chat {
         hours,
         botActive: tl.botActive(t, botOn),
         transcript,
+        site,
+        recovery: recovery.state,
       };
     },
     onChange: (l) => void listeners.push(l),
@@ -650,7 +685,9 @@ export function createChat(opts: ChatOptions): Chat {
     },
     draft(text) {
       typing.input(text);
-      preview.input(text);
+      // What looks like a code in a recovery chat is not shown to the agent as it is typed (the visitor
+      // is warned to use the secure field); sent anyway, it is an ordinary message.
+      preview.input(t.conversation?.recovery && looksLikeCode(text) ? '' : text);
     },
     setPreview(on) {
       preview.choose(on);
@@ -706,6 +743,17 @@ export function createChat(opts: ChatOptions): Chat {
     },
     helpContext(context) {
       helpContext = context;
+    },
+    startRecovery(account, situation, details) {
+      // Masked as a message is: the details become the conversation's first message.
+      const ok = recovery.start(account, situation, preview.mask(details));
+      notify();
+      return ok;
+    },
+    verifyCode(code) {
+      const ok = recovery.code(code);
+      notify();
+      return ok;
     },
     setOpen(open) {
       // Opening the chat is what lets it connect (and so create a visitor and store its token).

@@ -17,6 +17,8 @@ export class FakeServer {
   refusedUpgrades = 0;
   /** Requests to GET /api/v1/widget/status, which answers `{allowed: !refusing}`. */
   statusChecks = 0;
+  /** Other paths it answers, for browser tests: a page, widget.js and its parts. */
+  readonly files = new Map<string, { type: string; body: string | Buffer }>();
 
   private constructor(
     private readonly http: Server,
@@ -24,6 +26,11 @@ export class FakeServer {
     readonly url: string,
   ) {
     http.on('request', (req, res) => {
+      const file = this.files.get(req.url ?? '');
+      if (file) {
+        res.writeHead(200, { 'content-type': file.type }).end(file.body);
+        return;
+      }
       if (req.url !== '/api/v1/widget/status') {
         res.writeHead(404).end();
         return;

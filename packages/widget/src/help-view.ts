@@ -3,6 +3,8 @@
  * plain text written as text nodes, never innerHTML), a link to its help-centre page, and "Still need
  * help?", which takes the visitor to the chat with their search. Plain HTTP to the public help API, no
  * cookie: no socket opens and nothing is stored; what was searched and read is kept in memory only.
+ * Not in widget.js: built into widget-help.js, loaded when the tab is first shown (lazy.ts), which
+ * fills the tab's panel with `nodes`.
  */
 import type { HelpArticle, HelpSearchResponse, HelpSearchResult } from '@candor/protocol';
 import type { HelpContext } from './help';
@@ -100,13 +102,7 @@ export function createHelpView(
     });
   });
 
-  const pane = node(
-    'div',
-    { class: 'pane', role: 'tabpanel', id: 'ph', 'aria-labelledby': 'th' },
-    form,
-    status,
-    body,
-    chat,
-  );
-  return { pane, input };
+  return { nodes: [form, status, body, chat], input };
 }
+
+export type CreateHelpView = typeof createHelpView;

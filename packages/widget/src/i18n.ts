@@ -98,6 +98,31 @@ const en = {
   helpBack: 'Back to results',
   helpOpen: 'Open in the help centre',
   helpChat: 'Still need help? Chat with us',
+  /** Account recovery (issue 14). The offer where a conversation starts (its form's words: recovery-form.ts). */
+  recoveryOffer: 'I can’t access my account',
+  recoveryFailed: 'Not sent. Please try again.',
+  /** The same whatever the server found: the widget cannot know whether the account exists. */
+  recoveryStarted: 'Thank you. A member of our team will answer you here.',
+  /** Always on screen in a recovery chat. */
+  recoveryBanner:
+    'Our agents will never ask for your password or a code in the chat. Type a code only in the secure field below.',
+  codeLabel: 'Verification code',
+  codeVerify: 'Verify code',
+  /** {t} is when the code stops working. */
+  codeSent: 'If the account has contact details on file, a code is on its way. It works until {t}.',
+  /** {t} is when it was verified. */
+  codeVerifiedAt: 'Verified at {t}.',
+  codeVerified: 'Code accepted: your account is verified.',
+  codeWrong: 'This code is not right. Check it and try again.',
+  codeExpired: 'This code has expired. Ask for a new one.',
+  codeTooMany: 'Too many tries. Ask for a new code.',
+  codeFailed: 'The code could not be sent. Please try again.',
+  /** Under the message box when a draft in a recovery chat looks like a code. */
+  codeInMessage:
+    'This looks like a code. Type codes only in the secure field below, never in a message. Press Send again to send it anyway.',
+  /** Beside every agent message, drawn from the server's author type: {site} is CANDOR_SITE_NAME. */
+  agentMark: 'Verified agent of {site}',
+  agentMarkCheck: 'Check a support reference',
 };
 
 export type Strings = typeof en;
@@ -184,6 +209,25 @@ const fr: Strings = {
   helpBack: 'Retour aux résultats',
   helpOpen: 'Ouvrir dans le centre d’aide',
   helpChat: 'Besoin d’aide\u202f? Discutez avec nous',
+  recoveryOffer: 'Je n’arrive plus à accéder à mon compte',
+  recoveryFailed: 'Non envoyé. Veuillez réessayer.',
+  recoveryStarted: 'Merci. Un membre de notre équipe va vous répondre ici.',
+  recoveryBanner:
+    'Nos agents ne vous demanderont jamais votre mot de passe ni un code dans le chat. Saisissez un code uniquement dans le champ sécurisé ci-dessous.',
+  codeLabel: 'Code de vérification',
+  codeVerify: 'Vérifier le code',
+  codeSent:
+    'Si des coordonnées sont enregistrées pour ce compte, un code est en route. Il est valable jusqu’à {t}.',
+  codeVerifiedAt: 'Vérifié à {t}.',
+  codeVerified: 'Code accepté\u00a0: votre compte est vérifié.',
+  codeWrong: 'Ce code n’est pas le bon. Vérifiez-le et réessayez.',
+  codeExpired: 'Ce code a expiré. Demandez-en un nouveau.',
+  codeTooMany: 'Trop d’essais. Demandez un nouveau code.',
+  codeFailed: 'Le code n’a pas pu être envoyé. Veuillez réessayer.',
+  codeInMessage:
+    'Cela ressemble à un code. Saisissez les codes uniquement dans le champ sécurisé ci-dessous, jamais dans un message. Appuyez de nouveau sur Envoyer pour l’envoyer quand même.',
+  agentMark: 'Agent vérifié de {site}',
+  agentMarkCheck: 'Vérifier une référence support',
 };
 
 export const STRINGS: Record<Locale, Strings> = { en, fr };

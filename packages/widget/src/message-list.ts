@@ -4,6 +4,7 @@
  */
 import { RETRYABLE_ERRORS, splitLinks, visibleControls } from '@candor/protocol';
 import type { Strings } from './i18n';
+import { agentMarkText, verifyHref } from './recovery-text';
 import type { Item } from './timeline';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text = ''): HTMLElementTagNameMap[K] {
@@ -13,7 +14,25 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text = '
   return e;
 }
 
-function build(item: Item, s: Strings, base: string): HTMLElement {
+/** Who runs this Candor, from the welcome: the verified-agent mark's words and link. */
+export interface Site {
+  name: string;
+  verifyUrl: string;
+}
+
+/**
+ * The mark beside an agent's message: drawn from the author type the server stored, in its own element
+ * outside the body, so no text anyone types can produce it or look like it in place.
+ */
+function mark(s: Strings, site: Site): HTMLElement {
+  const m = el('span', 'mark', agentMarkText(s, visibleControls(site.name)));
+  m.dataset.candor = 'agent-mark';
+  const href = verifyHref(site.verifyUrl);
+  if (href) m.append(' · ', link(s.agentMarkCheck, href));
+  return m;
+}
+
+function build(item: Item, s: Strings, ctx: ListContext): HTMLElement {
   const row = el('div', 'msg');
   row.dataset.author = item.author.type;
   // Visitors read their own messages by position; a screen reader needs to be told whose they are.
@@ -21,6 +40,8 @@ function build(item: Item, s: Strings, base: string): HTMLElement {
   // The bot is always named as what it is, in the visitor's language, whatever its stored name.
   else if (item.author.type === 'bot') row.append(el('span', 'who', s.botMark));
   else if (item.author.name) row.append(el('span', 'who', visibleControls(item.author.name)));
+  const site = ctx.site();
+  if (item.author.type === 'agent' && site?.name) row.append(mark(s, site));
   // textContent only: a message body is never markup. Its direction is its own (dir=auto, isolated in
   // CSS), and bidi controls in it are shown, not obeyed: the stored text is unchanged.
   const body = el('p', 'body');
@@ -30,8 +51,8 @@ function build(item: Item, s: Strings, base: string): HTMLElement {
   row.append(body);
   for (const a of item.articles ?? []) {
     // The help centre is on the Candor server, not on the site the widget is embedded in.
-    const href = new URL(a.url, base).href;
-    if (href.startsWith(base)) row.append(link(a.title, href));
+    const href = new URL(a.url, ctx.base).href;
+    if (href.startsWith(ctx.base)) row.append(link(a.title, href));
   }
   const time = el('time', 'time', clock(item.at, s));
   time.dateTime = new Date(item.at).toISOString();
@@ -101,15 +122,22 @@ function action(name: string, key: string, label: string, what: string): HTMLBut
 
 export type ListAction = 'retry' | 'discard' | 'yes' | 'no';
 
+export interface ListContext {
+  /** The Candor server's origin and path, which article links are on. */
+  base: string;
+  /** From the welcome; null: no mark is drawn. */
+  site: () => Site | null;
+}
+
 /**
  * Returns a render function; `act` gets the action and the client key of a failed message (or the id
- * of the bot's answer). `base`: the Candor server's origin and path, which article links are on.
+ * of the bot's answer).
  */
 export function createMessageList(
   list: HTMLElement,
   s: Strings,
   act: (action: ListAction, key: string) => void,
-  base: string,
+  ctx: ListContext,
 ) {
   const rows = new Map<string, HTMLElement>();
   list.addEventListener('click', (ev) => {
@@ -125,7 +153,7 @@ export function createMessageList(
       live.add(item.key);
       let row = rows.get(item.key);
       if (!row) {
-        row = build(item, s, base);
+        row = build(item, s, ctx);
         rows.set(item.key, row);
         added = true;
       }

@@ -69,6 +69,10 @@ border:1px solid #1d4ed8;background:#fff;color:#1d4ed8}.contact [type=submit]{ba
 [role=tablist]{display:flex}[role=tab]{flex:1;padding:8px;border:0;border-bottom:3px solid #e3e5ea;background:none}
 [aria-selected=true]{border-color:#1d4ed8;font-weight:600}.pane{flex:1;display:flex;flex-direction:column;min-height:0}
 .log button{border:0;background:none;padding:0;color:#1d4ed8;text-decoration:underline;text-align:left}
+.mark{font-size:12px;color:#1b5e20;margin:0 0 2px 4px}.mark a{color:#1d4ed8}
+.code input{flex:1;min-height:40px;padding:9px 12px;border:1px solid #8a8f99;border-radius:10px;letter-spacing:2px}
+.code button{padding:0 12px;border:1px solid transparent;border-radius:10px;background:#1d4ed8;color:#fff;cursor:pointer}
+.contact fieldset{display:flex;flex-direction:column;border:0;margin:0;padding:0}.contact fieldset label{flex-direction:row;gap:6px}
 .hc{margin:10px;padding:9px;border-radius:10px;border:1px solid #1d4ed8;background:#fff;color:#1d4ed8}
 @media (max-width:480px){.panel{inset:0;width:auto;height:auto;border-radius:0;border:0}
 .root[data-open] .launcher{display:none}}

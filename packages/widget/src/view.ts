@@ -9,7 +9,10 @@ import { createContactForm, createPrivacyNote } from './contact-view';
 import { backText } from './hours-text';
 import { createLeaveFields, createTranscriptForm } from './mail-view';
 import { createRatingForm } from './rating-view';
-import { createHelpView } from './help-view';
+import type { CreateHelpView } from './help-view';
+import { loadPart } from './lazy';
+import { looksLikeCode } from './recovery';
+import { createRecoveryView } from './recovery-view';
 import type { Notice } from './preview';
 import { CSS } from './styles';
 import { items } from './timeline';
@@ -118,20 +121,40 @@ export function mountView(
     ' ',
     person,
   );
+  const recovery = createRecoveryView(node, chat, s, { server: s.server, started: () => input.focus() });
   const leave = createLeaveFields(node, chat, s);
   const transcript = createTranscriptForm(node, chat, s, leave.email);
   const tab = (id: string, text: string) =>
     node('button', { type: 'button', role: 'tab', id: `t${id}`, 'aria-controls': `p${id}` }, text);
   const tabs = [tab('c', s.tabChat), tab('h', s.tabHelp)];
-  const help = createHelpView(node, s, s.server, (query, context) => {
-    chat.helpContext(context);
-    if (!input.value) input.value = query;
-    show(0);
-  });
+  // Filled on first show by widget-help.js; until then (or if it cannot load) it says why it is empty.
+  const helpPane = node('div', { class: 'pane', role: 'tabpanel', id: 'ph', 'aria-labelledby': 'th' });
+  let helpInput: HTMLElement | null = null;
+  let helpLoading: Promise<unknown> | null = null;
+  /** The tab was chosen by a click or Enter before the search box existed: it gets the focus when it does. */
+  let focusHelp = false;
+  const loadHelp = () =>
+    loadPart<CreateHelpView>(`${s.server}/widget-help.js`).then(
+      (create) => {
+        const help = create(node, s, s.server, (query, context) => {
+          chat.helpContext(context);
+          if (!input.value) input.value = query;
+          show(0);
+        });
+        helpPane.replaceChildren(...help.nodes);
+        helpInput = help.input;
+        if (focusHelp && shown === 1) helpInput.focus();
+      },
+      () => {
+        helpLoading = null;
+        helpPane.replaceChildren(node('p', { class: 'status', role: 'status' }, s.helpFailed));
+      },
+    );
   const tablist = node('div', { role: 'tablist' }, ...tabs);
   const chatPane = node(
     'div',
     { class: 'pane', role: 'tabpanel', id: 'pc', 'aria-labelledby': 'tc' },
+    recovery.banner,
     log,
     note,
     ...ratingForm.nodes,
@@ -142,6 +165,7 @@ export function mountView(
     status,
     previewNotice,
     contactForm.form,
+    ...recovery.nodes,
     leave.box,
     form,
     createPrivacyNote(node, s),
@@ -159,7 +183,7 @@ export function mountView(
     node('header', {}, node('h2', {}, s.title), close),
     tablist,
     chatPane,
-    help.pane,
+    helpPane,
   );
   launcher.setAttribute('aria-controls', 'panel');
   const root = node('div', { class: 'root' }, panel, launcher);
@@ -176,13 +200,20 @@ export function mountView(
       t.tabIndex = i === j ? 0 : -1;
     });
     chatPane.hidden = i > 0;
-    help.pane.hidden = i < 1;
+    helpPane.hidden = i < 1;
+    focusHelp = focus && i > 0 && !helpInput;
+    if (i > 0) helpLoading ??= loadHelp();
     chat.setOpen(isOpen && i < 1);
-    if (focus) (i ? help.input : input).focus();
+    // The Help tab's search box once it is there; its tab until then (focused again when loaded).
+    if (focus) (i ? (helpInput ?? tabs[1]) : input)?.focus();
   }
   let seenAgentMessages = 0;
   /** A refusal shown until the visitor edits the draft. */
   let notice = '';
+  /** The draft that looked like a code and was held once with the warning: sent if sent again. */
+  let heldCode: string | null = null;
+  const codeLike = (text: string) =>
+    chat.state.timeline.conversation?.recovery === true && looksLikeCode(text);
   const renderList = createMessageList(
     log,
     s,
@@ -195,7 +226,7 @@ export function mountView(
         input.focus();
       }
     },
-    base,
+    { base, site: () => chat.state.site },
   );
 
   function render(): void {
@@ -232,7 +263,10 @@ export function mountView(
     // Not pretending: a site the server does not serve gets no input to type into.
     // The pre-chat form stands in for the message box until it is answered (or skipped).
     const preChat = contactForm.render();
-    form.hidden = link === 'unavailable' || link === 'signin' || preChat;
+    const recovering = recovery.render();
+    // One form at a time: the recovery form, while open, stands in for the contact form too.
+    if (recovering) contactForm.form.hidden = true;
+    form.hidden = link === 'unavailable' || link === 'signin' || preChat || recovering;
     if (isOpen) seenAgentMessages = state.agentMessages;
     const unread = state.agentMessages > seenAgentMessages;
     launcher.toggleAttribute('data-unread', unread);
@@ -279,9 +313,16 @@ export function mountView(
   function submit(): void {
     const text = input.value;
     if (!text.trim()) return;
+    // Warned, not blocked: the first try with what looks like a code is held, the next one goes.
+    if (codeLike(text) && heldCode !== text) {
+      heldCode = text;
+      notice = s.codeInMessage;
+      return render();
+    }
     if (leave.render() ? leave.send(text) : chat.send(text)) {
       input.value = '';
       notice = '';
+      heldCode = null;
     } else notice = s.tooLong;
     render();
     log.scrollTop = log.scrollHeight;
@@ -313,8 +354,9 @@ export function mountView(
   });
   input.addEventListener('input', () => {
     chat.draft(input.value);
-    if (notice) {
-      notice = '';
+    const warn = codeLike(input.value) ? s.codeInMessage : '';
+    if (notice !== warn) {
+      notice = warn;
       render();
     }
   });

@@ -43,12 +43,15 @@ describe('security headers', () => {
     for (const tag of html.match(/<link\b[^>]*>/gi) ?? []) assert.match(tag, /\shref="\/[^/]/, tag);
   });
 
-  it('serves widget.js to other sites as JavaScript that is never sniffed, and embeddable cross-origin', async () => {
-    const res = await fetch(`${server.url}/widget.js`);
-    assert.equal(res.status, 200);
-    assert.equal(res.headers.get('content-type'), 'text/javascript; charset=utf-8');
-    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
-    assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin');
+  it('serves widget.js and the parts it loads on first use to other sites as JavaScript that is never sniffed, and embeddable cross-origin', async () => {
+    for (const file of ['widget.js', 'widget-help.js', 'widget-recovery.js']) {
+      const res = await fetch(`${server.url}/${file}`);
+      assert.equal(res.status, 200, file);
+      assert.equal(res.headers.get('content-type'), 'text/javascript; charset=utf-8');
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin');
+      await res.arrayBuffer();
+    }
   });
 
   it('marks API responses nosniff, errors included', async () => {

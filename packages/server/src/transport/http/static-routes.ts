@@ -13,6 +13,10 @@ const demoCss = new StaticAsset(
   'no-cache',
 );
 const widget = new StaticAsset('packages/widget/dist/widget.js', JS, 'public, max-age=300');
+// Parts of the widget it loads on first use (the Help tab, the recovery form): cached as widget.js is.
+const widgetParts = ['widget-help.js', 'widget-recovery.js'].map(
+  (name) => [`/${name}`, new StaticAsset(`packages/widget/dist/${name}`, JS, 'public, max-age=300')] as const,
+);
 const consoleHtml = new StaticAsset('packages/console/dist/index.html', HTML, 'no-cache');
 const consoleJs = new StaticAsset('packages/console/dist/console.js', JS, 'no-cache');
 const favicon = new StaticAsset(
@@ -41,6 +45,12 @@ export function staticRoutes() {
     .get('/console/assets/console.js', (c) => consoleJs.serve(c))
     .get('/console/assets/console.css', (c) => consoleCss.serve(c))
     .get('/console/assets/favicon.svg', (c) => favicon.serve(c));
+  for (const [path, part] of widgetParts) {
+    app.get(path, (c) => {
+      c.header('cross-origin-resource-policy', 'cross-origin');
+      return part.serve(c);
+    });
+  }
   for (const path of ['/console', '/console/*']) {
     app.get(path, (c) => {
       pageHeaders(c);
