@@ -69,6 +69,7 @@ export function shopApp(deps: ShopDeps) {
         return undefined;
       })
       .get('/healthz', (c) => c.text('ok'))
+      .get('/favicon.ico', (c) => c.body(null, 204))
       .get('/', (c) => {
         const account = me(c);
         const notice = c.req.query('notice');
