@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DEMO_LOGINS } from './demo-accounts';
 import { DEMO_AUTHENTICATOR_CODE } from './login';
-import { provisionCandor } from './provision';
+import { DEMO_SUPERVISOR, ensureDemoSupervisor, provisionCandor } from './provision';
 import { startShop } from './start-shop';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -65,6 +65,7 @@ try {
     admin,
     webhookUrl: `http://127.0.0.1:${shopPort}/webhooks/candor`,
   });
+  await ensureDemoSupervisor(candorUrl, admin);
   const shop = await startShop({
     port: shopPort,
     host: '127.0.0.1',
@@ -85,7 +86,9 @@ try {
     [
       '',
       `  The example shop:  ${shop.url}`,
-      `  Candor's console:  ${candorUrl}/console   (${admin.email} / ${admin.password})`,
+      `  Candor's console:  ${candorUrl}/console`,
+      `    admin:       ${admin.email} / ${admin.password}`,
+      `    supervisor:  ${DEMO_SUPERVISOR.email} / ${DEMO_SUPERVISOR.password} (approves what needs a second person)`,
       '',
       '  Shop logins (username, password, email):',
       ...logins,

@@ -47,6 +47,23 @@ export async function provisionCandor(o: ProvisionOptions): Promise<Provisioned>
   return { apiToken, webhookSecret, identitySecret };
 }
 
+/** Approvals need a second person: the demo's supervisor, created once (run again: left as it is). */
+export const DEMO_SUPERVISOR = {
+  email: 'supervisor@candor.local',
+  name: 'Sam Supervisor',
+  password: 'example-supervisor-password',
+};
+
+export async function ensureDemoSupervisor(
+  candorUrl: string,
+  admin: { email: string; password: string },
+): Promise<void> {
+  const api = await adminApi(candorUrl, admin);
+  const { agents } = await api<{ agents: Array<{ email?: string }> }>('GET', '/agents');
+  if (agents.some((a) => a.email === DEMO_SUPERVISOR.email)) return;
+  await api('POST', '/agents', { ...DEMO_SUPERVISOR, role: 'supervisor' });
+}
+
 type Api = <T = unknown>(method: string, path: string, body?: object) => Promise<T>;
 
 /** Logs in as the admin and answers a caller of /api/v1 with that session. */

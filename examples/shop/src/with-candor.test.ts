@@ -13,7 +13,14 @@ import { ADMIN, startTestServer, type TestServer } from '../../../packages/serve
 import { AccountBook } from './accounts';
 import { CandorSync } from './candor-sync';
 import { demoAccounts } from './demo-accounts';
-import { adminApi, provisionCandor, type Provisioned } from './provision';
+import {
+  adminApi,
+  DEMO_SUPERVISOR,
+  ensureDemoSupervisor,
+  provisionCandor,
+  TOKEN_NAME,
+  type Provisioned,
+} from './provision';
 import { startShop, type RunningShop } from './start-shop';
 
 const freePort = () =>
@@ -119,6 +126,28 @@ describe('the shop beside a real Candor', () => {
     } finally {
       client.ws.close();
     }
+  });
+
+  it('provisioning again replaces the token and the webhook, and creates the supervisor once', async () => {
+    const again = await provisionCandor({
+      candorUrl: candor.url,
+      admin: ADMIN,
+      webhookUrl: 'http://127.0.0.1:9/webhooks/candor',
+    });
+    assert.notEqual(again.apiToken, provisioned.apiToken);
+    const api = await adminApi(candor.url, ADMIN);
+    const { tokens } = await api<{ tokens: Array<{ name: string; revokedAt: number | null }> }>(
+      'GET',
+      '/api-tokens',
+    );
+    assert.equal(tokens.filter((t) => t.name === TOKEN_NAME && t.revokedAt === null).length, 1);
+    await ensureDemoSupervisor(candor.url, ADMIN);
+    await ensureDemoSupervisor(candor.url, ADMIN);
+    const { agents } = await api<{ agents: Array<{ email?: string; role: string }> }>('GET', '/agents');
+    assert.deepEqual(
+      agents.filter((a) => a.email === DEMO_SUPERVISOR.email).map((a) => a.role),
+      ['supervisor'],
+    );
   });
 
   it('keeps a PUT Candor refused, to try it again', async () => {
