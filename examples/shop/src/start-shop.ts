@@ -1,7 +1,7 @@
 /** Starts the shop's HTTP server: what main.ts does from the environment, and the example's launcher. */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { AccountBook } from './accounts';
+import { AccountBook, type ShopAccount } from './accounts';
 import { ActivityLog } from './activity-log';
 import { CandorSync } from './candor-sync';
 import { demoAccounts } from './demo-accounts';
@@ -17,6 +17,8 @@ export interface ShopOptions {
   webhookSecret: string | undefined;
   identitySecret: string | undefined;
   print?: (line: string) => void;
+  /** The shop's accounts at start (default: the demo accounts). */
+  accounts?: ShopAccount[];
 }
 
 export interface RunningShop {
@@ -33,7 +35,7 @@ export async function startShop(o: ShopOptions): Promise<RunningShop> {
     activity.add(text);
     print(text);
   };
-  const book = new AccountBook(await demoAccounts());
+  const book = new AccountBook(o.accounts ?? (await demoAccounts()));
   const sync = o.apiToken
     ? new CandorSync({ candorUrl: o.candorUrl, apiToken: o.apiToken, log: say })
     : undefined;
