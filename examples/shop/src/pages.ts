@@ -121,7 +121,10 @@ function loginSection(): Html {
       /></label>
       <p><button type="submit">Log in</button></p>
     </form>
-    <p>Locked out, or lost your second factor? Open the chat and choose “I can’t access my account”.</p>
+    <p>
+      Locked out, or lost your second factor? Open the chat, choose “I can’t access my account” and give your
+      account’s email.
+    </p>
   </section>`;
 }
 
