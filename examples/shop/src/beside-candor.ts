@@ -41,9 +41,12 @@ const candor = spawn(process.execPath, ['packages/server/dist/candor.js', 'serve
   },
 });
 let stopping = false;
-candor.on('exit', (code) => {
-  if (!stopping) console.error(`Candor stopped (exit ${code}); stopping the shop too.`);
-  process.exit(stopping ? 0 : 1);
+// Ctrl-C in a terminal signals Candor too, which may end before this process hears of it: a clean exit
+// is a stop, not a crash.
+candor.on('exit', (code, signal) => {
+  const clean = stopping || code === 0 || signal === 'SIGINT' || signal === 'SIGTERM';
+  if (!clean) console.error(`Candor stopped (exit ${code ?? signal}); stopping the shop too.`);
+  process.exit(clean ? 0 : 1);
 });
 
 async function ready(url: string): Promise<void> {
