@@ -102,6 +102,12 @@ describe('the shop’s webhook receiver', () => {
     );
     assert.equal((await shop.request('/webhooks/candor', { method: 'POST', ...change })).status, 204);
     assert.equal(shop.book.find('u-1003')?.email, 'chloe.d@example.org');
+    const garbage = signed(
+      secret,
+      decision({ account: 'u-1003', action: 'change_contact', newContact: { channel: 'email', value: 'x' } }),
+    );
+    assert.equal((await shop.request('/webhooks/candor', { method: 'POST', ...garbage })).status, 400);
+    assert.equal(shop.book.find('u-1003')?.email, 'chloe.d@example.org', 'not an email: not taken');
     assert.deepEqual(changed, ['u-1002 bob@example.com', 'u-1003 chloe.d@example.org']);
   });
 

@@ -7,7 +7,7 @@
  * Answers: 2xx once handled (or already handled, or of no interest: Candor stops trying), 401 for a
  * bad signature or a stale timestamp, 400 for a signed body the shop cannot read.
  */
-import { recoveryDecisionEventData } from '@candor/protocol/schemas';
+import { putAccountBody, recoveryDecisionEventData } from '@candor/protocol/schemas';
 import type { RecoveryDecisionEventData } from '@candor/protocol';
 import type { AccountBook } from './accounts';
 import type { ActivityLog } from './activity-log';
@@ -88,11 +88,15 @@ function perform(deps: ReceiverDeps, d: RecoveryDecisionEventData): ReceiverAnsw
     case 'reset_second_factor':
       book.setSecondFactor(account.id, false);
       break;
-    case 'change_contact':
-      if (!d.newContact) return { status: 400, text: 'change_contact without newContact' };
+    case 'change_contact': {
+      // Checked as the shop checks a contact its customers type, and as Candor's account API will.
+      const value = d.newContact && putAccountBody.shape[d.newContact.channel].safeParse(d.newContact.value);
+      if (!d.newContact || !value?.success || value.data === undefined)
+        return { status: 400, text: 'change_contact without a valid newContact' };
       // The account book tells candor-sync.ts, which sends the new contact back to Candor.
-      book.replaceContact(account.id, d.newContact.channel, d.newContact.value);
+      book.replaceContact(account.id, d.newContact.channel, value.data);
       break;
+    }
   }
   deps.endSessionsOf(account.id);
   activity.add(
