@@ -38,6 +38,7 @@ function find(dir, out = []) {
 let files = [
   ...find(join(root, 'packages')),
   ...find(join(root, 'scripts')),
+  ...find(join(root, 'examples')),
   ...(existsSync(join(root, 'e2e')) ? find(join(root, 'e2e')) : []),
 ];
 if (noE2e) files = files.filter((f) => !f.startsWith('e2e'));
