@@ -91,7 +91,7 @@ const en = {
   copyReference: 'Copy the support reference',
   copied: 'Copied.',
   copyFailed: 'Copy failed: select the reference and copy it by hand.',
-  heldTitle: 'Held back',
+  heldTitle: 'Held back:',
   sendAnyway: 'Send anyway',
   heldInRecovery:
     'This cannot be sent in a recovery conversation: rewrite it without asking for a password or a code.',
@@ -186,7 +186,7 @@ const fr: Record<keyof typeof en, string> = {
   copyReference: 'Copier la référence de support',
   copied: 'Copiée.',
   copyFailed: 'La copie a échoué\u00a0: sélectionnez la référence et copiez-la à la main.',
-  heldTitle: 'Retenu',
+  heldTitle: 'Retenu\u00a0:',
   sendAnyway: 'Envoyer quand même',
   heldInRecovery:
     'Impossible d’envoyer ceci dans une conversation de récupération\u00a0: reformulez sans demander de mot de passe ni de code.',

@@ -167,6 +167,7 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
         myName={me.name}
         onRetry={(key) => session.retry(key)}
         onDiscard={(key) => session.discard(key)}
+        onSendAnyway={entry?.recovery ? undefined : (key) => session.sendAnyway(key)}
         extras={state.extras[id] ?? noExtras}
         meId={me.id}
       />
