@@ -148,7 +148,13 @@ function NewContactForm({ busy, onSubmit }: FormProps) {
   };
 
   return (
-    <form id="new-contact-form" class="new-contact" aria-labelledby="new-contact-title" onSubmit={submit}>
+    <form
+      id="new-contact-form"
+      class="new-contact"
+      aria-labelledby="new-contact-title"
+      onSubmit={submit}
+      noValidate
+    >
       <h4 id="new-contact-title">{sayRecovery('newContactTitle')}</h4>
       <label>
         <span>{sayRecovery('newContactChannel')}</span>
