@@ -457,6 +457,8 @@ describe('recovery in the console', { skip }, () => {
   it('fits a phone: the panel is reachable and nothing runs off the screen', async () => {
     await agent.setViewportSize({ width: 390, height: 844 });
     await agent.goto(`${server.url}/console/conversations/${recoveryId}`);
+    // Folded on a phone, as the contact panel: the conversation keeps the room; one tap opens it.
+    await panel().getByTestId('recovery-toggle').click();
     await panel().getByTestId('recovery-contacts').waitFor();
     await panel()
       .getByRole('button', { name: 'Send a code to Email c•••@example.com for Unlock' })

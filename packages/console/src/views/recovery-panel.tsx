@@ -15,6 +15,7 @@ import { isSignedOut, requestErrorText } from './admin-errors';
 import { RecoveryContacts } from './recovery-contacts';
 import { RecoveryActions } from './recovery-actions';
 import { UserText } from './user-text';
+import { PHONE } from './contact-panel';
 
 interface Props {
   conversationId: string;
@@ -44,10 +45,59 @@ export function RecoveryPanel({ conversationId, state, onSignedOut }: Props) {
 
   /** After our own request: read the case again rather than guess what the server made of it. */
   const reload = useCallback(() => setReads((n) => n + 1), []);
+  // A phone has no room for the panel beside the conversation: there it starts folded, as the contact's.
+  const [open, setOpen] = useState(() => !(typeof matchMedia === 'function' && matchMedia(PHONE).matches));
+  const warned = (found?.signals.length ?? 0) > 0;
 
   return (
-    <section class="recovery-panel" aria-labelledby="recovery-title" data-testid="recovery-panel">
-      <h2 id="recovery-title">{sayRecovery('panelTitle')}</h2>
+    <section
+      class={open ? 'recovery-panel' : 'recovery-panel collapsed'}
+      aria-labelledby="recovery-title"
+      data-testid="recovery-panel"
+    >
+      <h2 id="recovery-title">
+        <button
+          type="button"
+          class="contact-toggle"
+          aria-expanded={open}
+          aria-controls="recovery-body"
+          data-testid="recovery-toggle"
+          onClick={() => setOpen(!open)}
+        >
+          {sayRecovery('panelTitle')}
+        </button>
+      </h2>
+      {!open && warned && (
+        <p class="recovery-signals" role="alert">
+          {sayRecovery('signalsTitle')}
+        </p>
+      )}
+      <div id="recovery-body" hidden={!open}>
+        <RecoveryBody
+          found={found}
+          failed={failed}
+          now={now}
+          conversationId={conversationId}
+          reload={reload}
+          onSignedOut={onSignedOut}
+        />
+      </div>
+    </section>
+  );
+}
+
+interface LoadedProps {
+  found: RecoveryCase | null;
+  failed: string | null;
+  now: number;
+  conversationId: string;
+  reload: () => void;
+  onSignedOut: () => void;
+}
+
+function RecoveryBody({ found, failed, now, conversationId, reload, onSignedOut }: LoadedProps) {
+  return (
+    <>
       <p class="recovery-banner" data-testid="recovery-banner">
         {sayRecovery('neverAsk')}
       </p>
@@ -71,7 +121,7 @@ export function RecoveryPanel({ conversationId, state, onSignedOut }: Props) {
           onSignedOut={onSignedOut}
         />
       )}
-    </section>
+    </>
   );
 }
 

@@ -325,17 +325,18 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
                     onSignedOut={sessionEnded}
                   />
                 )}
-                <SupportReferenceButton
-                  key={`reference-${openId}`}
-                  conversationId={openId}
-                  onSignedOut={sessionEnded}
-                />
                 <ContactPanel
                   key={`contact-${openId}`}
                   conversationId={openId}
                   session={session}
                   state={state}
-                />
+                >
+                  <SupportReferenceButton
+                    key={`reference-${openId}`}
+                    conversationId={openId}
+                    onSignedOut={sessionEnded}
+                  />
+                </ContactPanel>
               </div>
             </div>
           )}
