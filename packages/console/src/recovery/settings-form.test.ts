@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RecoverySettings } from '@candor/protocol';
-import { fieldOfServerError, formFromSettings, readSettingsForm } from './settings-form';
+import { changedByServer, fieldOfServerError, formFromSettings, readSettingsForm } from './settings-form';
 
 const settings: RecoverySettings = {
   teamId: null,
@@ -71,5 +71,13 @@ describe('recovery settings form', () => {
     );
     assert.equal(fieldOfServerError('Invalid body at "": Unrecognized key: "floor".'), null);
     assert.equal(fieldOfServerError('A second-factor reset always needs approval.'), null);
+  });
+
+  it('tells when the server stored something else than what was sent (raised to its floor)', () => {
+    assert.equal(changedByServer(settings, structuredClone(settings)), false);
+    const loose = structuredClone(settings);
+    loose.actions.reset_second_factor.approval = false;
+    assert.equal(changedByServer(loose, settings), true);
+    assert.equal(changedByServer({ ...settings, recentlyReplacedDays: 7 }, settings), true);
   });
 });

@@ -84,3 +84,16 @@ export function fieldOfServerError(message: string): SettingsField | null {
   const field = /^actions\.\w+$/.test(path) ? `${path}.coolingOffHours` : path;
   return FIELDS.has(field) ? (field as SettingsField) : null;
 }
+
+/**
+ * Whether the server stored something other than what was sent: it raises a setting looser than its
+ * floor (say, no approval for a second-factor reset) instead of refusing it, and the admin is told.
+ */
+export function changedByServer(sent: RecoverySettings, saved: RecoverySettings): boolean {
+  if (sent.teamId !== saved.teamId || sent.recentlyReplacedDays !== saved.recentlyReplacedDays) return true;
+  return RECOVERY_ACTIONS.some(
+    (a) =>
+      sent.actions[a].approval !== saved.actions[a].approval ||
+      sent.actions[a].coolingOffHours !== saved.actions[a].coolingOffHours,
+  );
+}

@@ -67,6 +67,7 @@ const en = {
   settingsCoolingHint: 'From 0 to 720 hours; the old contact can stop the action meanwhile.',
   settingsSave: 'Save recovery settings',
   settingsSaved: 'Saved.',
+  settingsRaised: 'Saved, but the server kept its minimum for some of them: the form shows what is stored.',
   settingsNotSaved: 'Not saved: {reason}',
   daysInvalid: 'Enter a whole number of days from 1 to 90.',
   hoursInvalid: 'Enter a number of hours from 0 to 720.',
@@ -141,6 +142,8 @@ const fr: Record<keyof typeof en, string> = {
     'De 0 à 720 heures\u00a0; l’ancienne coordonnée peut arrêter l’action pendant ce délai.',
   settingsSave: 'Enregistrer les réglages de récupération',
   settingsSaved: 'Enregistré.',
+  settingsRaised:
+    'Enregistré, mais le serveur a gardé son minimum pour certains réglages\u00a0: le formulaire montre ce qui est enregistré.',
   settingsNotSaved: 'Non enregistré\u00a0: {reason}',
   daysInvalid: 'Saisissez un nombre entier de jours de 1 à 90.',
   hoursInvalid: 'Saisissez un nombre d’heures de 0 à 720.',

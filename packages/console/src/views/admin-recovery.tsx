@@ -11,7 +11,12 @@ import { ApiError } from '../api';
 import { routingApi } from '../routing-api';
 import { recoveryApi } from '../recovery/recovery-api';
 import { actionName } from '../recovery/recovery-wording';
-import { fieldOfServerError, formFromSettings, readSettingsForm } from '../recovery/settings-form';
+import {
+  changedByServer,
+  fieldOfServerError,
+  formFromSettings,
+  readSettingsForm,
+} from '../recovery/settings-form';
 import type { SettingsField, SettingsForm } from '../recovery/settings-form';
 import { saySupervision } from '../recovery/supervision-text';
 import { isSignedOut, requestErrorText } from './admin-errors';
@@ -51,8 +56,10 @@ export function RecoverySettingsSection({ onSignedOut }: { onSignedOut: () => vo
     setErrors({});
     setBusy(true);
     try {
-      setForm(formFromSettings(await recoveryApi.saveSettings(read.settings)));
-      setStatus({ text: saySupervision('settingsSaved'), failed: false });
+      const saved = await recoveryApi.saveSettings(read.settings);
+      setForm(formFromSettings(saved));
+      const raised = changedByServer(read.settings, saved);
+      setStatus({ text: saySupervision(raised ? 'settingsRaised' : 'settingsSaved'), failed: false });
     } catch (err) {
       if (isSignedOut(err)) return onSignedOut();
       const field = err instanceof ApiError ? fieldOfServerError(err.message) : null;
