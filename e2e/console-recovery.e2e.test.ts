@@ -164,6 +164,8 @@ describe('recovery in the console', { skip }, () => {
     await agent.goto(`${server.url}/console/conversations/${recoveryId}`);
     await panel().getByTestId('recovery-contacts').waitFor();
     assert.equal(await panel().getByTestId('recovery-claimed').innerText(), 'camille@example.com');
+    const row = agent.locator(`[data-testid=conversation-row][data-conversation-id="${recoveryId}"]`);
+    assert.equal(await row.getByTestId('recovery-mark').innerText(), 'Account recovery');
     assert.equal(await panel().getByTestId('recovery-situation').innerText(), 'Locked out');
     assert.equal(await panel().getByTestId('recovery-account').innerText(), 'Camille M.');
     const contacts = await panel().getByTestId('recovery-contact').allInnerTexts();
