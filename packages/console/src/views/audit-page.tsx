@@ -3,7 +3,7 @@
  * and refusal, newest first, of all conversations or one (the filter is in the address, so a case can
  * link to its own trail). Entries hold no code; their detail is shown as plain text.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Agent, AuditEntry } from '@candor/protocol';
 import { recoveryApi } from '../recovery/recovery-api';
 import { actionText, appendPage, detailText } from '../recovery/audit-query';
@@ -26,19 +26,27 @@ export function AuditPage({ me, conversationId, onSignedOut }: Props) {
   const [loading, setLoading] = useState(false);
   const [typed, setTyped] = useState(conversationId ?? '');
 
+  // A page asked for under another filter is dropped when it lands: only the latest read counts.
+  const reading = useRef(0);
   const load = (after: string | null, held: AuditEntry[]) => {
+    const mine = ++reading.current;
     setLoading(true);
     setError(null);
     recoveryApi
       .audit({ conversationId: conversationId ?? undefined, cursor: after })
       .then(
         (page) => {
+          if (mine !== reading.current) return;
           setEntries(appendPage(held, page.entries));
           setCursor(page.nextCursor);
         },
-        (err: unknown) => (isSignedOut(err) ? onSignedOut() : setError(requestErrorText(err))),
+        (err: unknown) => {
+          if (mine !== reading.current) return;
+          if (isSignedOut(err)) onSignedOut();
+          else setError(requestErrorText(err));
+        },
       )
-      .finally(() => setLoading(false));
+      .finally(() => mine === reading.current && setLoading(false));
   };
 
   useEffect(() => {
