@@ -11,6 +11,12 @@ describe('routes', () => {
     assert.deepEqual(parseRoute('/console/ratings'), { page: 'ratings' });
   });
 
+  it('reads the approvals page and the audit trail, of all conversations or one', () => {
+    assert.deepEqual(parseRoute('/console/approvals'), { page: 'approvals' });
+    assert.deepEqual(parseRoute('/console/audit'), { page: 'audit', conversationId: null });
+    assert.deepEqual(parseRoute('/console/audit/c%2F1'), { page: 'audit', conversationId: 'c/1' });
+  });
+
   it('falls back to the inbox for unknown paths', () => {
     assert.deepEqual(parseRoute('/console/whatever/else'), { page: 'inbox', conversationId: null });
   });
@@ -30,6 +36,9 @@ describe('routes', () => {
       { page: 'admin' } as const,
       { page: 'ratings' } as const,
       { page: 'inbox', conversationId: 'x y' } as const,
+      { page: 'approvals' } as const,
+      { page: 'audit', conversationId: null } as const,
+      { page: 'audit', conversationId: 'a b' } as const,
     ]) {
       assert.deepEqual(parseRoute(pathFor(route)), route);
     }

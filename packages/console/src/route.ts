@@ -5,7 +5,10 @@ export type Route =
   | { page: 'inbox'; conversationId: string | null }
   | { page: 'admin' }
   | { page: 'account' }
-  | { page: 'ratings' };
+  | { page: 'ratings' }
+  | { page: 'approvals' }
+  /** The audit trail, of one conversation or all (issue 14). */
+  | { page: 'audit'; conversationId: string | null };
 
 const BASE = '/console';
 
@@ -14,6 +17,10 @@ export function parseRoute(pathname: string): Route {
   if (rest === '/admin' || rest === '/admin/') return { page: 'admin' };
   if (rest === '/account' || rest === '/account/') return { page: 'account' };
   if (rest === '/ratings' || rest === '/ratings/') return { page: 'ratings' };
+  if (rest === '/approvals' || rest === '/approvals/') return { page: 'approvals' };
+  if (rest === '/audit' || rest === '/audit/') return { page: 'audit', conversationId: null };
+  const audit = /^\/audit\/([^/]+)\/?$/.exec(rest)?.[1];
+  if (audit !== undefined) return { page: 'audit', conversationId: decodedOrNull(audit) };
   const match = /^\/conversations\/([^/]+)\/?$/.exec(rest);
   const id = match?.[1];
   return { page: 'inbox', conversationId: id === undefined ? null : decodedOrNull(id) };
@@ -32,6 +39,11 @@ export function pathFor(route: Route): string {
   if (route.page === 'admin') return `${BASE}/admin`;
   if (route.page === 'account') return `${BASE}/account`;
   if (route.page === 'ratings') return `${BASE}/ratings`;
+  if (route.page === 'approvals') return `${BASE}/approvals`;
+  if (route.page === 'audit')
+    return route.conversationId === null
+      ? `${BASE}/audit`
+      : `${BASE}/audit/${encodeURIComponent(route.conversationId)}`;
   return route.conversationId === null
     ? BASE
     : `${BASE}/conversations/${encodeURIComponent(route.conversationId)}`;

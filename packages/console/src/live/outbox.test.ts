@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Message } from '@candor/protocol';
-import { enqueue, fail, pendingFor, retry, settle, settleMessage, toResend } from './outbox';
+import { enqueue, fail, pendingFor, retry, sendAnyway, settle, settleMessage, toResend } from './outbox';
 import type { Outbox } from './outbox';
 
 function entry(clientKey: string, conversationId = 'c1') {
@@ -64,5 +64,23 @@ describe('outbox', () => {
   it('lists the replies of one conversation', () => {
     const box = enqueue(enqueue([], entry('k1', 'a')), entry('k2', 'b'));
     assert.deepEqual(keys(pendingFor(box, 'b')), ['k2']);
+  });
+
+  it('marks a held reply, sends it anyway acknowledged, and never one that was not held', () => {
+    let box = fail(
+      fail(enqueue(enqueue([], entry('k1')), entry('k2')), 'k1', 'asks for a code', true),
+      'k2',
+      'slow',
+    );
+    assert.equal(box[0]?.held, true);
+    assert.equal(box[1]?.held, false);
+    box = sendAnyway(box, 'k2');
+    assert.equal(box[1]?.state, 'failed');
+    box = sendAnyway(box, 'k1');
+    assert.deepEqual(
+      { state: box[0]?.state, error: box[0]?.error, held: box[0]?.held, acknowledged: box[0]?.acknowledged },
+      { state: 'sending', error: null, held: false, acknowledged: true },
+    );
+    assert.deepEqual(keys(toResend(box)), ['k1']);
   });
 });

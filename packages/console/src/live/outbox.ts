@@ -10,6 +10,10 @@ export interface OutboxEntry {
   readonly body: string;
   readonly state: 'sending' | 'failed';
   readonly error: string | null;
+  /** The server held it back (`message_held`): `error` is its warning, and it may be sent anyway. */
+  readonly held?: boolean;
+  /** Sent anyway after the warning: resends (after a reconnect too) say so with `acknowledgeWarning`. */
+  readonly acknowledged?: boolean;
   readonly createdAt: number;
 }
 export type Outbox = readonly OutboxEntry[];
@@ -31,12 +35,23 @@ export function settleMessage(outbox: Outbox, message: Message): Outbox {
   return next.length === outbox.length ? outbox : next;
 }
 
-export function fail(outbox: Outbox, clientKey: string, error: string): Outbox {
-  return outbox.map((e) => (e.clientKey === clientKey ? { ...e, state: 'failed', error } : e));
+export function fail(outbox: Outbox, clientKey: string, error: string, held = false): Outbox {
+  return outbox.map((e) => (e.clientKey === clientKey ? { ...e, state: 'failed', error, held } : e));
 }
 
 export function retry(outbox: Outbox, clientKey: string): Outbox {
-  return outbox.map((e) => (e.clientKey === clientKey ? { ...e, state: 'sending', error: null } : e));
+  return outbox.map((e) =>
+    e.clientKey === clientKey ? { ...e, state: 'sending', error: null, held: false } : e,
+  );
+}
+
+/** A held reply the agent chose to send after reading the warning; others are left as they are. */
+export function sendAnyway(outbox: Outbox, clientKey: string): Outbox {
+  return outbox.map((e) =>
+    e.clientKey === clientKey && e.held
+      ? { ...e, state: 'sending', error: null, held: false, acknowledged: true }
+      : e,
+  );
 }
 
 /** What to send again after a reconnect: failed ones wait for the agent to press retry. */

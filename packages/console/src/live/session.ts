@@ -14,6 +14,7 @@ import type {
   HistoryFrame,
   Message,
   Note,
+  RecoveryChangedFrame,
   ServerFrame,
 } from '@candor/protocol';
 import { addActivity, addNotes, noExtras } from './agent-extras';
@@ -32,7 +33,7 @@ import {
   upsertConversation,
 } from './inbox-state';
 import type { InboxEntry, InboxState } from './inbox-state';
-import { enqueue, fail, retry, settle, settleMessage, toResend } from './outbox';
+import { enqueue, fail, retry, sendAnyway, settle, settleMessage, toResend } from './outbox';
 import type { Outbox, OutboxEntry } from './outbox';
 import { applyHistory, applyMessage, emptyTimeline, lastSeq } from './timeline';
 import type { Timeline } from './timeline';
@@ -44,6 +45,8 @@ import { AGENT_TYPING_TTL_MS, ColleaguePresence, VIEW_REPEAT_MS, VIEW_TTL_MS } f
 import type { Colleagues } from './colleagues';
 import { applyAgentStatus, mergeLoaded, noStatuses } from './agent-status';
 import type { AgentStatuses } from './agent-status';
+import { afterRecoveryChanged, noSignalAlerts, seen } from '../recovery/signal-alerts';
+import type { SignalAlerts } from '../recovery/signal-alerts';
 
 export interface Notice {
   readonly conversationId: string | null;
@@ -74,6 +77,10 @@ export interface LiveState {
   readonly contactChanges: Readonly<Record<string, number>>;
   /** Colleagues' status (online / away / offline), live. */
   readonly agentStatus: AgentStatuses;
+  /** Per conversation, how many `recovery.changed` frames came: the recovery panel reads its case again. */
+  readonly recoveryChanges: Readonly<Record<string, number>>;
+  /** Supervisors and admins: recovery conversations with a takeover signal not yet looked at. */
+  readonly signalAlerts: SignalAlerts;
 }
 
 export interface SessionOptions {
@@ -114,6 +121,8 @@ const initialState: LiveState = {
   agentsTyping: {},
   contactChanges: {},
   agentStatus: noStatuses,
+  recoveryChanges: {},
+  signalAlerts: noSignalAlerts,
 };
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Readonly<Record<string, T>> {
@@ -128,6 +137,7 @@ export class LiveSession {
   private readonly listeners = new Set<(state: LiveState) => void>();
   private readonly updateListeners = new Set<(held: InboxEntry | undefined, next: Conversation) => void>();
   private readonly transferListeners = new Set<(frame: ConversationTransferredFrame) => void>();
+  private readonly signalListeners = new Set<(conversationId: string) => void>();
   private readonly connection: Connection;
   private readonly pending = new Map<string, Pending>();
   /** The highest seq reported read per conversation on this socket, to send each read mark once. */
@@ -200,6 +210,12 @@ export class LiveSession {
     return () => this.transferListeners.delete(listener);
   }
 
+  /** Each new takeover signal counted for this supervisor or admin (for a desktop notification). */
+  onSignal(listener: (conversationId: string) => void): () => void {
+    this.signalListeners.add(listener);
+    return () => this.signalListeners.delete(listener);
+  }
+
   start(): void {
     this.connection.start();
   }
@@ -234,7 +250,9 @@ export class LiveSession {
       inbox = markRead(inbox, conversationId, 0);
     }
     const visitorDrafts = keepOnly(this.state.visitorDrafts, conversationId);
-    this.update({ openId: conversationId, timelines, inbox, visitorDrafts, notice: null });
+    const signalAlerts =
+      conversationId === null ? this.state.signalAlerts : seen(this.state.signalAlerts, conversationId);
+    this.update({ openId: conversationId, timelines, inbox, visitorDrafts, signalAlerts, notice: null });
     if (conversationId !== null) this.subscribeTo(conversationId);
   }
 
@@ -252,6 +270,24 @@ export class LiveSession {
     if (!entry) return;
     this.update({ outbox: retry(this.state.outbox, clientKey) });
     this.transmit(entry);
+  }
+
+  /**
+   * Sends a reply the server held back (`message_held`) after the agent read its warning. Never in a
+   * recovery conversation: the server does not honour it there, so the console does not offer it.
+   */
+  sendAnyway(clientKey: string): void {
+    const entry = this.state.outbox.find((e) => e.clientKey === clientKey);
+    if (!entry?.held || this.state.inbox[entry.conversationId]?.recovery === true) return;
+    const outbox = sendAnyway(this.state.outbox, clientKey);
+    this.update({ outbox });
+    const resent = outbox.find((e) => e.clientKey === clientKey);
+    if (resent) this.transmit(resent);
+  }
+
+  /** The agent dismissed a takeover-signal notice (the case keeps its warning). */
+  dismissSignal(conversationId: string): void {
+    this.update({ signalAlerts: seen(this.state.signalAlerts, conversationId) });
   }
 
   discard(clientKey: string): void {
@@ -417,10 +453,25 @@ export class LiveSession {
           contactChanges: { ...changes, [frame.visitorId]: (changes[frame.visitorId] ?? 0) + 1 },
         });
       }
+      case 'recovery.changed':
+        return this.recoveryChanged(frame);
       case 'welcome':
       case 'contact.requested':
-        return; // handled by the connection; contact.requested is for visitors
+      case 'recovery.status':
+        return; // handled by the connection; contact.requested and recovery.status are for visitors
     }
+  }
+
+  private recoveryChanged(frame: RecoveryChangedFrame): void {
+    const id = frame.conversationId;
+    const changes = this.state.recoveryChanges;
+    const held = this.state.signalAlerts;
+    const signalAlerts = afterRecoveryChanged(held, frame, {
+      role: this.me.role,
+      watchedId: this.state.openId,
+    });
+    this.update({ recoveryChanges: { ...changes, [id]: (changes[id] ?? 0) + 1 }, signalAlerts });
+    if (signalAlerts !== held) for (const listener of this.signalListeners) listener(id);
   }
 
   private history(frame: HistoryFrame): void {
@@ -481,8 +532,11 @@ export class LiveSession {
     const pending = this.takePending(frame.ref);
     const text = errorText(frame.code, frame.message);
     switch (pending?.kind) {
-      case 'send':
-        return this.update({ outbox: fail(this.state.outbox, pending.clientKey, text) });
+      case 'send': {
+        // Held back: the server's warning is the text (errorText keeps a message it has no words for).
+        const held = frame.code === 'message_held';
+        return this.update({ outbox: fail(this.state.outbox, pending.clientKey, text, held) });
+      }
       case 'action':
         return this.update({
           busy: without(this.state.busy, pending.conversationId),
@@ -525,10 +579,12 @@ export class LiveSession {
     this.viewTimer = null;
   }
 
-  private transmit(entry: Pick<OutboxEntry, 'clientKey' | 'conversationId' | 'body'>): void {
+  private transmit(entry: Pick<OutboxEntry, 'clientKey' | 'conversationId' | 'body' | 'acknowledged'>): void {
     const { clientKey, conversationId, body } = entry;
     const ref = this.ref({ kind: 'send', clientKey });
-    if (!this.connection.send({ type: 'message.send', ref, conversationId, clientKey, body })) {
+    const frame = { type: 'message.send', ref, conversationId, clientKey, body } as const;
+    const sent = this.connection.send(entry.acknowledged ? { ...frame, acknowledgeWarning: true } : frame);
+    if (!sent) {
       this.pending.delete(ref); // stays "sending" in the outbox until the next welcome
     }
   }

@@ -6,6 +6,7 @@
 import type { AgentPreferences } from '@candor/protocol';
 import { wanted, type Alert } from '../live/notify-rules';
 import { say } from '../console-text';
+import { saySupervision } from '../recovery/supervision-text';
 
 const TITLES: Record<Alert['kind'], string> = {
   newConversation: 'New conversation',
@@ -37,6 +38,28 @@ export function raise(alert: Alert, prefs: AgentPreferences, open: (conversation
   note.onclick = () => {
     window.focus();
     open(alert.conversationId);
+    note.close();
+  };
+}
+
+/**
+ * A takeover signal to a supervisor or admin: no per-kind switch (it is a security warning), but the
+ * agent's sound and desktop choices hold. Names no visitor and nothing they wrote.
+ */
+export function raiseSignal(
+  conversationId: string,
+  prefs: AgentPreferences,
+  open: (conversationId: string) => void,
+): void {
+  if (prefs.sound) beep();
+  if (!prefs.desktop || desktopPermission() !== 'granted') return;
+  const note = new Notification(saySupervision('signalDesktopTitle'), {
+    body: saySupervision('signalNotice'),
+    tag: `candor-signal-${conversationId}`,
+  });
+  note.onclick = () => {
+    window.focus();
+    open(conversationId);
     note.close();
   };
 }

@@ -8,7 +8,13 @@ import type { AgentPreferences } from '@candor/protocol';
 import { api } from '../api';
 import type { LiveSession, LiveState } from '../live/session';
 import { alertFor, alertForTransfer, titleCount, titleFor } from '../live/notify-rules';
-import { desktopPermission, raise, requestDesktopPermission, type DesktopPermission } from './notifier';
+import {
+  desktopPermission,
+  raise,
+  raiseSignal,
+  requestDesktopPermission,
+  type DesktopPermission,
+} from './notifier';
 
 export const DEFAULT_PREFERENCES: AgentPreferences = {
   notify: { newConversation: true, newMessage: true, assigned: true },
@@ -68,6 +74,15 @@ export function useNotifications(
         });
         if (alert) raise(alert, prefs, current.current.open);
       }),
+    [session],
+  );
+
+  // Supervisors and admins only: the session counts a signal for them alone (recovery/signal-alerts.ts).
+  useEffect(
+    () =>
+      session.onSignal((conversationId) =>
+        raiseSignal(conversationId, current.current.preferences, current.current.open),
+      ),
     [session],
   );
 

@@ -8,6 +8,8 @@ import { api } from '../api';
 import { isSignedOut, requestErrorText } from './admin-errors';
 import { UserText } from './user-text';
 import { AgentRow } from './agent-row';
+import { RoleSelect } from './role-select';
+import { saySupervision } from '../recovery/supervision-text';
 
 type Role = Agent['role'];
 const MIN_PASSWORD = 12;
@@ -182,15 +184,8 @@ function CreateAgentForm({ onCreated, onSignedOut }: FormProps) {
           />
         </label>
         <label>
-          <span>Role</span>
-          <select
-            data-testid="agent-role"
-            value={role}
-            onChange={(e) => setRole(e.currentTarget.value === 'admin' ? 'admin' : 'agent')}
-          >
-            <option value="agent">Agent</option>
-            <option value="admin">Admin</option>
-          </select>
+          <span>{saySupervision('role')}</span>
+          <RoleSelect role={role} testId="agent-role" onChange={setRole} />
         </label>
         <label>
           <span>
@@ -209,6 +204,7 @@ function CreateAgentForm({ onCreated, onSignedOut }: FormProps) {
       <p id="password-hint" class="hint">
         Leave the password empty to generate a strong one, shown once.
       </p>
+      <p class="hint">{saySupervision('roleHint')}</p>
       {error && (
         <p class="error" role="alert">
           {error}

@@ -1,4 +1,4 @@
-/** The admin area: agents, the typing preview policy per inbox, and the redaction rules. Admins only. */
+/** The admin area: agents, routing, account recovery, the typing preview policy, redaction rules… Admins only. */
 import type { Agent } from '@candor/protocol';
 import { AgentsSection } from './admin-agents';
 import { PreviewPolicySection } from './admin-preview';
@@ -10,6 +10,7 @@ import { ArticlesSection } from './admin-articles';
 import { HoursSection } from './admin-hours';
 import { BotSection } from './admin-bot';
 import { OutboxSection } from './admin-outbox';
+import { RecoverySettingsSection } from './admin-recovery';
 
 interface Props {
   me: Agent;
@@ -30,6 +31,7 @@ export function AdminPage({ me, onSignedOut }: Props) {
       <h1 id="admin-title">Admin</h1>
       <AgentsSection me={me} onSignedOut={onSignedOut} />
       <RoutingSection onSignedOut={onSignedOut} />
+      <RecoverySettingsSection onSignedOut={onSignedOut} />
       <HoursSection onSignedOut={onSignedOut} />
       <PreviewPolicySection onSignedOut={onSignedOut} />
       <ContactSettingsSection onSignedOut={onSignedOut} />

@@ -1,5 +1,6 @@
 /**
- * One agent in the admin's team table, with what an admin may do to them: rename, change the role,
+ * One agent in the admin's team table, with what an admin may do to them: rename, change the role
+ * (admin, supervisor or agent),
  * deactivate or reactivate (after a confirmation: they are signed out at once), and reset the password
  * (a generated one, shown here once). Every control names the agent it acts on.
  */
@@ -8,6 +9,8 @@ import { useState } from 'preact/hooks';
 import type { Agent } from '@candor/protocol';
 import { api } from '../api';
 import { isSignedOut, requestErrorText } from './admin-errors';
+import { RoleSelect, roleName } from './role-select';
+import { saySupervision } from '../recovery/supervision-text';
 
 interface Props {
   agent: Agent;
@@ -73,7 +76,18 @@ export function AgentRow({ agent, isMe, onChanged, onSignedOut }: Props) {
         )}
       </td>
       <td>{agent.email !== undefined && <UserText text={agent.email} />}</td>
-      <td>{agent.role === 'admin' ? 'Admin' : 'Agent'}</td>
+      <td>
+        {isMe ? (
+          roleName(agent.role)
+        ) : (
+          <RoleSelect
+            role={agent.role}
+            label={saySupervision('roleOf', { name })}
+            disabled={busy}
+            onChange={(role) => void change({ role })}
+          />
+        )}
+      </td>
       <td>{agent.active ? 'Active' : 'Deactivated'}</td>
       <td class="agent-actions">
         <button
@@ -84,16 +98,6 @@ export function AgentRow({ agent, isMe, onChanged, onSignedOut }: Props) {
         >
           Rename
         </button>
-        {!isMe && (
-          <button
-            type="button"
-            aria-label={agent.role === 'admin' ? `Make ${name} an agent` : `Make ${name} an admin`}
-            disabled={busy}
-            onClick={() => void change({ role: agent.role === 'admin' ? 'agent' : 'admin' })}
-          >
-            {agent.role === 'admin' ? 'Make agent' : 'Make admin'}
-          </button>
-        )}
         {!isMe &&
           (agent.active ? (
             <button

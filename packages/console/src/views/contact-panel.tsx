@@ -4,6 +4,7 @@
  * over REST, again whenever the socket says this contact changed.
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import type { Contact } from '@candor/protocol';
 import { api } from '../api';
 import { localTime, shortUrl, VERIFICATION_TEXT } from '../contact-text';
@@ -16,12 +17,14 @@ interface Props {
   conversationId: string;
   session: LiveSession;
   state: LiveState;
+  /** Tools shown first in the panel's body (folded with it on a phone): the support reference. */
+  children?: ComponentChildren;
 }
 
 /** The console's phone layout (console.css): one pane at a time. */
-const PHONE = '(max-width: 720px)';
+export const PHONE = '(max-width: 720px)';
 
-export function ContactPanel({ conversationId, session, state }: Props) {
+export function ContactPanel({ conversationId, session, state, children }: Props) {
   const entry = state.inbox[conversationId];
   const visitorId = entry?.visitorId;
   const changes = visitorId === undefined ? 0 : (state.contactChanges[visitorId] ?? 0);
@@ -66,6 +69,7 @@ export function ContactPanel({ conversationId, session, state }: Props) {
         </button>
       </h2>
       <div id="contact-body" hidden={!open}>
+        {children}
         {contact === null ? (
           <p class="hint">{failed ? 'The contact could not be loaded.' : 'Loading…'}</p>
         ) : (

@@ -17,6 +17,7 @@ import { TagEditor } from './tag-editor';
 import { navigate } from '../route';
 import { useState } from 'preact/hooks';
 import { preferredLocale } from '../canned-picker';
+import { sayRecovery } from '../recovery/recovery-text';
 
 /** REST failures as the agent reads them. */
 function readable(err: unknown): Error {
@@ -78,6 +79,11 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
                 <UserText text={assignee} />
               </span>
               <PreviewPill preview={entry.preview} />
+              {entry.recovery && (
+                <span class="recovery-mark" data-testid="recovery-mark">
+                  {sayRecovery('panelTitle')}
+                </span>
+              )}
             </p>
           )}
           {entry && (
@@ -167,6 +173,7 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
         myName={me.name}
         onRetry={(key) => session.retry(key)}
         onDiscard={(key) => session.discard(key)}
+        onSendAnyway={entry?.recovery ? undefined : (key) => session.sendAnyway(key)}
         extras={state.extras[id] ?? noExtras}
         meId={me.id}
       />

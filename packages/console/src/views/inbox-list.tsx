@@ -4,6 +4,7 @@ import { listTab, tabUnread, TABS } from '../live/inbox-state';
 import type { InboxEntry, InboxState, ListFilter, Tab } from '../live/inbox-state';
 import { say } from '../console-text';
 import { verificationBadge } from '../contact-text';
+import { sayRecovery } from '../recovery/recovery-text';
 import { relativeTime } from '../relative-time';
 import { navigate, pathFor } from '../route';
 import { useNow } from './use-live';
@@ -170,6 +171,11 @@ function Row({ entry, isOpen, now, meId }: RowProps) {
       </span>
       <span class="row-line meta">
         <span class={`pill ${entry.status}`}>{entry.status === 'resolved' ? 'Resolved' : 'Open'}</span>
+        {entry.recovery && (
+          <span class="recovery-mark" data-testid="recovery-mark">
+            {sayRecovery('panelTitle')}
+          </span>
+        )}
         {entry.verification && <VerificationBadge level={entry.verification} />}
         <span>
           <UserText text={assignee} />

@@ -10,6 +10,7 @@ import type { AgentExtras } from '../live/agent-extras';
 import { MessageBody } from './message-body';
 import { UserText } from './user-text';
 import { say } from '../console-text';
+import { sayRecovery } from '../recovery/recovery-text';
 
 interface Props {
   messages: readonly Message[];
@@ -18,6 +19,8 @@ interface Props {
   myName: string;
   onRetry: (clientKey: string) => void;
   onDiscard: (clientKey: string) => void;
+  /** Sends a held reply after its warning; absent in a recovery conversation (never offered there). */
+  onSendAnyway?: (clientKey: string) => void;
   /** Notes and the activity trail: agents' own. */
   extras?: AgentExtras;
   meId?: string;
@@ -143,6 +146,8 @@ export function MessageList(props: Props) {
           <MessageBody text={e.body} />
           {e.state === 'sending' ? (
             <span class="delivery">Sending…</span>
+          ) : e.held ? (
+            <HeldWarning entry={e} onSendAnyway={props.onSendAnyway} onDiscard={onDiscard} />
           ) : (
             <span class="delivery" role="alert">
               Not sent: {e.error}{' '}
@@ -162,5 +167,34 @@ export function MessageList(props: Props) {
         </div>
       ))}
     </div>
+  );
+}
+
+/** A reply the server held back: its warning, "Send anyway" where allowed, and Discard. */
+function HeldWarning(props: {
+  entry: OutboxEntry;
+  onSendAnyway: ((clientKey: string) => void) | undefined;
+  onDiscard: (clientKey: string) => void;
+}) {
+  const { entry, onSendAnyway, onDiscard } = props;
+  return (
+    <span class="delivery held" role="alert" data-testid="held-warning">
+      <strong>{sayRecovery('heldTitle')}</strong> {entry.error}{' '}
+      {onSendAnyway ? (
+        <button
+          type="button"
+          class="link"
+          data-testid="send-anyway"
+          onClick={() => onSendAnyway(entry.clientKey)}
+        >
+          {sayRecovery('sendAnyway')}
+        </button>
+      ) : (
+        <span data-testid="held-in-recovery">{sayRecovery('heldInRecovery')}</span>
+      )}{' '}
+      <button type="button" class="link" onClick={() => onDiscard(entry.clientKey)}>
+        {sayRecovery('discard')}
+      </button>
+    </span>
   );
 }

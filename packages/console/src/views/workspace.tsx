@@ -27,6 +27,13 @@ import { useLiveState } from './use-live';
 import { StatusControl } from './status-control';
 import { QueuePanel } from './queue-panel';
 import { ColleagueList } from './colleague-list';
+import { ApprovalsPage } from './approvals-page';
+import { AuditPage } from './audit-page';
+import { RecoveryPanel } from './recovery-panel';
+import { SupportReferenceButton } from './support-reference';
+import { SignalNotice } from './signal-notice';
+import { supervises } from '../recovery/approvals';
+import { saySupervision } from '../recovery/supervision-text';
 
 interface Props {
   agent: Agent;
@@ -122,11 +129,18 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
     onSignedOut(null);
   };
 
-  const go = (event: MouseEvent, page: 'inbox' | 'admin' | 'account' | 'ratings') => {
+  const go = (event: MouseEvent, page: 'inbox' | 'admin' | 'account' | 'ratings' | 'approvals' | 'audit') => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return; // let new tabs open
     event.preventDefault();
-    navigate(page === 'inbox' ? { page, conversationId: null } : { page });
+    navigate(page === 'inbox' || page === 'audit' ? { page, conversationId: null } : { page });
   };
+  const sessionEnded = () => onSignedOut('Your session has ended. Sign in again.');
+  const signals = state.signalAlerts.length;
+  const recoveryChanges = useMemo(
+    () => Object.values(state.recoveryChanges).reduce((sum, n) => sum + n, 0),
+    [state.recoveryChanges],
+  );
+  const openEntry = openId === null ? undefined : state.inbox[openId];
 
   const generalNotice = state.notice?.conversationId === null ? state.notice : null;
 
@@ -160,6 +174,32 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
               onClick={(e) => go(e, 'ratings')}
             >
               {sayRatings('nav')}
+            </a>
+          )}
+          {supervises(agent.role) && (
+            <a
+              href="/console/approvals"
+              data-testid="approvals-link"
+              aria-current={route.page === 'approvals' ? 'page' : undefined}
+              aria-label={signals > 0 ? saySupervision('approvalsNavSignals', { count: signals }) : undefined}
+              onClick={(e) => go(e, 'approvals')}
+            >
+              {saySupervision('approvalsNav')}
+              {signals > 0 && (
+                <span class="badge signal-badge" data-testid="signal-badge" aria-hidden="true">
+                  {signals}
+                </span>
+              )}
+            </a>
+          )}
+          {supervises(agent.role) && (
+            <a
+              href="/console/audit"
+              data-testid="audit-link"
+              aria-current={route.page === 'audit' ? 'page' : undefined}
+              onClick={(e) => go(e, 'audit')}
+            >
+              {saySupervision('auditNav')}
             </a>
           )}
           <a
@@ -218,7 +258,18 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
           </button>
         </div>
       )}
-      {route.page === 'ratings' ? (
+      {state.signalAlerts.length > 0 && route.page !== 'approvals' && (
+        <SignalNotice
+          conversationId={state.signalAlerts[state.signalAlerts.length - 1] ?? ''}
+          onOpen={openConversation}
+          onDismiss={(id) => session.dismissSignal(id)}
+        />
+      )}
+      {route.page === 'approvals' ? (
+        <ApprovalsPage me={agent} changes={recoveryChanges} onSignedOut={sessionEnded} />
+      ) : route.page === 'audit' ? (
+        <AuditPage me={agent} conversationId={route.conversationId} onSignedOut={sessionEnded} />
+      ) : route.page === 'ratings' ? (
         <RatingsPage me={agent} onSignedOut={() => onSignedOut('Your session has ended. Sign in again.')} />
       ) : route.page === 'admin' ? (
         <AdminPage me={agent} onSignedOut={() => onSignedOut('Your session has ended. Sign in again.')} />
@@ -257,7 +308,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
               <p>Select a conversation.</p>
             </main>
           ) : (
-            <div class="conversation-pane">
+            <div class={openEntry?.recovery ? 'conversation-pane recovery' : 'conversation-pane'}>
               <ConversationView
                 key={openId}
                 conversationId={openId}
@@ -265,12 +316,28 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
                 state={state}
                 replyDrafts={replyDrafts}
               />
-              <ContactPanel
-                key={`contact-${openId}`}
-                conversationId={openId}
-                session={session}
-                state={state}
-              />
+              <div class="side-column">
+                {openEntry?.recovery && (
+                  <RecoveryPanel
+                    key={`recovery-${openId}`}
+                    conversationId={openId}
+                    state={state}
+                    onSignedOut={sessionEnded}
+                  />
+                )}
+                <ContactPanel
+                  key={`contact-${openId}`}
+                  conversationId={openId}
+                  session={session}
+                  state={state}
+                >
+                  <SupportReferenceButton
+                    key={`reference-${openId}`}
+                    conversationId={openId}
+                    onSignedOut={sessionEnded}
+                  />
+                </ContactPanel>
+              </div>
             </div>
           )}
         </div>
