@@ -95,6 +95,21 @@ describe('the recovery conversation', () => {
     assert.equal(listed.conversation.recovery, true);
     const first = await visitor.sendMessage(conversationId, 'hello?');
     assert.equal(first.conversationId, conversationId);
+    // The visitor's words go through the send path: secrets in them are masked like in any message.
+    const withCard = await startRecovery(visitor, 'someone', { details: 'My card is 4242 4242 4242 4242' });
+    const opening = (await (await admin(`/conversations/${withCard.conversation.id}/messages`)).json()) as {
+      messages: { body: string; author: { type: string } }[];
+    };
+    assert.equal(opening.messages[0]?.author.type, 'visitor');
+    assert.ok(!opening.messages[0]?.body.includes('4242 4242 4242 4242'), opening.messages[0]?.body);
+    // Only visitors start one.
+    const refused = await agent.request({
+      type: 'recovery.start',
+      account: 'x',
+      situation: 'other',
+      clientKey: randomUUID(),
+    });
+    assert.equal(refused.type === 'error' && refused.code, 'forbidden');
     visitor.close();
   });
 
