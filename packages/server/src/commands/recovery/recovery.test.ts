@@ -171,6 +171,37 @@ describe('the recovery conversation', () => {
     visitor.close();
   });
 
+  it('finds the account by a recently replaced email, and proves it with that standing', async () => {
+    const id = `user-${randomUUID()}`;
+    const old = `${id}@example.com`;
+    await putAccount(id, { email: old, name: 'Élodie' });
+    await putAccount(id, { email: `thief-${id}@example.net` });
+    const { client: visitor } = await TestClient.hello(server.wsUrl, 'visitor');
+    const { conversation } = await startRecovery(visitor, old);
+    const recovery = await readCase(admin, conversation.id);
+    assert.deepEqual(recovery.account, { externalId: id, name: 'Élodie' });
+    assert.deepEqual(
+      recovery.contacts.map((c) => [c.masked, c.standing]),
+      [
+        ['t•••@example.net', 'current'],
+        ['u•••@example.com', 'recently_replaced'],
+      ],
+    );
+    const oldContact = recovery.contacts.find((c) => c.standing === 'recently_replaced');
+    const res = await sendCode(admin, conversation.id, { contactId: oldContact?.id ?? '' });
+    assert.equal(res.status, 201);
+    await server.mail.settled();
+    const code = await codeMailedTo(server.store, old);
+    sentCodes.push(code);
+    assert.equal(await tryCode(visitor, conversation.id, code), 'verified');
+    const proofs = await server.store.listVerifications(conversation.id);
+    assert.deepEqual(
+      proofs.map((p) => [p.standing, p.accountId]),
+      [['recently_replaced', id]],
+    );
+    visitor.close();
+  });
+
   it('refuses a code once expired (a moved clock)', async () => {
     const { email, visitor, conversationId } = await openCase();
     const code = await mailedCode(conversationId, email);
