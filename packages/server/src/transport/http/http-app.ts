@@ -25,6 +25,7 @@ import { searchRoutes } from './search-routes';
 import { satisfactionRoutes } from './satisfaction-routes';
 import { accountRoutes, apiTokenRoutes, webhookRoutes } from './host-api-routes';
 import { outboxRoutes } from './outbox-routes';
+import { auditRoutes } from './recovery-routes';
 
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
@@ -80,6 +81,7 @@ export function httpApp(deps: HttpDeps) {
   app.route('/api/v1/api-tokens', apiTokenRoutes(deps));
   app.route('/api/v1/accounts', accountRoutes(deps));
   app.route('/api/v1/webhooks', webhookRoutes(deps));
+  app.route('/api/v1/audit', auditRoutes(deps));
   app.route('/api/v1/help', helpApiRoutes(help));
   app.route('/api/v1', settingsRoutes(deps));
   app.route('/api/v1', routingRoutes(deps));
