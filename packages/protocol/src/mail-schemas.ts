@@ -41,6 +41,8 @@ export const outboxMailSchema = z.object({
   text: z.string(),
   html: z.string(),
   createdAt: z.number().int(),
+  /** 'sms': a text message kept instead of sent (no SMS provider); `to` is a phone, subject and html empty. */
+  channel: z.enum(['email', 'sms']).optional(),
 });
 
 /** GET /api/v1/outbox: the development outbox, newest first (admins; empty when SMTP is configured). */

@@ -47,6 +47,8 @@ import * as mail from './mail-queries';
 import type { OutboxMail, ReopenGrant } from './mail-store';
 import * as hostAccounts from './host-account-queries';
 import * as webhooks from './webhook-queries';
+import * as supportReferences from './support-reference-queries';
+import type { SupportReferenceRecord } from './support-reference-store';
 import type { DeliveryResult, WebhookRecord } from './webhook-store';
 import type { AccountChange, ApiTokenRecord } from './host-account-store';
 import type { RatingFilter, RatingQuery, RatingRecord } from './satisfaction-store';
@@ -362,6 +364,13 @@ export class KyselyStore implements Store {
     this.guard(() => hostAccounts.findHostAccount(this.db, externalId));
   accountContactHistory = (externalId: string) =>
     this.guard(() => hostAccounts.accountContactHistory(this.db, externalId));
+  hasHostAccounts = () => this.guard(() => hostAccounts.hasHostAccounts(this.db));
+  createSupportReference = (reference: SupportReferenceRecord) =>
+    this.guard(() => supportReferences.createSupportReference(this.db, reference));
+  findSupportReference = (referenceHash: string) =>
+    this.guard(() => supportReferences.findSupportReference(this.db, referenceHash));
+  pruneSupportReferences = (now: number) =>
+    this.guard(() => supportReferences.pruneSupportReferences(this.db, now));
   addRating = (rating: RatingRecord) => this.guard(() => satisfaction.addRating(this.db, rating));
   listRatings = (query: RatingQuery) => this.guard(() => satisfaction.listRatings(this.db, query));
   countRatings = (filter: RatingFilter) => this.guard(() => satisfaction.countRatings(this.db, filter));

@@ -23,6 +23,7 @@ import { mailContract } from './contract/mail.contract';
 import { hostAccountsContract } from './contract/host-accounts.contract';
 import { webhooksContract } from './contract/webhooks.contract';
 import { botContract } from './contract/bot.contract';
+import { supportReferencesContract } from './contract/support-references.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -58,6 +59,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     hostAccountsContract(current);
     webhooksContract(current);
     botContract(current);
+    supportReferencesContract(current);
     // Last: it purges the idle visitors other tests made.
     limitsContract(current);
   });
