@@ -400,6 +400,7 @@ export class ClientConnection implements Watcher {
       ...(hours ? { hours } : {}),
       // Said before the bot's first answer: the widget tells the visitor who answers.
       ...(ctx.settings.botEnabled(DEFAULT_INBOX_ID) ? { bot: { enabled: true } } : {}),
+      ...(ctx.site ? { site: await ctx.site.welcome() } : {}),
     });
   }
 
