@@ -10,6 +10,9 @@ import type { ChatContext } from './context';
 import { loadReadable } from './load-conversation';
 import { presentConversation, presentMessage } from './presenters';
 import { activityActor, assignmentActivity, recordActivity } from './record-activity';
+import { heldBecause } from '../domain/recovery/secret-request';
+import { decideHeld } from '../domain/recovery/held-message';
+import { recoveryMark } from './recovery/recovery-conversation';
 
 export interface SendInput {
   /** null: a visitor's open conversation, or a new one. */
@@ -18,6 +21,8 @@ export interface SendInput {
   body: string;
   /** The sender's address: a visitor's message that starts a conversation is counted against it. */
   senderIp?: string;
+  /** Agent: send a message held for asking for or holding a secret, after reading the warning. */
+  acknowledgeWarning?: boolean | undefined;
 }
 
 /**
@@ -30,7 +35,8 @@ export async function sendMessage(
   input: SendInput,
 ): Promise<{ message: Message; conversation: Conversation; created: boolean }> {
   // Secrets are masked before the message is stored, relayed or logged (the widget did it too).
-  const { text: body, found } = redact(normaliseBody(input.body), ctx.settings.compiledRules);
+  const normalised = normaliseBody(input.body);
+  const { text: body, found } = redact(normalised, ctx.settings.compiledRules);
   const message: NewMessage = {
     authorType: actor.kind,
     authorId: actor.kind === 'visitor' ? actor.visitorId : actor.agentId,
@@ -51,6 +57,9 @@ export async function sendMessage(
     // reopening is decided on the conversation as the append found it.
     const before =
       actor.kind === 'agent' ? decideReply(actor, await loadReadable(ctx, actor, id)) : undefined;
+    // Agents only: a manipulated (or fake) agent is how codes get stolen. Checked once the agent may
+    // write here, before anything is stored: a held message is never stored nor relayed.
+    if (actor.kind === 'agent') await holdSecretRequests(ctx, id, normalised, input.acknowledgeWarning);
     if (actor.kind === 'visitor') {
       const home = await ctx.homes.of(id);
       if (home === undefined) throw new DomainError('not_found', 'No such conversation.');
@@ -97,6 +106,20 @@ export async function sendMessage(
     }
   }
   return { message: presented, conversation, created: result.created };
+}
+
+/** Throws message_held, saying why, when an agent message asks for or holds a password or a code. */
+async function holdSecretRequests(
+  ctx: ChatContext,
+  conversationId: string,
+  text: string,
+  acknowledged: boolean | undefined,
+): Promise<void> {
+  const reason = heldBecause(text);
+  if (reason === undefined) return;
+  const recovery = await recoveryMark.isRecoveryConversation(ctx, conversationId);
+  const decision = decideHeld(reason, { acknowledged: acknowledged === true, recovery });
+  if (!decision.send) throw new DomainError('message_held', decision.warning);
 }
 
 /** A visitor without a conversation id writes into their open conversation, or starts one. */
