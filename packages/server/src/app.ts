@@ -62,6 +62,8 @@ export interface Candor {
   server: Server;
   /** Where mail goes out; tests wait for it to settle. */
   mail: MailQueue;
+  /** Where texts go out (Twilio, or the development outbox). */
+  sms: SmsSender;
   /** e.g. http://127.0.0.1:3000 */
   url: string;
   store: Store;
@@ -286,5 +288,5 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       await store.close();
       log.info({}, 'candor stopped');
     })());
-  return { server, url: `http://${host}:${port}`, store, gateway, mail, stop };
+  return { server, url: `http://${host}:${port}`, store, gateway, mail, sms, stop };
 }
