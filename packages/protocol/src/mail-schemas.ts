@@ -41,12 +41,14 @@ export const outboxMailSchema = z.object({
   text: z.string(),
   html: z.string(),
   createdAt: z.number().int(),
+  /** 'sms': a text message kept instead of sent (no SMS provider); `to` is a phone, subject and html empty. */
+  channel: z.enum(['email', 'sms']).optional(),
 });
 
 /** GET /api/v1/outbox: the development outbox, newest first (admins; empty when SMTP is configured). */
 export const outboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 export const outboxResponse = z.object({
-  /** false: mail goes out by SMTP, nothing is kept here. */
+  /** false: mail goes out by SMTP and texts by the SMS provider, nothing is kept here. */
   enabled: z.boolean(),
   mails: z.array(outboxMailSchema),
 });

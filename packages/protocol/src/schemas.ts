@@ -594,7 +594,12 @@ export const sessionSchema = z.object({
   userAgent: z.string().optional(),
   ip: z.string().optional(),
 });
-export const sendMessageBody = z.object({ clientKey, body });
+export const sendMessageBody = z.object({
+  clientKey,
+  body,
+  /** Agents: send a message held back (error `message_held`) after reading the warning; see message.send. */
+  acknowledgeWarning: z.boolean().optional(),
+});
 /** An inbox's signed-identity settings as admins see them: never the secret itself. */
 export const inboxIdentitySchema = z.object({
   /** A secret is set (in the console, or by CANDOR_IDENTITY_SECRET for the default inbox). */

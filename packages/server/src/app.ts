@@ -53,11 +53,17 @@ import { SmtpMailer } from './mail/smtp-mailer';
 import { OutboxMailer } from './mail/outbox-mailer';
 import { MailQueue } from './mail/mail-queue';
 import { ReplyMail } from './commands/mail/reply-mail';
+import type { SmsSender } from './sms/sms-sender';
+import { TwilioSmsSender } from './sms/twilio-sms-sender';
+import { OutboxSmsSender } from './sms/outbox-sms-sender';
+import { SiteInfo } from './commands/site-info';
 
 export interface Candor {
   server: Server;
   /** Where mail goes out; tests wait for it to settle. */
   mail: MailQueue;
+  /** Where texts go out (Twilio, or the development outbox). */
+  sms: SmsSender;
   /** e.g. http://127.0.0.1:3000 */
   url: string;
   store: Store;
@@ -150,6 +156,8 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     ? new SmtpMailer(config.smtp.url, config.smtp.from)
     : new OutboxMailer(store, Date.now);
   const mail = new MailQueue({ mailer, log, counted: (outcome) => metrics.mailed(outcome) });
+  // Texts (recovery codes) leave through Twilio when configured, else they join mail in the outbox.
+  const sms: SmsSender = config.sms ? new TwilioSmsSender(config.sms) : new OutboxSmsSender(store, Date.now);
   const origins = new OriginPolicy(config.allowedOrigins);
   let publicUrl = config.publicUrl ?? '';
   const replyMail = new ReplyMail({
@@ -177,6 +185,8 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     now: config.clock ?? Date.now,
     anonymousLimits: new AnonymousLimits(store, config.anonymousRates),
     mail,
+    sms,
+    site: new SiteInfo(config.siteName, { store, now: Date.now, publicUrl: config.publicUrl }),
   };
   const routingConfig = routingSettings({
     awayGraceMs: config.awayGraceMs,
@@ -209,7 +219,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     metrics,
     metricsToken: config.metricsToken,
     origins,
-    outboxEnabled: config.smtp === undefined,
+    outboxEnabled: config.smtp === undefined || config.sms === undefined,
     helpLimit: new IpWindow({ limit: config.helpRequestsPerMinute, windowMs: 60_000 }),
   });
   const listener = getRequestListener(app.fetch);
@@ -271,11 +281,12 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       await replyMail.stop();
       await mail.stop();
       await mailer.close();
+      await sms.close();
       await searchIndexer.stop();
       await webhooks.stop();
       await bus.close();
       await store.close();
       log.info({}, 'candor stopped');
     })());
-  return { server, url: `http://${host}:${port}`, store, gateway, mail, stop };
+  return { server, url: `http://${host}:${port}`, store, gateway, mail, sms, stop };
 }

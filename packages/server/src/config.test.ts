@@ -82,4 +82,61 @@ describe('configuration', () => {
       );
     });
   });
+
+  describe('site name', () => {
+    it('defaults to the public URL’s host, else Candor, and takes a name of its own', () => {
+      assert.equal(loadConfig({}).siteName, 'Candor');
+      assert.equal(
+        loadConfig({ CANDOR_PUBLIC_URL: 'https://help.shop.example/' }).siteName,
+        'help.shop.example',
+      );
+      assert.equal(loadConfig({ CANDOR_SITE_NAME: '  Boutique Élodie ' }).siteName, 'Boutique Élodie');
+    });
+
+    it('refuses an empty name, a long one, and control or direction characters', () => {
+      for (const name of [' ', 'x'.repeat(81), 'Shop\nAgent', 'Shop\u202Etnega'])
+        assert.throws(() => loadConfig({ CANDOR_SITE_NAME: name }), /CANDOR_SITE_NAME/, JSON.stringify(name));
+    });
+  });
+
+  describe('SMS (Twilio)', () => {
+    const sid = `AC${'a1'.repeat(16)}`;
+    const all = {
+      CANDOR_TWILIO_ACCOUNT_SID: sid,
+      CANDOR_TWILIO_AUTH_TOKEN: 'b'.repeat(32),
+      CANDOR_SMS_FROM: '+14155550100',
+    };
+
+    it('sends by Twilio with the three set, else keeps texts in the outbox', () => {
+      assert.equal(loadConfig({}).sms, undefined);
+      assert.deepEqual(loadConfig(all).sms, {
+        url: 'https://api.twilio.com',
+        accountSid: sid,
+        username: sid,
+        password: 'b'.repeat(32),
+        from: '+14155550100',
+      });
+      const key = `SK${'c3'.repeat(16)}`;
+      assert.equal(loadConfig({ ...all, CANDOR_TWILIO_API_KEY: key }).sms?.username, key);
+      for (const missing of Object.keys(all)) {
+        const partial: Record<string, string> = { ...all };
+        delete partial[missing];
+        assert.throws(() => loadConfig(partial), /set all three/, missing);
+      }
+      assert.throws(() => loadConfig({ CANDOR_SMS_URL: 'https://api.twilio.com' }), /set all three/);
+    });
+
+    it('refuses a provider URL over plain HTTP unless it is loopback, and malformed identifiers', () => {
+      assert.throws(() => loadConfig({ ...all, CANDOR_SMS_URL: 'http://sms.example.com' }), /HTTPS/);
+      assert.equal(
+        loadConfig({ ...all, CANDOR_SMS_URL: 'http://127.0.0.1:8080/' }).sms?.url,
+        'http://127.0.0.1:8080',
+      );
+      assert.throws(
+        () => loadConfig({ ...all, CANDOR_TWILIO_ACCOUNT_SID: 'AC123' }),
+        /CANDOR_TWILIO_ACCOUNT_SID/,
+      );
+      assert.throws(() => loadConfig({ ...all, CANDOR_SMS_FROM: '0612345678' }), /CANDOR_SMS_FROM/);
+    });
+  });
 });

@@ -119,6 +119,49 @@ const env = z.object({
   CANDOR_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'CANDOR_PUBLIC_URL must be an http(s) URL' })
     .optional(),
+  /**
+   * SMS by Twilio's Messages API (recovery codes to phones on file): the three set, texts are sent;
+   * none, they are kept in the development outbox. The auth token is the account's, or the secret of
+   * the API key named by CANDOR_TWILIO_API_KEY (SK…), which Twilio recommends for servers.
+   */
+  CANDOR_TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-f]{32}$/, 'CANDOR_TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits')
+    .optional(),
+  CANDOR_TWILIO_AUTH_TOKEN: z.string().min(16, 'CANDOR_TWILIO_AUTH_TOKEN is too short').max(256).optional(),
+  CANDOR_TWILIO_API_KEY: z
+    .string()
+    .regex(/^SK[0-9a-f]{32}$/, 'CANDOR_TWILIO_API_KEY must be SK followed by 32 hex digits')
+    .optional(),
+  /** The sender: a number in international form (+14155550100) or a Messaging Service (MG…). */
+  CANDOR_SMS_FROM: z
+    .string()
+    .regex(
+      /^(?:\+[1-9][0-9]{6,14}|MG[0-9a-f]{32})$/,
+      'CANDOR_SMS_FROM must be a number in international form (+14155550100) or a Messaging Service SID (MG…)',
+    )
+    .optional(),
+  /** The provider's base URL (default https://api.twilio.com): HTTPS, or HTTP to a loopback address (tests). */
+  CANDOR_SMS_URL: z
+    .url({ protocol: /^https?$/, error: 'CANDOR_SMS_URL must be an http(s) URL' })
+    .refine(
+      (u) => u.startsWith('https:') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u),
+      'CANDOR_SMS_URL must use HTTPS (HTTP only to a loopback address)',
+    )
+    .optional(),
+  /**
+   * Who runs this Candor, as customers know it ("Example Shop"): the widget's "verified agent of <site>"
+   * mark and the help centre's /verify page say it. Default: the host of CANDOR_PUBLIC_URL, or "Candor".
+   */
+  CANDOR_SITE_NAME: z
+    .string()
+    .trim()
+    .min(1, 'CANDOR_SITE_NAME must not be empty')
+    .max(80, 'CANDOR_SITE_NAME takes at most 80 characters')
+    // Shown beside every agent message: no control or bidirectional-override characters that could make
+    // it read as something else.
+    .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'CANDOR_SITE_NAME must be printable text (no control characters)')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -126,6 +169,16 @@ export type BusConfig =
   | { kind: 'local' }
   | { kind: 'redis'; url: string; prefix: string }
   | { kind: 'nats'; servers: string[]; prefix: string };
+
+export interface TwilioConfig {
+  /** Base URL, without a trailing slash. */
+  url: string;
+  accountSid: string;
+  /** Basic auth: the account SID or an API key SID, and its secret. */
+  username: string;
+  password: string;
+  from: string;
+}
 
 export interface Config {
   port: number;
@@ -170,6 +223,10 @@ export interface Config {
   publicUrl?: string | undefined;
   /** Tests only (never read from the environment): the commands' clock, so a test can move time. */
   clock?: () => number;
+  /** undefined: no SMS provider, texts go to the development outbox. */
+  sms?: TwilioConfig | undefined;
+  /** CANDOR_SITE_NAME, or its default (the public URL's host, or "Candor"). */
+  siteName: string;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -182,6 +239,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if ((e.CANDOR_SMTP_URL === undefined) !== (e.CANDOR_MAIL_FROM === undefined)) {
     throw new Error(
       'Invalid configuration:\n  CANDOR_SMTP_URL, CANDOR_MAIL_FROM: set both to send mail by SMTP, or neither to keep it in the development outbox',
+    );
+  }
+  const twilio = [e.CANDOR_TWILIO_ACCOUNT_SID, e.CANDOR_TWILIO_AUTH_TOKEN, e.CANDOR_SMS_FROM];
+  const anySms = [...twilio, e.CANDOR_TWILIO_API_KEY, e.CANDOR_SMS_URL].some((v) => v !== undefined);
+  if (anySms && twilio.some((v) => v === undefined)) {
+    throw new Error(
+      'Invalid configuration:\n  CANDOR_TWILIO_ACCOUNT_SID, CANDOR_TWILIO_AUTH_TOKEN, CANDOR_SMS_FROM: set all three to send texts by Twilio, or none to keep them in the development outbox',
     );
   }
   if (e.REDIS_URL && e.NATS_URL.length > 0) {
@@ -244,5 +308,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         ? { url: e.CANDOR_SMTP_URL, from: e.CANDOR_MAIL_FROM }
         : undefined,
     publicUrl: e.CANDOR_PUBLIC_URL?.replace(/\/+$/, ''),
+    sms:
+      e.CANDOR_TWILIO_ACCOUNT_SID !== undefined &&
+      e.CANDOR_TWILIO_AUTH_TOKEN !== undefined &&
+      e.CANDOR_SMS_FROM !== undefined
+        ? {
+            url: (e.CANDOR_SMS_URL ?? 'https://api.twilio.com').replace(/\/+$/, ''),
+            accountSid: e.CANDOR_TWILIO_ACCOUNT_SID,
+            username: e.CANDOR_TWILIO_API_KEY ?? e.CANDOR_TWILIO_ACCOUNT_SID,
+            password: e.CANDOR_TWILIO_AUTH_TOKEN,
+            from: e.CANDOR_SMS_FROM,
+          }
+        : undefined,
+    siteName: e.CANDOR_SITE_NAME ?? (e.CANDOR_PUBLIC_URL ? new URL(e.CANDOR_PUBLIC_URL).hostname : 'Candor'),
   };
 }

@@ -21,6 +21,9 @@ export interface ArticleInput {
 }
 
 /** The public page of an article (help/help-routes.ts serves it once published). */
+/** Addresses the help centre uses itself: /help/fr/verify is the page that checks support references. */
+const RESERVED_SLUGS: ReadonlySet<string> = new Set(['verify']);
+
 export function articleUrl(a: { locale: ArticleLocale; slug: string }): string {
   return `/help/${a.locale}/${a.slug}`;
 }
@@ -68,7 +71,7 @@ export async function createArticle(
     const record: ArticleRecord = {
       id: randomUUID(),
       locale: input.locale,
-      slug: uniqueSlug(base, (s) => taken.has(s)),
+      slug: uniqueSlug(base, (s) => taken.has(s) || RESERVED_SLUGS.has(s)),
       title: input.title,
       body: input.body,
       category: input.category ?? null,

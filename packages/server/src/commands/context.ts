@@ -8,6 +8,7 @@ import type { InboxRouter } from './routing/inbox-router';
 import type { BotTurns } from './bot/bot-turns';
 import type { MailQueue } from '../mail/mail-queue';
 import type { SmsSender } from '../sms/sms-sender';
+import type { SiteInfo } from './site-info';
 
 /** What every command needs. Built once in app.ts; tests build their own. */
 export interface ChatContext {
@@ -30,4 +31,6 @@ export interface ChatContext {
   mail?: MailQueue;
   /** Text messages to phones on file (recovery codes, issue 14); none when no provider is configured. */
   sms?: SmsSender;
+  /** Who runs this Candor (CANDOR_SITE_NAME), told to visitors in the welcome; none in bare tests. */
+  site?: SiteInfo;
 }

@@ -1,6 +1,6 @@
 /**
  * What the store must forget, run by every node on a timer: visitors who never started a conversation
- * once their token went unused for the configured time, and limit states that expired. Every step is
+ * once their token went unused for the configured time, and limit states and support references that expired. Every step is
  * idempotent, so two nodes running it at once delete each row once between them.
  */
 import type { Store } from '../storage/store';
@@ -21,6 +21,7 @@ export async function runHousekeeping(deps: HousekeepingDeps): Promise<{ visitor
   const now = deps.now();
   const visitors = await deps.store.purgeIdleVisitors(now - deps.visitorIdleMs);
   const limits = await deps.store.pruneLimits(now);
+  await deps.store.pruneSupportReferences(now);
   if (visitors > 0) deps.log.info({ visitors }, 'purged idle visitors without a conversation');
   return { visitors, limits };
 }

@@ -10,6 +10,9 @@ import type { ChatContext } from './context';
 import { loadReadable } from './load-conversation';
 import { presentConversation, presentMessage } from './presenters';
 import { activityActor, assignmentActivity, recordActivity } from './record-activity';
+import { heldBecause } from '../domain/recovery/secret-request';
+import { decideHeld } from '../domain/recovery/held-message';
+import { recoveryMark } from './recovery/recovery-conversation';
 
 export interface SendInput {
   /** null: a visitor's open conversation, or a new one. */
@@ -23,6 +26,8 @@ export interface SendInput {
    * one, issue 14) rather than joining their open one; with a team, it waits in that team's queue.
    */
   opens?: { conversationId: string; teamId: string | null };
+  /** Agent: send a message held for asking for or holding a secret, after reading the warning. */
+  acknowledgeWarning?: boolean | undefined;
 }
 
 /**
@@ -35,7 +40,8 @@ export async function sendMessage(
   input: SendInput,
 ): Promise<{ message: Message; conversation: Conversation; created: boolean }> {
   // Secrets are masked before the message is stored, relayed or logged (the widget did it too).
-  const { text: body, found } = redact(normaliseBody(input.body), ctx.settings.compiledRules);
+  const normalised = normaliseBody(input.body);
+  const { text: body, found } = redact(normalised, ctx.settings.compiledRules);
   const message: NewMessage = {
     authorType: actor.kind,
     authorId: actor.kind === 'visitor' ? actor.visitorId : actor.agentId,
@@ -56,6 +62,9 @@ export async function sendMessage(
     // reopening is decided on the conversation as the append found it.
     const before =
       actor.kind === 'agent' ? decideReply(actor, await loadReadable(ctx, actor, id)) : undefined;
+    // Agents only: a manipulated (or fake) agent is how codes get stolen. Checked once the agent may
+    // write here, before anything is stored: a held message is never stored nor relayed.
+    if (actor.kind === 'agent') await holdSecretRequests(ctx, id, normalised, input.acknowledgeWarning);
     if (actor.kind === 'visitor') {
       const home = await ctx.homes.of(id);
       if (home === undefined) throw new DomainError('not_found', 'No such conversation.');
@@ -104,6 +113,20 @@ export async function sendMessage(
     }
   }
   return { message: presented, conversation, created: result.created };
+}
+
+/** Throws message_held, saying why, when an agent message asks for or holds a password or a code. */
+async function holdSecretRequests(
+  ctx: ChatContext,
+  conversationId: string,
+  text: string,
+  acknowledged: boolean | undefined,
+): Promise<void> {
+  const reason = heldBecause(text);
+  if (reason === undefined) return;
+  const recovery = await recoveryMark.isRecoveryConversation(ctx, conversationId);
+  const decision = decideHeld(reason, { acknowledged: acknowledged === true, recovery });
+  if (!decision.send) throw new DomainError('message_held', decision.warning);
 }
 
 /** A visitor without a conversation id writes into their open conversation, or starts one. */

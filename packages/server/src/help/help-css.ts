@@ -19,4 +19,9 @@ ul,ol{padding-left:1.25rem}
 .crumbs{list-style:none;padding:0;display:flex;gap:.5rem;font-size:.9rem}
 .crumbs li+li::before{content:"›";margin-right:.5rem}
 pre{overflow:auto;background:#f4f4f6;padding:.75rem}
+.check input{flex:1;min-width:12rem;padding:.5rem;font:inherit;border:1px solid #6b6b76;border-radius:4px;text-transform:uppercase}
+.verdict{border-left:6px solid;padding:.5rem 1rem;margin:1.5rem 0}
+.verdict h2{margin:.25rem 0}
+.genuine{border-color:#1a7f37;background:#eefbf1}
+.not-genuine{border-color:#b3261e;background:#fdeeee}
 `;

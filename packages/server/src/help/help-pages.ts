@@ -17,14 +17,17 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-interface Frame {
+export interface Frame {
   locale: ArticleLocale;
   title: string;
   query?: string;
   main: string;
+  /** Where the other language's link goes (default: that language's help centre home). */
+  otherHref?: string;
 }
 
-function page({ locale, title, query = '', main }: Frame): string {
+/** Every help centre page: the header (home, other language, search) around `main`. */
+export function page({ locale, title, query = '', main, otherHref }: Frame): string {
   const t = HELP_TEXT[locale];
   const other: ArticleLocale = locale === 'en' ? 'fr' : 'en';
   return `<!doctype html>
@@ -39,7 +42,7 @@ function page({ locale, title, query = '', main }: Frame): string {
 <a class="skip" href="#main">${t.skip}</a>
 <header>
 <p class="brand"><a href="${helpHome(locale)}">${t.centre}</a></p>
-<nav aria-label="${t.languageNav}"><a href="${helpHome(other)}" lang="${other}" hreflang="${other}">${t.otherLanguage}</a></nav>
+<nav aria-label="${t.languageNav}"><a href="${otherHref ?? helpHome(other)}" lang="${other}" hreflang="${other}">${t.otherLanguage}</a></nav>
 <form role="search" method="get" action="${helpHome(locale)}">
 <label for="help-q">${t.searchLabel}</label>
 <input id="help-q" name="q" type="search" maxlength="200" value="${escapeHtml(query)}">

@@ -408,6 +408,7 @@ export class ClientConnection implements Watcher {
       ...(hours ? { hours } : {}),
       // Said before the bot's first answer: the widget tells the visitor who answers.
       ...(ctx.settings.botEnabled(DEFAULT_INBOX_ID) ? { bot: { enabled: true } } : {}),
+      ...(ctx.site ? { site: await ctx.site.welcome() } : {}),
     });
     // An open account-recovery conversation: its state again (a code on its way, proven), after welcome.
     for (const status of await recoveryStatuses(ctx, conversations)) this.send(status);

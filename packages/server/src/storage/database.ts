@@ -344,6 +344,18 @@ export interface MailOutboxTable {
   text_body: string;
   html_body: string;
   created_at: number;
+  /** Migration 0022: 'sms' for a text message kept instead of sent; 'email' otherwise. */
+  channel: ColumnType<'email' | 'sms', 'email' | 'sms' | undefined, 'email' | 'sms'>;
+}
+
+export interface SupportReferencesTable {
+  /** SHA-256 (hex) of the normalised reference (CND-XXXX-XXXX): the reference itself is not kept. */
+  reference_hash: string;
+  agent_id: string;
+  conversation_id: string | null;
+  issued_at: number;
+  expires_at: number;
+  revoked_at: number | null;
 }
 
 export interface ReopenTokensTable {
@@ -540,6 +552,7 @@ export interface Database {
   inbox_bots: InboxBotsTable;
   bot_states: BotStatesTable;
   bot_messages: BotMessagesTable;
+  support_references: SupportReferencesTable;
 }
 
 export function toAgent(row: Selectable<AgentsTable>): AgentRecord {

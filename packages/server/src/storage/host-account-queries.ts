@@ -164,3 +164,8 @@ export async function accountContactHistory(db: Db, externalId: string): Promise
     replacedAt: r.replaced_at === null ? null : Number(r.replaced_at),
   }));
 }
+
+export async function hasHostAccounts(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('host_accounts').select('external_id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}

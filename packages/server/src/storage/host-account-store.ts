@@ -49,4 +49,6 @@ export interface HostAccountStore {
   findHostAccount(externalId: string): Promise<HostAccountRecord | undefined>;
   /** Every value the account's contacts have had, oldest first. */
   accountContactHistory(externalId: string): Promise<ContactVersion[]>;
+  /** Whether any account is on file: the widget offers account recovery only then. */
+  hasHostAccounts(): Promise<boolean>;
 }

@@ -51,6 +51,8 @@ import * as recovery from './recovery-queries';
 import type { CodeTryWrite, RecoveryCaseRecord, RecoveryCodeRecord } from './recovery-store';
 import type { AuditRecord } from './audit-store';
 import type { ContactChannel } from '../domain/recovery/contact-on-file';
+import * as supportReferences from './support-reference-queries';
+import type { SupportReferenceRecord } from './support-reference-store';
 import type { DeliveryResult, WebhookRecord } from './webhook-store';
 import type { AccountChange, ApiTokenRecord } from './host-account-store';
 import type { RatingFilter, RatingQuery, RatingRecord } from './satisfaction-store';
@@ -389,6 +391,13 @@ export class KyselyStore implements Store {
   appendAudit = (entry: AuditRecord) => this.guard(() => recovery.appendAudit(this.db, entry));
   listAudit = (q: { conversationId?: string; before?: { at: number; id: string }; limit: number }) =>
     this.guard(() => recovery.listAudit(this.db, q));
+  hasHostAccounts = () => this.guard(() => hostAccounts.hasHostAccounts(this.db));
+  createSupportReference = (reference: SupportReferenceRecord) =>
+    this.guard(() => supportReferences.createSupportReference(this.db, reference));
+  findSupportReference = (referenceHash: string) =>
+    this.guard(() => supportReferences.findSupportReference(this.db, referenceHash));
+  pruneSupportReferences = (now: number) =>
+    this.guard(() => supportReferences.pruneSupportReferences(this.db, now));
   addRating = (rating: RatingRecord) => this.guard(() => satisfaction.addRating(this.db, rating));
   listRatings = (query: RatingQuery) => this.guard(() => satisfaction.listRatings(this.db, query));
   countRatings = (filter: RatingFilter) => this.guard(() => satisfaction.countRatings(this.db, filter));

@@ -15,6 +15,7 @@ export async function addOutboxMail(db: Db, m: OutboxMail): Promise<void> {
       text_body: m.text,
       html_body: m.html,
       created_at: m.createdAt,
+      channel: m.channel ?? 'email',
     })
     .execute();
 }
@@ -34,6 +35,7 @@ export async function listOutbox(db: Db, limit: number): Promise<OutboxMail[]> {
     text: r.text_body,
     html: r.html_body,
     createdAt: Number(r.created_at),
+    channel: r.channel,
   }));
 }
 

@@ -9,6 +9,8 @@ export interface OutboxMail {
   text: string;
   html: string;
   createdAt: number;
+  /** A text message (SMS, migration 0022) kept instead of sent: `to` is a phone number, subject and html empty. Absent: email. */
+  channel?: 'email' | 'sms';
 }
 
 export interface ReopenGrant {
@@ -17,7 +19,7 @@ export interface ReopenGrant {
 }
 
 export interface MailStore {
-  /** The development outbox: what would have been sent when no SMTP server is configured. */
+  /** The development outbox: mail (and texts) that would have been sent with no SMTP server (SMS provider) configured. */
   addOutboxMail(mail: OutboxMail): Promise<void>;
   /** Newest first. */
   listOutbox(limit: number): Promise<OutboxMail[]>;

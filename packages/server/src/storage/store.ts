@@ -30,6 +30,7 @@ import type { HostAccountStore } from './host-account-store';
 import type { WebhookStore } from './webhook-store';
 import type { RecoveryStore } from './recovery-store';
 import type { AuditStore } from './audit-store';
+import type { SupportReferenceStore } from './support-reference-store';
 
 export interface NewMessage {
   authorType: AuthorType;
@@ -119,6 +120,7 @@ export interface Store
     WebhookStore,
     RecoveryStore,
     AuditStore,
+    SupportReferenceStore,
     BotStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;

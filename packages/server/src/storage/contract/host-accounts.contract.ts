@@ -50,6 +50,7 @@ export function hostAccountsContract(store: () => Store): void {
         { name: 'Élodie', contacts: { email: 'elodie@example.com' } },
         T0,
       );
+      assert.equal(await store().hasHostAccounts(), true);
       assert.deepEqual(created, {
         externalId: id,
         name: 'Élodie',

@@ -14,15 +14,31 @@ export function mailContract(store: () => Store): void {
         text: 'a\nb',
         html: '<p>a</p>',
         createdAt: T0 + 1,
+        channel: 'email' as const,
       };
       const second = { ...first, id: uid('m'), subject: 'Second', createdAt: T0 + 2 };
+      // A text kept instead of sent (no SMS provider) sits in the same outbox, marked as one.
+      const text = {
+        id: uid('m'),
+        to: '+33612345678',
+        subject: '',
+        text: 'Votre code : 123456',
+        html: '',
+        createdAt: T0 + 3,
+        channel: 'sms' as const,
+      };
       await store().addOutboxMail(first);
       await store().addOutboxMail(second);
+      await store().addOutboxMail(text);
       const listed = await store().listOutbox(500);
       assert.deepEqual(
-        listed.filter((m) => m.id === first.id || m.id === second.id),
-        [second, first],
+        listed.filter((m) => [first.id, second.id, text.id].includes(m.id)),
+        [text, second, first],
       );
+      // A mail written without a channel (every caller before texts) is read back as email.
+      const { channel: _, ...unmarked } = { ...first, id: uid('m'), createdAt: T0 + 4 };
+      await store().addOutboxMail(unmarked);
+      assert.equal((await store().listOutbox(500)).find((m) => m.id === unmarked.id)?.channel, 'email');
       assert.equal((await store().listOutbox(1)).length, 1);
     });
 

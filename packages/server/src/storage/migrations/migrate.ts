@@ -20,6 +20,7 @@ import { csatHours } from './0015-csat-hours';
 import { hostAccounts } from './0018-host-accounts';
 import { webhooks } from './0019-webhooks';
 import { recovery } from './0020-recovery';
+import { supportReferences } from './0022-support-references';
 import { articles } from './0014-articles';
 import { bot } from './0016-bot';
 import { mail } from './0017-mail';
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018_host_accounts': hostAccounts,
   '0019_webhooks': webhooks,
   '0020_recovery': recovery,
+  '0022_support_references': supportReferences,
   '0014_articles': articles,
   '0016_bot': bot,
   '0017_mail': mail,

@@ -72,6 +72,11 @@ describe('articles over REST', () => {
     assert.equal(edited.json.article.url, '/help/en/returns');
   });
 
+  it('never takes an address the help centre uses itself (/help/fr/verify checks support references)', async () => {
+    const verify = await write({ title: 'Verify', body: 'a', locale: 'fr', published: true });
+    assert.equal(verify.json.article.url, '/help/fr/verify-2');
+  });
+
   it('moving an article to a language that has its address is refused as a conflict', async () => {
     const en = await write({ title: 'Shipping costs', body: 'a', locale: 'en', published: true });
     await write({ title: 'Shipping costs', body: 'b', locale: 'fr', published: true });

@@ -26,6 +26,8 @@ import { satisfactionRoutes } from './satisfaction-routes';
 import { accountRoutes, apiTokenRoutes, webhookRoutes } from './host-api-routes';
 import { outboxRoutes } from './outbox-routes';
 import { auditRoutes } from './recovery-routes';
+import { supportReferenceRoutes } from './support-reference-routes';
+import { verifyApiRoutes, verifyPageRoutes } from '../../help/verify-routes';
 
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
@@ -82,11 +84,15 @@ export function httpApp(deps: HttpDeps) {
   app.route('/api/v1/accounts', accountRoutes(deps));
   app.route('/api/v1/webhooks', webhookRoutes(deps));
   app.route('/api/v1/audit', auditRoutes(deps));
+  app.route('/api/v1/support-references', supportReferenceRoutes(deps));
+  app.route('/api/v1/help/verify', verifyApiRoutes(deps));
   app.route('/api/v1/help', helpApiRoutes(help));
   app.route('/api/v1', settingsRoutes(deps));
   app.route('/api/v1', routingRoutes(deps));
   app.route('/api/v1', satisfactionRoutes(deps));
   app.route('/api/v1/outbox', outboxRoutes(deps));
+  // Before the help centre's own routes: /help/fr/verify would otherwise read as an article's address.
+  app.route('/', verifyPageRoutes(deps));
   app.route('/', helpRoutes(help));
   app.route('/', staticRoutes());
   return app;

@@ -19,7 +19,7 @@ export interface HttpDeps {
   metricsToken: string | undefined;
   /** Which sites may run the widget: the visitor socket's rule, told to the widget by /widget/status. */
   origins: OriginPolicy;
-  /** Mail is kept in the development outbox (no SMTP server configured). */
+  /** Mail or texts are kept in the development outbox (no SMTP server, or no SMS provider, configured). */
   outboxEnabled?: boolean;
   /** Public help reads per client address (help centre searches, the widget's help API). */
   helpLimit: IpWindow;

@@ -243,6 +243,8 @@ const ops: Record<string, Record<string, Op>> = {
     post: {
       operationId: 'sendMessage',
       summary: 'Send a message (idempotent by clientKey: a repeat returns 200 and the stored message)',
+      description:
+        'An agent message that asks for or holds a password or a code is held back: 422 `message_held`, whose message says why; nothing is stored. Sending it again with `acknowledgeWarning: true` sends it, except in an account-recovery conversation, where it is never sent.',
       params: idParam,
       body: s.sendMessageBody,
       ok: [201, 'Stored', z.object({ message: s.messageSchema, conversation: s.conversationSchema })],
@@ -381,6 +383,28 @@ const ops: Record<string, Record<string, Op>> = {
       public: true,
     },
   },
+  '/api/v1/help/verify': {
+    post: {
+      operationId: 'verifySupportReference',
+      summary:
+        'Is this support reference genuine and current? (public; the help centre’s /help/verify page asks the same)',
+      description:
+        'Case, spaces and dashes are forgiven. Unknown, malformed, expired, or given by an agent since deactivated: the same answer, `{ genuine: false }`. Limited to 10 checks per client address per minute across nodes, together with the page (429 with Retry-After).',
+      body: s.verifyReferenceBody,
+      ok: [200, 'The verdict', s.verifyReferenceResponse],
+      public: true,
+    },
+  },
+  '/api/v1/support-references': {
+    post: {
+      operationId: 'createSupportReference',
+      summary: 'Give a customer a support reference they can check on /verify (agents)',
+      description:
+        'A short reference (CND-XXXX-XXXX, 40 random bits) valid 24 hours, naming the agent when checked; shown here once, kept only as a hash. With `conversationId`, the agent must be able to read that conversation (404 otherwise). At most 60 per agent per hour (429).',
+      body: s.createSupportReferenceBody,
+      ok: [201, 'The reference', s.supportReferenceSchema],
+    },
+  },
   '/api/v1/articles/preview': {
     post: {
       operationId: 'previewArticle',
@@ -487,10 +511,11 @@ const ops: Record<string, Record<string, Op>> = {
     get: {
       operationId: 'listOutbox',
       summary:
-        'The development outbox: mail kept instead of sent while no SMTP server is configured (admins)',
+        'The development outbox: mail (and texts) kept instead of sent while no SMTP server (SMS provider) is configured (admins)',
       description:
-        'Newest first. With CANDOR_SMTP_URL and CANDOR_MAIL_FROM set, mail goes out by SMTP, `enabled` is ' +
-        'false and nothing new is kept here.',
+        'Newest first. With CANDOR_SMTP_URL and CANDOR_MAIL_FROM set, mail goes out by SMTP; with Twilio ' +
+        'configured (CANDOR_TWILIO_ACCOUNT_SID, CANDOR_TWILIO_AUTH_TOKEN, CANDOR_SMS_FROM), texts go out by ' +
+        "Twilio; with both, `enabled` is false and nothing new is kept here. Texts have `channel: 'sms'`.",
       params: [
         {
           name: 'limit',
