@@ -143,14 +143,13 @@ describe('account recovery with the example shop, in the browser', { skip }, () 
     await widget(page, 'launcher').click();
     const root = page.locator('#candor-widget');
     await root.getByRole('button', { name: /^I can[’']t access my account$/ }).click();
-    // GUESS: the recovery form's field names (the brief fixed only the button's).
     await root.getByRole('textbox', { name: /email or username/i }).fill(account);
     await root
       .getByRole('radio', { name: /locked out|hacked/i })
       .first()
       .check();
-    await root.getByRole('textbox', { name: /what happened/i }).fill(details);
-    await root.getByRole('button', { name: /^(start|continue|send)/i }).click();
+    await root.getByRole('textbox', { name: /^Details/ }).fill(details);
+    await root.getByRole('button', { name: 'Ask for help' }).click();
     await widget(page, 'messages').getByText(details).waitFor();
     return page;
   }

@@ -285,13 +285,18 @@ describe('the recovery conversation', () => {
     visitor.close();
   });
 
-  it('refuses a code to a phone when no text provider is set up', async () => {
+  it('sends a code to a phone on file through the development outbox when no SMS provider is set up', async () => {
     const { visitor, conversationId } = await openCase({ phone: true });
     const phone = (await readCase(admin, conversationId)).contacts.find((c) => c.channel === 'phone');
     assert.equal(phone?.masked, '+33 •• •• •• 78');
     const res = await sendCode(admin, conversationId, { channel: 'phone' });
-    assert.equal(res.status, 403);
-    assert.match(await res.text(), /Text messages are not set up/);
+    assert.equal(res.status, 201);
+    const { mails } = (await (await admin('/outbox?limit=200')).json()) as {
+      mails: { to: string; text: string; channel?: string }[];
+    };
+    const text = mails.find((m) => m.channel === 'sms' && m.to.replace(/\D/g, '').endsWith('78'));
+    assert.ok(text, 'the text is in the outbox, addressed to the phone on file');
+    assert.match(text.text, /\d{6}/);
     visitor.close();
   });
 
