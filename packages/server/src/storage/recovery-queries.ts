@@ -99,6 +99,7 @@ export async function listAccountContacts(db: Db, externalId: string): Promise<A
     .select(['id', 'channel', 'value', 'set_at', 'replaced_at'])
     .where('external_id', '=', externalId)
     .orderBy('set_at')
+    .orderBy('channel') // contacts set together: email before phone, on every store (ids are random)
     .orderBy('id')
     .execute();
   return rows.map((r) => ({
