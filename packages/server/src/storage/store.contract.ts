@@ -22,6 +22,7 @@ import { articleContract } from './contract/article.contract';
 import { mailContract } from './contract/mail.contract';
 import { hostAccountsContract } from './contract/host-accounts.contract';
 import { webhooksContract } from './contract/webhooks.contract';
+import { recoveryActionsContract } from './contract/recovery-actions.contract';
 import { botContract } from './contract/bot.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
@@ -57,6 +58,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     mailContract(current);
     hostAccountsContract(current);
     webhooksContract(current);
+    recoveryActionsContract(current);
     botContract(current);
     // Last: it purges the idle visitors other tests made.
     limitsContract(current);

@@ -28,6 +28,7 @@ import type { SatisfactionStore } from './satisfaction-store';
 import type { MailStore } from './mail-store';
 import type { HostAccountStore } from './host-account-store';
 import type { WebhookStore } from './webhook-store';
+import type { RecoveryActionStore } from './recovery-action-store';
 
 export interface NewMessage {
   authorType: AuthorType;
@@ -115,6 +116,7 @@ export interface Store
     ArticleStore,
     HostAccountStore,
     WebhookStore,
+    RecoveryActionStore,
     BotStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;
