@@ -12,8 +12,7 @@ export { TOOL_LIMITS, SHORTCUT_PATTERN, CANNED_LOCALES } from './agent-tools';
 export { fillCannedResponse, type CannedVariables } from './canned-template';
 export { SATISFACTION_LIMITS } from './satisfaction';
 export { ARTICLE_LIMITS, ARTICLE_LOCALES, HELP_LIMITS } from './articles';
-export { RECOVERY_ACTIONS, RECOVERY_SITUATIONS, TAKEOVER_SIGNALS } from './recovery-schemas';
-export { AGENT_ROLES } from './schemas';
+export { RECOVERY_ACTIONS, RECOVERY_SITUATIONS, TAKEOVER_SIGNALS, AGENT_ROLES } from './recovery';
 export { splitLinks, linkTarget, MAX_LINK_LENGTH, type TextPart } from './links';
 
 export type Author = z.infer<typeof s.authorSchema>;

@@ -8,15 +8,15 @@
  * either way until they have proven it with a code).
  */
 import { z } from 'zod';
+import { RECOVERY_ACTIONS, RECOVERY_SITUATIONS, TAKEOVER_SIGNALS } from './recovery';
+
+export { RECOVERY_ACTIONS, RECOVERY_SITUATIONS, TAKEOVER_SIGNALS };
 
 const id = z.string().min(1).max(64);
 const ref = z.string().min(1).max(64).optional();
 
-export const RECOVERY_ACTIONS = ['unlock', 'reset_second_factor', 'change_contact'] as const;
 export const recoveryActionSchema = z.enum(RECOVERY_ACTIONS);
 
-/** What happened, as the visitor says it in the widget's form. */
-export const RECOVERY_SITUATIONS = ['locked_out', 'hacked', 'lost_second_factor', 'other'] as const;
 export const recoverySituationSchema = z.enum(RECOVERY_SITUATIONS);
 
 export const contactChannelSchema = z.enum(['email', 'phone']);
@@ -155,12 +155,6 @@ export const recoveryActionViewSchema = z.object({
   decidedAt: z.number().int().nullable(),
 });
 
-export const TAKEOVER_SIGNALS = [
-  'repeated_attempts',
-  'identity_mismatch',
-  'urgency_with_contact_change',
-  'contact_recently_replaced',
-] as const;
 export const takeoverSignalSchema = z.object({
   kind: z.enum(TAKEOVER_SIGNALS),
   at: z.number().int(),

@@ -35,6 +35,7 @@ import {
 } from './recovery-schemas';
 export * from './recovery-schemas';
 import { CANNED_LOCALES, SHORTCUT_PATTERN, TOOL_LIMITS } from './agent-tools';
+import { AGENT_ROLES } from './recovery';
 
 const id = z.string().min(1).max(64);
 const ref = z.string().min(1).max(64).optional();
@@ -176,7 +177,7 @@ export const conversationSchema = z.object({
   recovery: z.boolean().optional(),
 });
 
-export const AGENT_ROLES = ['admin', 'supervisor', 'agent'] as const;
+export { AGENT_ROLES };
 export const agentRoleSchema = z.enum(AGENT_ROLES);
 
 export const agentSchema = z.object({
