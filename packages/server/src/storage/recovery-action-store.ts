@@ -5,6 +5,7 @@
  */
 import type { RecoveryAction } from '../domain/recovery/action-gate';
 import type { ContactChannel } from '../domain/recovery/contact-on-file';
+import type { VerificationLevel } from '../domain/recovery/verification-level';
 
 export type RecoveryActionStatus =
   'awaiting_approval' | 'cooling_off' | 'approved' | 'refused' | 'stopped_by_old_contact';
@@ -17,8 +18,7 @@ export type RecoveryActionReason =
   | 'stopped_by_old_contact'
   | 'refused_by_approver';
 
-/** How the visitor was proven when the action was asked for (the webhook's `verification`). */
-export type VerificationLevel = 'code_current' | 'code_recently_replaced' | 'none';
+export type { VerificationLevel };
 
 export interface RecoveryActionRecord {
   id: string;
@@ -29,6 +29,7 @@ export interface RecoveryActionRecord {
   action: RecoveryAction;
   status: RecoveryActionStatus;
   reason: RecoveryActionReason | null;
+  /** How the visitor was proven when the action was asked for (the webhook's `verification`). */
   verification: VerificationLevel;
   requestedBy: string;
   approvedBy: string | null;
