@@ -475,6 +475,61 @@ export interface BotMessagesTable {
   active: number;
 }
 
+/** Migration 0020 (recovery-queries.ts): a recovery conversation's case. */
+export interface RecoveryCasesTable {
+  conversation_id: string;
+  inbox_id: string;
+  visitor_id: string;
+  claimed_account: string;
+  situation: 'locked_out' | 'hacked' | 'lost_second_factor' | 'other';
+  account_id: string | null;
+  identity_sub: string | null;
+  created_at: number;
+}
+
+/** A code sent: its keyed hash only, never the code; `version` for conditional updates. */
+export interface RecoveryCodesTable {
+  id: string;
+  conversation_id: string;
+  account_id: string;
+  purpose: 'unlock' | 'reset_second_factor' | 'change_contact';
+  contact_id: string;
+  channel: 'email' | 'phone';
+  standing: 'current' | 'recently_replaced';
+  masked: string;
+  code_hash: string;
+  issued_at: number;
+  expires_at: number;
+  tries: number;
+  used_at: number | null;
+  version: number;
+}
+
+export interface RecoveryVerificationsTable {
+  id: string;
+  conversation_id: string;
+  account_id: string;
+  purpose: 'unlock' | 'reset_second_factor' | 'change_contact';
+  contact_id: string;
+  channel: 'email' | 'phone';
+  standing: 'current' | 'recently_replaced';
+  masked: string;
+  at: number;
+}
+
+export interface AuditEntriesTable {
+  id: string;
+  at: number;
+  actor_type: 'agent' | 'visitor' | 'host' | 'system' | 'contact';
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  conversation_id: string | null;
+  account_external_id: string | null;
+  /** JSON object of strings, numbers, booleans and nulls. */
+  detail: string;
+}
+
 export interface Database {
   agents: AgentsTable;
   inboxes: InboxesTable;
@@ -514,6 +569,10 @@ export interface Database {
   account_contacts: AccountContactsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  recovery_cases: RecoveryCasesTable;
+  recovery_codes: RecoveryCodesTable;
+  recovery_verifications: RecoveryVerificationsTable;
+  audit_entries: AuditEntriesTable;
   recovery_actions: RecoveryActionsTable;
   recovery_settings: RecoverySettingsTable;
   recovery_signals: RecoverySignalsTable;

@@ -47,6 +47,10 @@ import * as mail from './mail-queries';
 import type { OutboxMail, ReopenGrant } from './mail-store';
 import * as hostAccounts from './host-account-queries';
 import * as webhooks from './webhook-queries';
+import * as recovery from './recovery-queries';
+import type { CodeTryWrite, RecoveryCaseRecord, RecoveryCodeRecord } from './recovery-store';
+import type { AuditRecord } from './audit-store';
+import type { ContactChannel } from '../domain/recovery/contact-on-file';
 import type { DeliveryResult, WebhookRecord } from './webhook-store';
 import * as recoveryActions from './recovery-action-queries';
 import type { RecoveryActionChange, RecoveryActionRecord } from './recovery-action-store';
@@ -384,6 +388,27 @@ export class KyselyStore implements Store {
     this.guard(() => hostAccounts.findHostAccount(this.db, externalId));
   accountContactHistory = (externalId: string) =>
     this.guard(() => hostAccounts.accountContactHistory(this.db, externalId));
+  createRecoveryCase = (c: RecoveryCaseRecord) => this.guard(() => recovery.createRecoveryCase(this.db, c));
+  recoveryCase = (conversationId: string) => this.guard(() => recovery.recoveryCase(this.db, conversationId));
+  recoveryConversationIds = (ids: readonly string[]) =>
+    this.guard(() => recovery.recoveryConversationIds(this.db, ids));
+  countRecoveryCases = (accountId: string, since: number) =>
+    this.guard(() => recovery.countRecoveryCases(this.db, accountId, since));
+  findAccountsByContact = (channel: ContactChannel, value: string) =>
+    this.guard(() => recovery.findAccountsByContact(this.db, channel, value));
+  listAccountContacts = (externalId: string) =>
+    this.guard(() => recovery.listAccountContacts(this.db, externalId));
+  createRecoveryCode = (code: RecoveryCodeRecord) =>
+    this.guard(() => recovery.createRecoveryCode(this.db, code));
+  listRecoveryCodes = (conversationId: string) =>
+    this.guard(() => recovery.listRecoveryCodes(this.db, conversationId));
+  recordCodeTry = (write: CodeTryWrite) => this.guard(() => recovery.recordCodeTry(this.db, write));
+  countCodeTries = (accountId: string) => this.guard(() => recovery.countCodeTries(this.db, accountId));
+  listVerifications = (conversationId: string) =>
+    this.guard(() => recovery.listVerifications(this.db, conversationId));
+  appendAudit = (entry: AuditRecord) => this.guard(() => recovery.appendAudit(this.db, entry));
+  listAudit = (q: { conversationId?: string; before?: { at: number; id: string }; limit: number }) =>
+    this.guard(() => recovery.listAudit(this.db, q));
   addRating = (rating: RatingRecord) => this.guard(() => satisfaction.addRating(this.db, rating));
   listRatings = (query: RatingQuery) => this.guard(() => satisfaction.listRatings(this.db, query));
   countRatings = (filter: RatingFilter) => this.guard(() => satisfaction.countRatings(this.db, filter));

@@ -24,6 +24,7 @@ import { hostAccountsContract } from './contract/host-accounts.contract';
 import { webhooksContract } from './contract/webhooks.contract';
 import { recoveryActionsContract } from './contract/recovery-actions.contract';
 import { botContract } from './contract/bot.contract';
+import { recoveryContract } from './contract/recovery.contract';
 
 /** `open` returns a fresh, empty store; the suite migrates it and closes it at the end. */
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -60,6 +61,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     webhooksContract(current);
     recoveryActionsContract(current);
     botContract(current);
+    recoveryContract(current);
     // Last: it purges the idle visitors other tests made.
     limitsContract(current);
   });

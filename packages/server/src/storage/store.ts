@@ -28,6 +28,8 @@ import type { SatisfactionStore } from './satisfaction-store';
 import type { MailStore } from './mail-store';
 import type { HostAccountStore } from './host-account-store';
 import type { WebhookStore } from './webhook-store';
+import type { RecoveryStore } from './recovery-store';
+import type { AuditStore } from './audit-store';
 import type { RecoveryActionStore } from './recovery-action-store';
 
 export interface NewMessage {
@@ -116,6 +118,8 @@ export interface Store
     ArticleStore,
     HostAccountStore,
     WebhookStore,
+    RecoveryStore,
+    AuditStore,
     RecoveryActionStore,
     BotStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
