@@ -30,4 +30,6 @@ export interface ChatContext {
   mail?: MailQueue;
   /** Text messages to phones on file (recovery codes, issue 14); none when no provider is configured. */
   sms?: SmsSender;
+  /** Where this Candor is reached from outside (CANDOR_PUBLIC_URL), for links in mail; none in some tests. */
+  publicUrl?: () => string;
 }

@@ -14,6 +14,7 @@ import type {
   Note,
   Priority,
   AgentStatus,
+  RecoveryVisitorState,
 } from '@candor/protocol';
 
 export type DomainEvent =
@@ -106,4 +107,17 @@ export type DomainEvent =
   /** A visitor's contact (name, email, level, page) changed: agents of the inbox read it again; nodes forget its name. */
   | { type: 'contact.changed'; visitorId: string; inboxId: string }
   /** An agent asked the visitor to share their name and email, in this conversation. */
-  | { type: 'contact.requested'; conversationId: string; visitorId: string };
+  | { type: 'contact.requested'; conversationId: string; visitorId: string }
+  /**
+   * A recovery case changed (a code sent or tried, an action, a signal): agents of the inbox read it
+   * again. `state`, when the visitor's view of it changed: their tabs get `recovery.status` (never a
+   * code, never whether the account exists). `signal`: a new takeover signal.
+   */
+  | {
+      type: 'recovery.changed';
+      conversationId: string;
+      inboxId: string;
+      visitorId: string;
+      state?: RecoveryVisitorState;
+      signal?: boolean;
+    };

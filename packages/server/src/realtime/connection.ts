@@ -283,6 +283,12 @@ export class ClientConnection implements Watcher {
         // Watched on the visitor's topic: every tab of that visitor shows the form.
         if (this.actor?.kind === 'visitor') this.sendText(outbound.text);
         return;
+      case 'recovery.changed':
+        // Agents (on the inbox topic) the bare change; the visitor only their own state, never more.
+        if (this.auth.role === 'agent' && this.actor?.kind === 'agent') return this.sendText(outbound.text);
+        if (this.actor?.kind === 'visitor' && this.actor.visitorId === event.visitorId && event.state)
+          this.send({ type: 'recovery.status', conversationId: event.conversationId, state: event.state });
+        return;
     }
   }
 

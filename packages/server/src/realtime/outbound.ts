@@ -79,6 +79,13 @@ function frameFor(event: DomainEvent): ServerFrame | null {
       return { type: 'contact.updated', visitorId: event.visitorId };
     case 'contact.requested':
       return { type: 'contact.requested', conversationId: event.conversationId };
+    case 'recovery.changed':
+      // The agents' frame: ClientConnection.deliver builds the visitor's recovery.status from `state`.
+      return {
+        type: 'recovery.changed',
+        conversationId: event.conversationId,
+        ...(event.signal ? { signal: true } : {}),
+      };
     case 'queue.changed': // each visitor is told their own position (ClientConnection.deliver)
     case 'sessions.ended':
     case 'agent.role_changed':

@@ -60,5 +60,10 @@ export function topicsFor(event: DomainEvent): string[] {
       return [topics.inbox(event.inboxId)];
     case 'conversation.seen':
       return [topics.visitor(event.visitorId)];
+    case 'recovery.changed':
+      // The visitor's topic only when there is something for them: their state changed.
+      return event.state
+        ? [topics.inbox(event.inboxId), topics.visitor(event.visitorId)]
+        : [topics.inbox(event.inboxId)];
   }
 }

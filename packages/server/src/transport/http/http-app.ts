@@ -25,6 +25,8 @@ import { searchRoutes } from './search-routes';
 import { satisfactionRoutes } from './satisfaction-routes';
 import { accountRoutes, apiTokenRoutes, webhookRoutes } from './host-api-routes';
 import { outboxRoutes } from './outbox-routes';
+import { recoveryActionRoutes } from './recovery-action-routes';
+import { recoveryStopRoutes } from './recovery-stop-routes';
 
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
@@ -84,7 +86,9 @@ export function httpApp(deps: HttpDeps) {
   app.route('/api/v1', settingsRoutes(deps));
   app.route('/api/v1', routingRoutes(deps));
   app.route('/api/v1', satisfactionRoutes(deps));
+  app.route('/api/v1', recoveryActionRoutes(deps));
   app.route('/api/v1/outbox', outboxRoutes(deps));
+  app.route('/recovery/stop', recoveryStopRoutes(deps));
   app.route('/', helpRoutes(help));
   app.route('/', staticRoutes());
   return app;
