@@ -177,7 +177,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     homes: new ConversationHomes(store),
     settings,
     emit,
-    now: Date.now,
+    now: config.clock ?? Date.now,
     anonymousLimits: new AnonymousLimits(store, config.anonymousRates),
     mail,
     publicUrl: () => publicUrl,

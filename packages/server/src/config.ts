@@ -168,6 +168,8 @@ export interface Config {
   mailCoalesceMs?: number | undefined;
   /** e.g. https://chat.example.com, without a trailing slash; undefined: the address it listens on. */
   publicUrl?: string | undefined;
+  /** Tests only (never read from the environment): the commands' clock, so a test can move time. */
+  clock?: () => number;
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {

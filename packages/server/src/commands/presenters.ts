@@ -4,6 +4,7 @@ import type { ConversationRecord, MessageRecord } from '../domain/types';
 import type { LastMessage } from '../storage/store';
 import { previewOf } from '../domain/message-body';
 import type { ChatContext } from './context';
+import { isRecoveryConversation, recoveryIds } from './recovery/recovery-marks';
 
 /** Drafts flow only when the inbox allows it AND the visitor's switch is on. */
 export function previewState(ctx: ChatContext, r: ConversationRecord) {
@@ -53,17 +54,18 @@ export async function presentConversations(
   readerAgentId?: string,
 ): Promise<Conversation[]> {
   const ids = records.map((r) => r.id);
-  const [last, reads, tags, skills] = await Promise.all([
+  const [last, reads, tags, skills, recovery] = await Promise.all([
     ctx.store.lastMessages(ids),
     readerAgentId ? ctx.store.readStates(readerAgentId, ids) : Promise.resolve(undefined),
     // Tags and routing are agents' own: only a view for an agent reads and carries them.
     readerAgentId ? ctx.store.tagsOf(ids) : Promise.resolve(undefined),
     readerAgentId ? ctx.store.requiredSkillsOf(ids) : Promise.resolve(undefined),
+    recoveryIds(ctx, ids),
   ]);
   const lastById = new Map(last.map((l) => [l.conversationId, l]));
   return Promise.all(
     records.map(async (r) => {
-      const conversation = await presentOne(ctx, r, lastById.get(r.id));
+      const conversation = await presentOne(ctx, r, lastById.get(r.id), recovery.has(r.id));
       const read = reads?.get(r.id);
       const withRead = read
         ? { ...conversation, lastReadSeq: read.lastReadSeq, unread: read.unread }
@@ -85,10 +87,20 @@ export async function presentConversation(
   r: ConversationRecord,
   last?: LastMessage,
 ): Promise<Conversation> {
-  return presentOne(ctx, r, last ?? (await ctx.store.lastMessages([r.id]))[0]);
+  const [lastMessage, recovery] = await Promise.all([
+    last ?? ctx.store.lastMessages([r.id]).then((rows) => rows[0]),
+    isRecoveryConversation(ctx, r.id),
+  ]);
+  return presentOne(ctx, r, lastMessage, recovery);
 }
 
-async function presentOne(ctx: ChatContext, r: ConversationRecord, last: LastMessage | undefined) {
+/** `recovery`: an account-recovery conversation (issue 14); the field is left out of any other. */
+async function presentOne(
+  ctx: ChatContext,
+  r: ConversationRecord,
+  last: LastMessage | undefined,
+  recovery: boolean,
+) {
   return {
     id: r.id,
     inboxId: r.inboxId,
@@ -110,5 +122,6 @@ async function presentOne(ctx: ChatContext, r: ConversationRecord, last: LastMes
       : null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+    ...(recovery ? { recovery: true } : {}),
   } satisfies Conversation;
 }

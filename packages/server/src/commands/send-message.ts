@@ -18,6 +18,11 @@ export interface SendInput {
   body: string;
   /** The sender's address: a visitor's message that starts a conversation is counted against it. */
   senderIp?: string;
+  /**
+   * Visitor, with `conversationId` null: the message opens this new conversation (an account-recovery
+   * one, issue 14) rather than joining their open one; with a team, it waits in that team's queue.
+   */
+  opens?: { conversationId: string; teamId: string | null };
 }
 
 /**
@@ -41,7 +46,7 @@ export async function sendMessage(
   let reopened = false;
   let result =
     input.conversationId === null
-      ? await sendToCurrent(ctx, actor, { message, senderIp: input.senderIp })
+      ? await sendToCurrent(ctx, actor, { message, senderIp: input.senderIp, opens: input.opens })
       : undefined;
   if (!result) {
     if (input.conversationId === null) throw new DomainError('bad_frame', 'conversationId is required.');
@@ -92,7 +97,9 @@ export async function sendMessage(
     // In an inbox with the bot on, a new conversation is the bot's first (bot-turns.ts routes a handover).
     const first = result.message.seq === 1;
     if (conversation.assigneeId === null && (first || reopened)) {
-      if (!(first && ctx.bot && ctx.settings.botEnabled(conversation.inboxId)))
+      // A recovery conversation is for people: the bot never takes it.
+      const botFirst = first && !conversation.recovery && ctx.bot !== undefined;
+      if (!(botFirst && ctx.settings.botEnabled(conversation.inboxId)))
         ctx.routing?.soon(conversation.inboxId);
     }
   }
@@ -103,17 +110,31 @@ export async function sendMessage(
 async function sendToCurrent(
   ctx: ChatContext,
   actor: Actor,
-  { message, senderIp }: { message: NewMessage; senderIp: string | undefined },
-) {
+  {
+    message,
+    senderIp,
+    opens,
+  }: { message: NewMessage; senderIp: string | undefined; opens: SendInput['opens'] },
+): Promise<AppendResult | undefined> {
   if (actor.kind !== 'visitor') return undefined;
-  const [latest] = await ctx.store.listVisitorConversations(actor.visitorId, 1);
-  if (latest?.status === 'open') return ctx.store.appendMessage(latest.id, message);
+  if (!opens) {
+    const [latest] = await ctx.store.listVisitorConversations(actor.visitorId, 1);
+    if (latest?.status === 'open') return ctx.store.appendMessage(latest.id, message);
+  }
   // Refused before anything is written.
   if (senderIp !== undefined) await ctx.anonymousLimits?.admitConversation(senderIp, ctx.now());
-  return ctx.store.startConversation(
-    { id: randomUUID(), inboxId: DEFAULT_INBOX_ID, visitorId: actor.visitorId },
+  const started = await ctx.store.startConversation(
+    { id: opens?.conversationId ?? randomUUID(), inboxId: DEFAULT_INBOX_ID, visitorId: actor.visitorId },
     message,
   );
+  if (!started.created || !opens?.teamId) return started;
+  // In the team's queue before the routing pass below can see it.
+  const routed = await ctx.store.updateConversation(started.conversation.id, {
+    teamId: opens.teamId,
+    waitingSince: message.now,
+    now: message.now,
+  });
+  return routed ? { ...started, conversation: routed } : started;
 }
 
 async function applyReplyEffects(

@@ -14,6 +14,8 @@ import { answerBot } from '../commands/bot/answer-bot';
 import { leaveMessage } from '../commands/mail/leave-message';
 import { sendTranscript } from '../commands/mail/send-transcript';
 import { recordHelpContext } from '../commands/help-context';
+import { startRecovery } from '../commands/recovery/start-recovery';
+import { tryRecoveryCode } from '../commands/recovery/try-code';
 import { redactDraft } from '@candor/protocol';
 import type { ClientConnection } from './connection';
 import { topics } from './topics';
@@ -107,6 +109,11 @@ export async function runCommand(c: ClientConnection, frame: CommandFrame, actor
       assertContactBudget(c);
       await recordHelpContext(ctx, actor, frame);
       return ack({});
+    case 'recovery.start':
+      return ack(await startRecovery(ctx, actor, frame, c.ip));
+    case 'recovery.code':
+      // The code goes no further than this call: not in the ack, not in any event, not in a log.
+      return ack({ codeResult: await tryRecoveryCode(ctx, actor, frame) });
   }
 }
 

@@ -28,6 +28,7 @@ import { DEFAULT_VISITOR_TOKEN_IDLE_MS } from '../domain/visitor-tokens';
 import { hasItem, itemsOf, withItem, withoutItem, type OneOrMany } from './one-or-many';
 import type { ViewPresence } from './view-presence';
 import { hoursStatus } from '../commands/hours/inbox-hours';
+import { recoveryStatuses } from '../commands/recovery/recovery-case';
 
 export type ConnectionAuth = { role: 'visitor' } | { role: 'agent'; session: AgentSession };
 /** Every visitor socket's auth: one shared object rather than one per socket. */
@@ -388,6 +389,7 @@ export class ClientConnection implements Watcher {
     this.helloDone();
     const contact = ctx.settings.contact(DEFAULT_INBOX_ID);
     const hours = await hoursStatus(ctx, DEFAULT_INBOX_ID);
+    const conversations = await visitorConversations(ctx, actor);
     this.send({
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
@@ -400,13 +402,15 @@ export class ClientConnection implements Watcher {
         token: newToken,
         verification: visitor.verification ?? 'anonymous',
       },
-      conversations: await visitorConversations(ctx, actor),
+      conversations,
       serverTime: ctx.now(),
       preChatForm: { enabled: contact.preChatEnabled, requireEmail: contact.preChatRequireEmail },
       ...(hours ? { hours } : {}),
       // Said before the bot's first answer: the widget tells the visitor who answers.
       ...(ctx.settings.botEnabled(DEFAULT_INBOX_ID) ? { bot: { enabled: true } } : {}),
     });
+    // An open account-recovery conversation: its state again (a code on its way, proven), after welcome.
+    for (const status of await recoveryStatuses(ctx, conversations)) this.send(status);
   }
 
   /**

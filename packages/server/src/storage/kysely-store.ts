@@ -394,6 +394,8 @@ export class KyselyStore implements Store {
     this.guard(() => recovery.recoveryConversationIds(this.db, ids));
   countRecoveryCases = (accountId: string, since: number) =>
     this.guard(() => recovery.countRecoveryCases(this.db, accountId, since));
+  visitorIdentitySub = (visitorId: string) =>
+    this.guard(() => recovery.visitorIdentitySub(this.db, visitorId));
   findAccountsByContact = (channel: ContactChannel, value: string) =>
     this.guard(() => recovery.findAccountsByContact(this.db, channel, value));
   listAccountContacts = (externalId: string) =>

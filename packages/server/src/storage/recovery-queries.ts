@@ -65,6 +65,15 @@ export async function countRecoveryCases(db: Db, accountId: string, since: numbe
   return Number(row.n);
 }
 
+export async function visitorIdentitySub(db: Db, visitorId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('visitors')
+    .select(['external_id', 'verification'])
+    .where('id', '=', visitorId)
+    .executeTakeFirst();
+  return row?.verification === 'signed' ? row.external_id : null;
+}
+
 export async function findAccountsByContact(
   db: Db,
   channel: ContactChannel,

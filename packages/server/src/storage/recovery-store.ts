@@ -85,6 +85,8 @@ export interface RecoveryStore extends RecoveryCaseStore {
   createRecoveryCase(c: RecoveryCaseRecord): Promise<void>;
   /** Which of these conversations are recovery conversations. */
   recoveryConversationIds(conversationIds: readonly string[]): Promise<Set<string>>;
+  /** The host's user id the visitor was signed in as (signed identity), or null. */
+  visitorIdentitySub(visitorId: string): Promise<string | null>;
   /** Accounts with a contact of this channel that has (or had) exactly this value, stored normalised. */
   findAccountsByContact(channel: ContactChannel, value: string): Promise<ContactMatch[]>;
   /** Every value the account's contacts have had, with ids, oldest first. */

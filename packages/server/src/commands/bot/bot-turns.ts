@@ -44,7 +44,8 @@ export class BotTurns {
   onEvent(event: DomainEvent): void {
     if (event.type !== 'message.created' || event.message.author.type !== 'visitor') return;
     const { message, conversation } = event;
-    if (!this.ctx().settings.botEnabled(conversation.inboxId)) return;
+    // An account-recovery conversation (issue 14) is for people only.
+    if (conversation.recovery || !this.ctx().settings.botEnabled(conversation.inboxId)) return;
     void this.step(
       conversation.id,
       conversation.inboxId,

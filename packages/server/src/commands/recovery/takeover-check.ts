@@ -29,44 +29,48 @@ export async function checkTakeoverSignals(
   ctx: ChatContext,
   c: RecoveryCaseRecord,
 ): Promise<TakeoverSignalView[]> {
-  if (c.accountId !== null) {
-    const accountId = c.accountId;
-    const [attempts, history, messages, actions] = await Promise.all([
-      ctx.store.countRecoveryCases(accountId, c.createdAt - ATTEMPTS_WINDOW_MS),
-      ctx.store.accountContactHistory(accountId),
-      ctx.store.listMessages(c.conversationId, 0, MESSAGES_READ),
-      ctx.store.listRecoveryActions(c.conversationId),
-    ]);
-    const found = takeoverSignals({
-      recentAttempts: attempts,
-      signedSubject: c.identitySub,
-      accountExternalId: accountId,
-      visitorTexts: messages.filter((m) => m.authorType === 'visitor').map((m) => m.body),
-      contactChangeRequested: actions.some((a) => a.action === 'change_contact'),
-      // Replaced shortly before the case opened: a change made by the helpers of the case itself is not one.
-      lastContactChangeAt: lastContactChange(history, c.createdAt),
-      now: c.createdAt,
-    }).map((s) => WIRE[s]);
-    const fresh = await ctx.store.raiseRecoverySignals(c.conversationId, found, ctx.now());
-    for (const kind of fresh)
-      await recordAudit(ctx, {
-        actorType: 'system',
-        actorId: null,
-        actorName: null,
-        action: 'recovery.signal',
-        conversationId: c.conversationId,
-        accountExternalId: accountId,
-        detail: { signal: kind },
-      });
-    if (fresh.length > 0)
-      ctx.emit({
-        type: 'recovery.changed',
-        conversationId: c.conversationId,
-        inboxId: c.inboxId,
-        visitorId: c.visitorId,
-        signal: true,
-      });
-  }
+  // The same reads whether or not an account matched (none: an id no account has), so a case start
+  // does the same store work either way and its answer's timing says nothing about the account.
+  const accountId = c.accountId ?? '';
+  const [attempts, history, messages, actions] = await Promise.all([
+    ctx.store.countRecoveryCases(accountId, c.createdAt - ATTEMPTS_WINDOW_MS),
+    ctx.store.accountContactHistory(accountId),
+    ctx.store.listMessages(c.conversationId, 0, MESSAGES_READ),
+    ctx.store.listRecoveryActions(c.conversationId),
+  ]);
+  const found =
+    c.accountId === null
+      ? []
+      : takeoverSignals({
+          recentAttempts: attempts,
+          signedSubject: c.identitySub,
+          accountExternalId: accountId,
+          visitorTexts: messages.filter((m) => m.authorType === 'visitor').map((m) => m.body),
+          contactChangeRequested: actions.some((a) => a.action === 'change_contact'),
+          // Replaced shortly before the case opened: a change made since is not what this signal is about.
+          lastContactChangeAt: lastContactChange(history, c.createdAt),
+          now: c.createdAt,
+        }).map((s) => WIRE[s]);
+  const fresh = await ctx.store.raiseRecoverySignals(c.conversationId, found, ctx.now());
+  for (const kind of fresh)
+    await recordAudit(ctx, {
+      actorType: 'system',
+      actorId: null,
+      actorName: null,
+      action: 'recovery.signal',
+      conversationId: c.conversationId,
+      accountExternalId: c.accountId,
+      detail: { signal: kind },
+    });
+  // To the inbox's agents only (supervisors raise it): the visitor's topic never carries a signal.
+  if (fresh.length > 0)
+    ctx.emit({
+      type: 'recovery.changed',
+      conversationId: c.conversationId,
+      inboxId: c.inboxId,
+      visitorId: c.visitorId,
+      signal: true,
+    });
   return (await ctx.store.listRecoverySignals(c.conversationId))
     .filter((s) => KINDS.has(s.kind))
     .map((s) => ({ kind: s.kind as TakeoverSignalView['kind'], at: s.at }));

@@ -12,6 +12,7 @@ import { parseBody } from './api-errors';
 import type { HttpDeps, HttpEnv } from './http-env';
 import { requireAgent } from './session-middleware';
 import { conversationToolRoutes } from './agent-tools-routes';
+import { conversationRecoveryRoutes } from './recovery-routes';
 
 const listQuery = z.object({
   view: z.enum(['new', 'mine', 'all']).default('all'),
@@ -45,6 +46,7 @@ export function conversationRoutes(deps: HttpDeps) {
   return new Hono<HttpEnv>()
     .use(requireAgent(deps))
     .route('/', conversationToolRoutes(deps))
+    .route('/', conversationRecoveryRoutes(deps))
     .get('/', async (c) => {
       const q = query(listQuery, c.req.query());
       const tag = q.tag === undefined ? undefined : normaliseTag(q.tag);

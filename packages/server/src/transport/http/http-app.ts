@@ -25,6 +25,7 @@ import { searchRoutes } from './search-routes';
 import { satisfactionRoutes } from './satisfaction-routes';
 import { accountRoutes, apiTokenRoutes, webhookRoutes } from './host-api-routes';
 import { outboxRoutes } from './outbox-routes';
+import { auditRoutes } from './recovery-routes';
 import { recoveryActionRoutes } from './recovery-action-routes';
 import { recoveryStopRoutes } from './recovery-stop-routes';
 
@@ -82,6 +83,7 @@ export function httpApp(deps: HttpDeps) {
   app.route('/api/v1/api-tokens', apiTokenRoutes(deps));
   app.route('/api/v1/accounts', accountRoutes(deps));
   app.route('/api/v1/webhooks', webhookRoutes(deps));
+  app.route('/api/v1/audit', auditRoutes(deps));
   app.route('/api/v1/help', helpApiRoutes(help));
   app.route('/api/v1', settingsRoutes(deps));
   app.route('/api/v1', routingRoutes(deps));

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import * as s from '@candor/protocol/schemas';
 import { PROTOCOL_VERSION } from '@candor/protocol';
+import { recoveryOps } from './recovery-openapi';
 
 const json = (schema: z.ZodType) => ({
   content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
@@ -14,7 +15,7 @@ const err = { description: 'Error (see `code`)', ...json(s.errorBody) };
 const idParam = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
 const cookie = [{ session: [] }];
 
-interface Op {
+export interface Op {
   /** Unique across the document (Redocly's recommended rules; clients generate method names from it). */
   operationId: string;
   summary: string;
@@ -502,6 +503,7 @@ const ops: Record<string, Record<string, Op>> = {
     },
   },
   ...hostApiOps(),
+  ...recoveryOps(),
   ...recoveryActionOps(),
   '/healthz': {
     get: {
