@@ -1,16 +1,19 @@
 /**
  * Cooling-off (issue 14): an approved action that changes the account waits (24 hours for a contact
- * change), and the account's current email is told, with a one-use link that stops it. The link's token
- * is the credential: only its SHA-256 is kept; opening the link (GET) never changes anything (mail
- * scanners open links), the page's button (POST) stops it. A periodic tick on every node moves the
- * actions whose time is up to approved; the update names the version read, so exactly one node does.
+ * change), and the account's emails (current, and replaced lately) are told, with a one-use link that
+ * stops it. The link's token is the credential: only its SHA-256 is kept; opening the link (GET) never
+ * changes anything (mail scanners open links), the page's button (POST) stops it. A periodic tick on
+ * every node moves the actions whose time is up to approved; the update names the version read, so
+ * exactly one node does.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { noticeTime, stopNotice } from '../../domain/recovery/stop-notice';
+import { reachableContacts } from '../../domain/recovery/contact-on-file';
 import { escapeHtml, page } from '../../domain/mail/mail-html';
 import type { RecoveryActionRecord } from '../../storage/recovery-action-store';
 import type { ChatContext } from '../context';
 import { announceAction, SYSTEM } from './action-outcome';
+import { recentlyReplacedMs } from './recovery-team';
 
 /** How often each node looks for cooling-off actions whose time is up. */
 export const COOLING_OFF_TICK_MS = 60_000;
@@ -29,26 +32,39 @@ export function stopUrl(ctx: ChatContext, token: string): string {
   return `${ctx.publicUrl?.() ?? ''}/recovery/stop/${token}`;
 }
 
-/** Tells the account's current email that the action will go ahead unless they stop it. */
+/**
+ * Tells the account's emails that the action will go ahead unless they stop it: the current one, and
+ * those replaced within the recovery window, because a thief's first move is to replace the owner's
+ * email, and the owner is then only reachable at the old one. One link; whoever of them presses it stops it.
+ */
 export async function sendStopNotice(
   ctx: ChatContext,
   a: RecoveryActionRecord,
   token: string,
 ): Promise<void> {
-  const account = await ctx.store.findHostAccount(a.accountId);
-  if (!account?.email || !ctx.mail || a.coolingOffUntil === null) return;
+  if (!ctx.mail || a.coolingOffUntil === null) return;
+  const [history, recentMs] = await Promise.all([
+    ctx.store.accountContactHistory(a.accountId),
+    recentlyReplacedMs(ctx),
+  ]);
+  const to = new Set(
+    reachableContacts(history, ctx.now(), recentMs)
+      .filter((c) => c.channel === 'email')
+      .map((c) => c.value),
+  );
   const notice = stopNotice(a.action, a.coolingOffUntil, noticeTime);
   const url = stopUrl(ctx, token);
-  ctx.mail.enqueue('recovery-stop-notice', {
-    to: account.email,
-    subject: notice.subject,
-    text: `${notice.paragraphs.join('\n\n')}\n\n${notice.linkText}: ${url}\n`,
-    html: page(
-      'en',
-      notice.subject,
-      `${notice.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}<p><a href="${escapeHtml(url)}">${escapeHtml(notice.linkText)}</a></p>`,
-    ),
-  });
+  for (const address of to)
+    ctx.mail.enqueue('recovery-stop-notice', {
+      to: address,
+      subject: notice.subject,
+      text: `${notice.paragraphs.join('\n\n')}\n\n${notice.linkText}: ${url}\n`,
+      html: page(
+        'en',
+        notice.subject,
+        `${notice.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}<p><a href="${escapeHtml(url)}">${escapeHtml(notice.linkText)}</a></p>`,
+      ),
+    });
 }
 
 export type StopOutcome = 'stopped' | 'already_stopped' | 'too_late' | 'unknown';
