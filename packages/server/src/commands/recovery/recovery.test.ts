@@ -95,6 +95,21 @@ describe('the recovery conversation', () => {
     assert.equal(listed.conversation.recovery, true);
     const first = await visitor.sendMessage(conversationId, 'hello?');
     assert.equal(first.conversationId, conversationId);
+    // The visitor's words go through the send path: secrets in them are masked like in any message.
+    const withCard = await startRecovery(visitor, 'someone', { details: 'My card is 4242 4242 4242 4242' });
+    const opening = (await (await admin(`/conversations/${withCard.conversation.id}/messages`)).json()) as {
+      messages: { body: string; author: { type: string } }[];
+    };
+    assert.equal(opening.messages[0]?.author.type, 'visitor');
+    assert.ok(!opening.messages[0]?.body.includes('4242 4242 4242 4242'), opening.messages[0]?.body);
+    // Only visitors start one.
+    const refused = await agent.request({
+      type: 'recovery.start',
+      account: 'x',
+      situation: 'other',
+      clientKey: randomUUID(),
+    });
+    assert.equal(refused.type === 'error' && refused.code, 'forbidden');
     visitor.close();
   });
 
@@ -153,6 +168,37 @@ describe('the recovery conversation', () => {
     const error = await other.next('error');
     assert.equal(error.code, 'not_found');
     other.close();
+    visitor.close();
+  });
+
+  it('finds the account by a recently replaced email, and proves it with that standing', async () => {
+    const id = `user-${randomUUID()}`;
+    const old = `${id}@example.com`;
+    await putAccount(id, { email: old, name: 'Élodie' });
+    await putAccount(id, { email: `thief-${id}@example.net` });
+    const { client: visitor } = await TestClient.hello(server.wsUrl, 'visitor');
+    const { conversation } = await startRecovery(visitor, old);
+    const recovery = await readCase(admin, conversation.id);
+    assert.deepEqual(recovery.account, { externalId: id, name: 'Élodie' });
+    assert.deepEqual(
+      recovery.contacts.map((c) => [c.masked, c.standing]),
+      [
+        ['t•••@example.net', 'current'],
+        ['u•••@example.com', 'recently_replaced'],
+      ],
+    );
+    const oldContact = recovery.contacts.find((c) => c.standing === 'recently_replaced');
+    const res = await sendCode(admin, conversation.id, { contactId: oldContact?.id ?? '' });
+    assert.equal(res.status, 201);
+    await server.mail.settled();
+    const code = await codeMailedTo(server.store, old);
+    sentCodes.push(code);
+    assert.equal(await tryCode(visitor, conversation.id, code), 'verified');
+    const proofs = await server.store.listVerifications(conversation.id);
+    assert.deepEqual(
+      proofs.map((p) => [p.standing, p.accountId]),
+      [['recently_replaced', id]],
+    );
     visitor.close();
   });
 
