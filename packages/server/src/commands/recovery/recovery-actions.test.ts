@@ -48,6 +48,7 @@ describe('recovery actions', () => {
   let hook: Awaited<ReturnType<typeof receiver>>;
   let secret: string;
   let webhookId: string;
+  let offsetMs = 0;
   const cookies: Record<'admin' | 'agent' | 'supervisor' | 'supervisor2', string> = {
     admin: '',
     agent: '',
@@ -90,7 +91,7 @@ describe('recovery actions', () => {
     (await server.store.listAudit({ conversationId, limit: 100 })).map((e) => e.action).reverse();
 
   before(async () => {
-    server = await startTestServer({ webhooksAllowPrivate: true });
+    server = await startTestServer({ webhooksAllowPrivate: true, clock: () => Date.now() + offsetMs });
     cookies.admin = await logIn(server.url, ADMIN.email, ADMIN.password);
     for (const [who, role] of [
       ['agent', 'agent'],
@@ -294,6 +295,45 @@ describe('recovery actions', () => {
     );
     assert.ok((await audit(c.conversationId)).includes('recovery.action.stopped'));
     assert.equal((await fetch(`${server.url}/recovery/stop/${'x'.repeat(43)}`)).status, 404);
+  });
+
+  it('an approval given after the proof went stale refuses the action: a new code is needed', async () => {
+    const c = await recoveryCase(server.store);
+    await proveCode(server.store, c, 'reset_second_factor');
+    const action = await actionOf(await ask('agent', c, { action: 'reset_second_factor' }), 201);
+    offsetMs = 2 * HOUR;
+    try {
+      const late = await actionOf(await decide('supervisor', action.id, 'approve'), 200);
+      assert.equal(late.status, 'refused');
+      assert.equal(late.reason, 'verification_expired');
+      const [event] = await queuedFor(action.id);
+      assert.equal(event?.type, 'recovery.action.refused');
+      assert.equal(event?.data.reason, 'verification_expired');
+    } finally {
+      offsetMs = 0;
+    }
+  });
+
+  it('asks for the right shape: a contact change names the new contact, others do not; only recovery chats', async () => {
+    const c = await recoveryCase(server.store);
+    await proveCode(server.store, c, 'change_contact');
+    assert.equal((await ask('agent', c, { action: 'change_contact' })).status, 400);
+    const typed = { action: 'change_contact', newContact: { channel: 'email', value: 'not an email' } };
+    assert.equal((await ask('agent', c, typed)).status, 400);
+    const extra = { action: 'unlock', newContact: { channel: 'email', value: 'a@example.com' } };
+    assert.equal((await ask('agent', c, extra)).status, 400);
+    assert.deepEqual(await server.store.listRecoveryActions(c.conversationId), [], 'nothing recorded');
+    const { client } = await TestClient.hello(server.wsUrl, 'visitor');
+    try {
+      const message = await client.sendMessage(null, 'An ordinary question');
+      const ordinary = await call('agent', `/conversations/${message.conversationId}/recovery/actions`, {
+        method: 'POST',
+        body: { action: 'unlock' },
+      });
+      assert.equal(ordinary.status, 404);
+    } finally {
+      client.close();
+    }
   });
 
   it('settings: admins only, a team that exists, and a hostile body cannot lower the floor', async () => {
