@@ -160,6 +160,37 @@ describe('recovery actions', () => {
     assert.deepEqual(await audit(c.conversationId), ['recovery.action.requested', 'recovery.action.refused']);
   });
 
+  it('refuses any action when no account on file matched, and audits it without an account', async () => {
+    const c = await recoveryCase(server.store);
+    const none = { ...c, conversationId: randomUUID() };
+    await server.store.createRecoveryCase({
+      conversationId: none.conversationId,
+      inboxId: 'default',
+      visitorId: c.visitorId,
+      claimedAccount: 'nobody@example.com',
+      situation: 'locked_out',
+      accountId: null,
+      identitySub: null,
+      createdAt: Date.now(),
+    });
+    await server.store.startConversation(
+      { id: none.conversationId, inboxId: 'default', visitorId: c.visitorId },
+      {
+        authorType: 'visitor',
+        authorId: c.visitorId,
+        body: 'Help',
+        clientKey: randomUUID(),
+        now: Date.now(),
+      },
+    );
+    const res = await ask('agent', none, { action: 'unlock' });
+    assert.equal(res.status, 403);
+    assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'not_verified');
+    const [entry] = await server.store.listAudit({ conversationId: none.conversationId, limit: 10 });
+    assert.equal(entry?.action, 'recovery.action.refused');
+    assert.equal(entry?.accountExternalId, null);
+  });
+
   it('a second-factor reset waits for a supervisor: never the requester, never a plain agent', async () => {
     const c = await recoveryCase(server.store);
     await proveCode(server.store, c, 'reset_second_factor');
