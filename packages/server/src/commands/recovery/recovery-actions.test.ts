@@ -189,6 +189,8 @@ describe('recovery actions', () => {
     const [entry] = await server.store.listAudit({ conversationId: none.conversationId, limit: 10 });
     assert.equal(entry?.action, 'recovery.action.refused');
     assert.equal(entry?.accountExternalId, null);
+    const payloads = (await server.store.listDeliveries(webhookId, 100)).map((d) => d.payload);
+    assert.ok(!payloads.some((p) => p.includes(none.conversationId)), 'nothing for the host');
   });
 
   it('a second-factor reset waits for a supervisor: never the requester, never a plain agent', async () => {
