@@ -39,6 +39,7 @@ import { ConcurrencyLimit } from './limits/concurrency-limit';
 import { ThrottledLog } from './limits/throttled-log';
 import { AnonymousLimits } from './limits/anonymous-limits';
 import { startHousekeeping } from './commands/housekeeping';
+import { startCoolingOffTicks } from './commands/recovery/cooling-off';
 import type { DomainEvent } from './domain/events';
 import { InboxRouter } from './commands/routing/inbox-router';
 import { AgentPresence } from './commands/routing/agent-presence';
@@ -68,6 +69,8 @@ export interface Candor {
   url: string;
   store: Store;
   gateway: WsGateway;
+  /** What commands run with: tests drive ticks with a clock of their own (`{ ...ctx, now }`). */
+  ctx: ChatContext;
   stop(): Promise<void>;
 }
 
@@ -187,6 +190,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     mail,
     sms,
     site: new SiteInfo(config.siteName, { store, now: Date.now, publicUrl: config.publicUrl }),
+    publicUrl: () => publicUrl,
   };
   const routingConfig = routingSettings({
     awayGraceMs: config.awayGraceMs,
@@ -209,6 +213,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
     log,
     visitorIdleMs: config.visitorPurgeMs,
   });
+  const stopCoolingOff = startCoolingOffTicks(ctx, onError);
   let ready = false;
   const app = httpApp({
     ctx,
@@ -277,6 +282,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       await Promise.race([closed, new Promise((r) => setTimeout(r, 5_000).unref())]);
       server.closeAllConnections();
       stopHousekeeping();
+      stopCoolingOff();
       await presence.stop();
       await replyMail.stop();
       await mail.stop();
@@ -288,5 +294,5 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
       await store.close();
       log.info({}, 'candor stopped');
     })());
-  return { server, url: `http://${host}:${port}`, store, gateway, mail, sms, stop };
+  return { server, url: `http://${host}:${port}`, store, gateway, mail, sms, ctx, stop };
 }

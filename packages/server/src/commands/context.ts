@@ -33,4 +33,6 @@ export interface ChatContext {
   sms?: SmsSender;
   /** Who runs this Candor (CANDOR_SITE_NAME), told to visitors in the welcome; none in bare tests. */
   site?: SiteInfo;
+  /** Where this Candor is reached from outside (CANDOR_PUBLIC_URL), for links in mail; none in some tests. */
+  publicUrl?: () => string;
 }

@@ -423,6 +423,42 @@ export interface WebhookDeliveriesTable {
   done_at: number | null;
 }
 
+/** Migration 0021 (recovery-action-queries.ts): recovery actions, their settings, takeover signals raised. */
+export interface RecoveryActionsTable {
+  id: string;
+  conversation_id: string;
+  inbox_id: string;
+  account_id: string;
+  action: 'unlock' | 'reset_second_factor' | 'change_contact';
+  status: 'awaiting_approval' | 'cooling_off' | 'approved' | 'refused' | 'stopped_by_old_contact';
+  reason: string | null;
+  verification: 'code_current' | 'code_recently_replaced' | 'none';
+  requested_by: string;
+  approved_by: string | null;
+  approved_at: number | null;
+  decided_by: string | null;
+  new_contact_channel: 'email' | 'phone' | null;
+  new_contact_value: string | null;
+  cooling_off_until: number | null;
+  stop_token_hash: string | null;
+  created_at: number;
+  decided_at: number | null;
+  version: number;
+}
+
+export interface RecoverySettingsTable {
+  id: string;
+  settings: string;
+  updated_by: string;
+  updated_at: number;
+}
+
+export interface RecoverySignalsTable {
+  conversation_id: string;
+  kind: string;
+  at: number;
+}
+
 /** Migration 0016 (bot-queries.ts): an inbox's bot switch; absent = off. */
 export interface InboxBotsTable {
   inbox_id: string;
@@ -549,6 +585,9 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   recovery_verifications: RecoveryVerificationsTable;
   audit_entries: AuditEntriesTable;
+  recovery_actions: RecoveryActionsTable;
+  recovery_settings: RecoverySettingsTable;
+  recovery_signals: RecoverySignalsTable;
   inbox_bots: InboxBotsTable;
   bot_states: BotStatesTable;
   bot_messages: BotMessagesTable;

@@ -54,6 +54,8 @@ import type { ContactChannel } from '../domain/recovery/contact-on-file';
 import * as supportReferences from './support-reference-queries';
 import type { SupportReferenceRecord } from './support-reference-store';
 import type { DeliveryResult, WebhookRecord } from './webhook-store';
+import * as recoveryActions from './recovery-action-queries';
+import type { RecoveryActionChange, RecoveryActionRecord } from './recovery-action-store';
 import type { AccountChange, ApiTokenRecord } from './host-account-store';
 import type { RatingFilter, RatingQuery, RatingRecord } from './satisfaction-store';
 import * as redactions from './redaction-queries';
@@ -356,6 +358,26 @@ export class KyselyStore implements Store {
     this.guard(() => webhooks.recordDelivery(this.db, id, result));
   listDeliveries = (webhookId: string, limit: number) =>
     this.guard(() => webhooks.listDeliveries(this.db, webhookId, limit));
+  createRecoveryAction = (action: RecoveryActionRecord) =>
+    this.guard(() => recoveryActions.createRecoveryAction(this.db, action));
+  findRecoveryAction = (id: string) => this.guard(() => recoveryActions.findRecoveryAction(this.db, id));
+  findRecoveryActionByStopToken = (tokenHash: string) =>
+    this.guard(() => recoveryActions.findRecoveryActionByStopToken(this.db, tokenHash));
+  listRecoveryActions = (conversationId: string) =>
+    this.guard(() => recoveryActions.listRecoveryActions(this.db, conversationId));
+  listAwaitingApproval = (inboxIds: readonly string[], limit: number) =>
+    this.guard(() => recoveryActions.listAwaitingApproval(this.db, inboxIds, limit));
+  updateRecoveryAction = (id: string, expectedVersion: number, change: RecoveryActionChange) =>
+    this.guard(() => recoveryActions.updateRecoveryAction(this.db, id, expectedVersion, change));
+  dueCoolingOff = (now: number, limit: number) =>
+    this.guard(() => recoveryActions.dueCoolingOff(this.db, now, limit));
+  recoverySettings = () => this.guard(() => recoveryActions.recoverySettings(this.db));
+  setRecoverySettings = (settings: string, by: string, now: number) =>
+    this.guard(() => recoveryActions.setRecoverySettings(this.db, settings, by, now));
+  raiseRecoverySignals = (conversationId: string, kinds: readonly string[], now: number) =>
+    this.guard(() => recoveryActions.raiseRecoverySignals(this.db, conversationId, kinds, now));
+  listRecoverySignals = (conversationId: string) =>
+    this.guard(() => recoveryActions.listRecoverySignals(this.db, conversationId));
   createApiToken = (token: ApiTokenRecord) => this.guard(() => hostAccounts.createApiToken(this.db, token));
   listApiTokens = () => this.guard(() => hostAccounts.listApiTokens(this.db));
   findApiToken = (tokenHash: string) => this.guard(() => hostAccounts.findApiToken(this.db, tokenHash));

@@ -22,6 +22,7 @@ import { articleContract } from './contract/article.contract';
 import { mailContract } from './contract/mail.contract';
 import { hostAccountsContract } from './contract/host-accounts.contract';
 import { webhooksContract } from './contract/webhooks.contract';
+import { recoveryActionsContract } from './contract/recovery-actions.contract';
 import { botContract } from './contract/bot.contract';
 import { recoveryContract } from './contract/recovery.contract';
 import { supportReferencesContract } from './contract/support-references.contract';
@@ -59,6 +60,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     mailContract(current);
     hostAccountsContract(current);
     webhooksContract(current);
+    recoveryActionsContract(current);
     botContract(current);
     recoveryContract(current);
     supportReferencesContract(current);

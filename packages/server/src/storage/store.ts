@@ -31,6 +31,7 @@ import type { WebhookStore } from './webhook-store';
 import type { RecoveryStore } from './recovery-store';
 import type { AuditStore } from './audit-store';
 import type { SupportReferenceStore } from './support-reference-store';
+import type { RecoveryActionStore } from './recovery-action-store';
 
 export interface NewMessage {
   authorType: AuthorType;
@@ -121,6 +122,7 @@ export interface Store
     RecoveryStore,
     AuditStore,
     SupportReferenceStore,
+    RecoveryActionStore,
     BotStore {
   /** Runs pending migrations; safe to call on every start and from several nodes. */
   migrate(): Promise<void>;

@@ -1,15 +1,21 @@
 /**
- * What a recovery case shows beside its codes and proofs: the actions asked for and the takeover
- * signals. Placeholders until the actions and signals land (helper A2 replaces these bodies).
+ * What a recovery case shows beside its codes and proofs (`GET /api/v1/conversations/{id}/recovery`):
+ * the actions asked for, and the takeover signals (checked again on each read, raised once).
  */
 import type { RecoveryActionView, TakeoverSignalView } from '@candor/protocol';
 import type { RecoveryCaseRecord } from '../../storage/recovery-store';
 import type { ChatContext } from '../context';
+import { presentAction } from './action-view';
+import { checkTakeoverSignals } from './takeover-check';
 
-export function listActionViews(_ctx: ChatContext, _conversationId: string): Promise<RecoveryActionView[]> {
-  return Promise.resolve([]);
+export async function listActionViews(
+  ctx: ChatContext,
+  conversationId: string,
+): Promise<RecoveryActionView[]> {
+  const actions = await ctx.store.listRecoveryActions(conversationId);
+  return Promise.all(actions.map((a) => presentAction(ctx, a)));
 }
 
-export function takeoverSignalsFor(_ctx: ChatContext, _c: RecoveryCaseRecord): Promise<TakeoverSignalView[]> {
-  return Promise.resolve([]);
+export function takeoverSignalsFor(ctx: ChatContext, c: RecoveryCaseRecord): Promise<TakeoverSignalView[]> {
+  return checkTakeoverSignals(ctx, c);
 }

@@ -1,17 +1,20 @@
 /**
  * Where recovery conversations go, and how long a replaced contact can still receive a code: the
- * recovery settings' answers (an admin sets them; helper A2 reads them here). Until then: the inbox's
- * usual routing, and the domain's 30 days.
+ * recovery settings' answers (recovery-settings.ts; an admin sets them).
  */
-import { RECENTLY_REPLACED_MS } from '../../domain/recovery/contact-on-file';
+import { recentlyReplacedMs as windowOf } from '../../domain/recovery/recovery-settings';
 import type { ChatContext } from '../context';
+import { loadRecoverySettings } from './recovery-settings';
 
 /** The team recovery conversations are routed to; null: the inbox's usual routing. */
-export function recoveryTeamId(_ctx: ChatContext): Promise<string | null> {
-  return Promise.resolve(null);
+export async function recoveryTeamId(ctx: ChatContext): Promise<string | null> {
+  const { teamId } = await loadRecoverySettings(ctx);
+  if (teamId === null) return null;
+  // A team deleted since it was chosen: the inbox's usual routing rather than a queue nobody serves.
+  return (await ctx.store.listTeams()).some((t) => t.id === teamId) ? teamId : null;
 }
 
 /** A contact replaced within this long can still receive a code (with a second person's approval). */
-export function recentlyReplacedMs(_ctx: ChatContext): Promise<number> {
-  return Promise.resolve(RECENTLY_REPLACED_MS);
+export async function recentlyReplacedMs(ctx: ChatContext): Promise<number> {
+  return windowOf(await loadRecoverySettings(ctx));
 }

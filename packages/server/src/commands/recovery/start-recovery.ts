@@ -24,6 +24,7 @@ import { sendMessage } from '../send-message';
 import { recordAudit } from './audit';
 import { noteRecoveryConversation } from './recovery-marks';
 import { recentlyReplacedMs, recoveryTeamId } from './recovery-team';
+import { checkTakeoverSignals } from './takeover-check';
 
 export async function startRecovery(
   ctx: ChatContext,
@@ -56,7 +57,7 @@ export async function startRecovery(
   const accountId = matchedAccount({ byExternalId: byId?.externalId, byContact, now, recentMs });
   const conversationId = randomUUID();
   // The case first: no view of the conversation, on any node, can be built before its mark exists.
-  await ctx.store.createRecoveryCase({
+  const recoveryCase = {
     conversationId,
     inboxId: DEFAULT_INBOX_ID,
     visitorId: actor.visitorId,
@@ -65,7 +66,8 @@ export async function startRecovery(
     accountId,
     identitySub,
     createdAt: now,
-  });
+  };
+  await ctx.store.createRecoveryCase(recoveryCase);
   noteRecoveryConversation(ctx, conversationId);
   const language = mailLanguage(contact?.language);
   const sent = await sendMessage(ctx, actor, {
@@ -101,6 +103,9 @@ export async function startRecovery(
     accountExternalId: accountId,
     detail: { situation: frame.situation, matched: accountId !== null },
   });
+  // Signals present from the start (repeated attempts, a signed identity that is not the account, a
+  // contact replaced lately) reach supervisors now, not when someone opens the case.
+  await checkTakeoverSignals(ctx, recoveryCase);
   return { conversation: sent.conversation, message: sent.message };
 }
 

@@ -20,6 +20,7 @@ import { csatHours } from './0015-csat-hours';
 import { hostAccounts } from './0018-host-accounts';
 import { webhooks } from './0019-webhooks';
 import { recovery } from './0020-recovery';
+import { recoveryActions } from './0021-recovery-actions';
 import { supportReferences } from './0022-support-references';
 import { articles } from './0014-articles';
 import { bot } from './0016-bot';
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018_host_accounts': hostAccounts,
   '0019_webhooks': webhooks,
   '0020_recovery': recovery,
+  '0021_recovery_actions': recoveryActions,
   '0022_support_references': supportReferences,
   '0014_articles': articles,
   '0016_bot': bot,

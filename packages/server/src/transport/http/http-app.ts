@@ -28,6 +28,8 @@ import { outboxRoutes } from './outbox-routes';
 import { auditRoutes } from './recovery-routes';
 import { supportReferenceRoutes } from './support-reference-routes';
 import { verifyApiRoutes, verifyPageRoutes } from '../../help/verify-routes';
+import { recoveryActionRoutes } from './recovery-action-routes';
+import { recoveryStopRoutes } from './recovery-stop-routes';
 
 /** The REST API, health endpoints and static pages. Thin: every rule is in commands/ and domain/. */
 export function httpApp(deps: HttpDeps) {
@@ -90,9 +92,11 @@ export function httpApp(deps: HttpDeps) {
   app.route('/api/v1', settingsRoutes(deps));
   app.route('/api/v1', routingRoutes(deps));
   app.route('/api/v1', satisfactionRoutes(deps));
+  app.route('/api/v1', recoveryActionRoutes(deps));
   app.route('/api/v1/outbox', outboxRoutes(deps));
   // Before the help centre's own routes: /help/fr/verify would otherwise read as an article's address.
   app.route('/', verifyPageRoutes(deps));
+  app.route('/recovery/stop', recoveryStopRoutes(deps));
   app.route('/', helpRoutes(help));
   app.route('/', staticRoutes());
   return app;

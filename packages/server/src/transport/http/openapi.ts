@@ -529,6 +529,7 @@ const ops: Record<string, Record<string, Op>> = {
   },
   ...hostApiOps(),
   ...recoveryOps(),
+  ...recoveryActionOps(),
   '/healthz': {
     get: {
       operationId: 'getLiveness',
@@ -815,6 +816,75 @@ function hostApiOps(): Record<string, Record<string, Op>> {
         body: s.putAccountBody,
         ok: [200, 'The account as stored', s.accountResponse],
         bearer: true,
+      },
+    },
+  };
+}
+
+function recoveryActionOps(): Record<string, Record<string, Op>> {
+  const decide = (operationId: string, summary: string, description: string): Op => ({
+    operationId,
+    summary,
+    description,
+    params: idParam,
+    body: s.decideRecoveryActionBody,
+    ok: [200, 'The action as decided', s.recoveryActionResponse],
+  });
+  return {
+    '/api/v1/conversations/{id}/recovery/actions': {
+      post: {
+        operationId: 'requestRecoveryAction',
+        summary: 'Ask for a recovery action on the account (agents with access to the conversation)',
+        description:
+          'The server decides from the codes the visitor proved in this conversation and the recovery ' +
+          'settings, never from what was said: `approved`, `awaiting_approval` (a supervisor or admin ' +
+          'other than the requester must approve), `cooling_off` (the account’s current email is told ' +
+          'and can stop it until `coolingOffUntil`), or refused with 403 `not_verified` (still recorded, ' +
+          'audited and sent to the host as `recovery.action.refused`). `change_contact` needs `newContact`; ' +
+          'agents only ever see it masked. 409 when the same action is already waiting.',
+        params: idParam,
+        body: s.requestRecoveryActionBody,
+        ok: [201, 'The action and its status', s.recoveryActionResponse],
+      },
+    },
+    '/api/v1/recovery/approvals': {
+      get: {
+        operationId: 'listRecoveryApprovals',
+        summary: 'Recovery actions waiting for a second person, in your inboxes (supervisors and admins)',
+        ok: [200, 'The actions, oldest first', s.recoveryApprovalsResponse],
+      },
+    },
+    '/api/v1/recovery/actions/{id}/approve': {
+      post: decide(
+        'approveRecoveryAction',
+        'Approve a recovery action (supervisors and admins, never the requester)',
+        'Decided again with the proofs as they are now (an expired proof refuses it). A contact change ' +
+          'then cools off: its old contact is emailed a link that stops it. Of two approvals at once, ' +
+          'one wins; the other gets 409. 403 for the requester or a plain agent (audited).',
+      ),
+    },
+    '/api/v1/recovery/actions/{id}/refuse': {
+      post: decide(
+        'refuseRecoveryAction',
+        'Refuse a recovery action (supervisors and admins, never the requester)',
+        'Ends it (`refused_by_approver`); the host gets `recovery.action.refused`. 409 when already decided.',
+      ),
+    },
+    '/api/v1/recovery/settings': {
+      get: {
+        operationId: 'getRecoverySettings',
+        summary: 'The recovery settings (admins)',
+        ok: [200, 'The settings in force', z.object({ settings: s.recoverySettingsSchema })],
+      },
+      put: {
+        operationId: 'updateRecoverySettings',
+        summary: 'Change the recovery settings (admins); stricter than the floor, never looser',
+        description:
+          'Fields left out stay. `teamId` must name an existing team (null: the inbox’s usual routing). ' +
+          'Each action’s setting is raised to the floor (unlock: none; reset_second_factor: approval; ' +
+          'change_contact: approval and 24 hours of cooling-off): the answer says what is in force.',
+        body: s.updateRecoverySettingsBody,
+        ok: [200, 'The settings in force', z.object({ settings: s.recoverySettingsSchema })],
       },
     },
   };
