@@ -10,11 +10,7 @@
  *   for a supervisor and then a cooling-off period, the old address is told and can stop it, and the
  *   shop is told of nothing.
  *
- * Skipped, with the reason, until the recovery server exists (its REST routes are in the OpenAPI
- * document when it does). The accessible names are those the widget and console were asked for
- * ("I can't access my account", "Verification code", "Verify code", "Send a code", "Unlock"); the
- * recovery form's own fields are marked GUESS below, for the integrator to check against the widget.
- * `FORCE_RECOVERY_E2E=1` runs it anyway (its setup, Candor + SMTP + shop + Chromium, works today).
+ * Everything is driven through accessible names (widget and console) and the documented REST shapes.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,7 +22,6 @@ import type {
   RecoveryCase,
   RecoveryApprovalsResponse,
 } from '@candor/protocol';
-import { documentedOperations } from '../packages/server/src/transport/http/openapi';
 import { ADMIN, startTestServer, type TestServer } from '../packages/server/src/testing/test-server';
 import { logIn } from '../packages/server/src/testing/test-client';
 import { startTestSmtpServer, type TestSmtpServer } from '../packages/server/src/testing/test-smtp-server';
@@ -36,11 +31,7 @@ import { startShop, type RunningShop } from '../examples/shop/src/start-shop';
 import { browserSkipReason, launchBrowser } from './browser';
 import { logInToConsole, say, widget } from './chat-pages';
 
-const RECOVERY_ROUTE = '/api/v1/conversations/{id}/recovery';
-const recoverySkip = documentedOperations.some((o) => o.path === RECOVERY_ROUTE)
-  ? undefined
-  : `the recovery server is not there yet (${RECOVERY_ROUTE} is not in the OpenAPI document)`;
-const skip = browserSkipReason() ?? (process.env.FORCE_RECOVERY_E2E ? undefined : recoverySkip);
+const skip = browserSkipReason();
 
 const DAY = 86_400_000;
 const THIEF_EMAIL = 'chloe.dubois@evil.example';
@@ -189,7 +180,7 @@ describe('account recovery with the example shop, in the browser', { skip }, () 
     const conversation = await recoveryConversation('Locked out');
     await agent.getByTestId('conversation-row').filter({ hasText: 'Locked out' }).click();
     await agent.getByText('a•••@example.com').first().waitFor(); // the agent sees a mask, never the address
-    await agent.getByRole('button', { name: /^Send a code to a•••@example\.com for unlock/i }).click();
+    await agent.getByRole('button', { name: 'Send a code to Email a•••@example.com for Unlock' }).click();
 
     const [mail] = await smtp.waitFor(1);
     assert.equal(mail!.to, 'alice@example.com');
@@ -201,7 +192,7 @@ describe('account recovery with the example shop, in the browser', { skip }, () 
     await root.getByRole('button', { name: 'Verify code' }).click();
     await agent.getByText(/verified by a code sent to a•••@example\.com/i).waitFor();
 
-    await agent.getByRole('button', { name: 'Unlock' }).click();
+    await agent.getByRole('button', { name: 'Unlock', exact: true }).click();
     await until(
       'the shop unlocked Alice',
       () => shop.book.find('u-1001')?.locked,
