@@ -1,0 +1,103 @@
+/**
+ * API tokens and webhooks in the console (issue 14), in real Chromium against a real server: the admin
+ * creates a token, sees it once, the host's back end can use it, the admin revokes it and the back end
+ * is refused; a webhook to a private address is refused in plain words; the French console names every
+ * control in French; the page fits a phone's width.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server';
+import { browserSkipReason, launchBrowser } from './browser';
+import { logInToConsole } from './chat-pages';
+
+const skip = browserSkipReason();
+
+describe('API tokens and webhooks in the console', { skip }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let admin: Page;
+
+  const putAccount = (token: string) =>
+    fetch(`${server.url}/api/v1/accounts/x`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'customer@example.test' }),
+    });
+
+  before(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    admin = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    await logInToConsole(admin, server.url);
+    await admin.getByTestId('integrations-link').click();
+    await admin.getByRole('heading', { name: 'API tokens and webhooks' }).waitFor();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('creates a token shown once, which the back end can use until the admin revokes it', async () => {
+    const tokens = admin.getByTestId('api-tokens');
+    await tokens.getByLabel('Token name').fill('Shop back end');
+    await tokens.getByLabel('Write accounts on file (accounts:write)').check();
+    await tokens.getByRole('button', { name: 'Create token' }).click();
+    const shown = tokens.getByRole('textbox', { name: 'The new API token' });
+    await shown.waitFor();
+    const token = await shown.inputValue();
+    assert.ok(token.length > 20, 'the token itself is shown');
+    await tokens.getByText('you will not see it again').waitFor();
+    await tokens.getByRole('button', { name: 'Copy the new API token' }).waitFor();
+    const row = tokens.getByTestId('token-row').filter({ hasText: 'Shop back end' });
+    assert.match(await row.innerText(), /accounts:write[\s\S]*Never used/);
+    assert.equal((await putAccount(token)).status, 200, 'the new token works');
+
+    await tokens.getByRole('button', { name: 'Done' }).click();
+    assert.equal(await shown.count(), 0, 'gone once dismissed');
+    await admin.reload();
+    await admin.getByTestId('token-row').first().waitFor();
+    assert.ok(!(await admin.content()).includes(token), 'never shown again');
+
+    await admin.getByRole('button', { name: 'Revoke the token Shop back end' }).click();
+    await admin.getByRole('button', { name: 'Yes, revoke Shop back end' }).click();
+    await admin.getByTestId('token-state').filter({ hasText: 'Revoked' }).waitFor();
+    assert.ok([401, 403].includes((await putAccount(token)).status), 'a revoked token is refused');
+  });
+
+  it('a webhook to a private address is refused in plain words', async () => {
+    const hooks = admin.getByTestId('webhooks');
+    await hooks.getByLabel('URL that receives events').fill('https://127.0.0.1/hook');
+    await hooks.getByRole('button', { name: 'Add webhook' }).click();
+    const alert = hooks.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Not done: This URL cannot receive webhooks/);
+    assert.equal(await hooks.getByTestId('webhook-row').count(), 0);
+  });
+
+  it('in a French browser at a phone’s width every control is named in French and nothing overflows', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    await logInToConsole(page, server.url);
+    await page.goto(`${server.url}/console/admin/integrations`);
+    await page.getByRole('heading', { name: 'Jetons d’API et webhooks' }).waitFor();
+    await page.getByLabel('Nom du jeton').waitFor();
+    await page.getByLabel('Écrire les comptes (accounts:write)').waitFor();
+    await page.getByRole('button', { name: 'Créer le jeton' }).waitFor();
+    assert.match(await page.getByTestId('token-state').first().innerText(), /Révoqué/);
+    assert.equal(
+      await page.getByRole('button', { name: /Révoquer/ }).count(),
+      0,
+      'a revoked token has no button',
+    );
+    await page.getByLabel('URL qui reçoit les événements').waitFor();
+    await page.getByLabel('Une action de récupération a été approuvée (recovery.action.approved)').waitFor();
+    await page.getByRole('button', { name: 'Ajouter le webhook' }).waitFor();
+    await page.getByRole('link', { name: 'Intégrations' }).waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await context.close();
+  });
+});
