@@ -6,6 +6,8 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server';
 import { browserSkipReason, launchBrowser } from './browser';
@@ -99,5 +101,67 @@ describe('API tokens and webhooks in the console', { skip }, () => {
     );
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
     await context.close();
+  });
+});
+
+describe('a webhook added in the console, pinged to a receiver on this machine', { skip }, () => {
+  let server: TestServer;
+  let browser: Browser;
+  let receiver: Server;
+  let receiverUrl = '';
+  const received: { type: string; signed: boolean }[] = [];
+  let heard: () => void = () => undefined;
+  const ping = new Promise<void>((resolve) => (heard = resolve));
+
+  before(async () => {
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        const type = (JSON.parse(body) as { type: string }).type;
+        received.push({ type, signed: typeof req.headers['webhook-signature'] === 'string' });
+        res.writeHead(204).end();
+        heard();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/candor`;
+    // Loopback allowed here only: the receiver is this test's own server.
+    server = await startTestServer({ webhooksAllowPrivate: true });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await new Promise((resolve) => receiver?.close(resolve));
+  });
+
+  it('shows the signing secret once, sends a signed test event and lists its delivery, then deletes', async () => {
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    await logInToConsole(page, server.url);
+    await page.goto(`${server.url}/console/admin/integrations`);
+    const hooks = page.getByTestId('webhooks');
+    await hooks.getByLabel('URL that receives events').fill(receiverUrl);
+    await hooks.getByRole('button', { name: 'Add webhook' }).click();
+    const secret = await hooks.getByRole('textbox', { name: 'The webhook signing secret' }).inputValue();
+    assert.match(secret, /^whsec_/);
+    await hooks.getByRole('button', { name: 'Done' }).click();
+
+    await hooks.getByRole('button', { name: `Send a test event to ${receiverUrl}` }).click();
+    await hooks.getByText('Test event queued').waitFor();
+    await ping;
+    assert.deepEqual(received, [{ type: 'webhook.ping', signed: true }]);
+    const delivered = hooks.getByTestId('delivery').filter({ hasText: 'Delivered' });
+    // The dispatcher records the answer just after the receiver has it: the admin refreshes until it shows.
+    for (let tries = 0; tries < 100 && (await delivered.count()) === 0; tries++) {
+      await hooks.getByRole('button', { name: `Refresh deliveries to ${receiverUrl}` }).click();
+      await page.waitForTimeout(100);
+    }
+    assert.match(await delivered.innerText(), /webhook\.ping · Delivered · 1 attempt · last answer 204/);
+
+    await hooks.getByRole('button', { name: `Delete the webhook ${receiverUrl}` }).click();
+    await hooks.getByRole('button', { name: 'Yes, delete the webhook' }).click();
+    await hooks.getByText('No webhook yet.').waitFor();
+    assert.ok(!(await page.content()).includes(secret), 'the secret is not shown again');
   });
 });

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { API_TOKEN_SCOPES, WEBHOOK_EVENTS } from '@candor/protocol';
 import {
+  attemptsKey,
   deliveryStatusKey,
   eventKey,
   readTokenForm,
@@ -63,6 +64,8 @@ describe('integrations forms', () => {
         assert.ok(sayIntegrations(deliveryStatusKey(status), {}, lang));
     }
     assert.equal(eventKey('some.future.event'), null);
+    assert.equal(sayIntegrations(attemptsKey(1), { count: 1 }, 'en'), '1 attempt');
+    assert.equal(sayIntegrations(attemptsKey(3), { count: 3 }, 'fr'), '3 tentatives');
   });
 
   it('the French catalogue differs from the English one for every control', () => {

@@ -63,3 +63,7 @@ export function eventKey(event: string): IntegrationsTextKey | null {
 export function deliveryStatusKey(status: WebhookDelivery['status']): IntegrationsTextKey {
   return `status_${status}`;
 }
+
+export function attemptsKey(count: number): IntegrationsTextKey {
+  return count === 1 ? 'attemptOne' : 'attempts';
+}

@@ -17,6 +17,7 @@ import { ApiError } from '../api';
 import { consoleLang } from '../console-text';
 import { integrationsApi } from '../integrations/integrations-api';
 import {
+  attemptsKey,
   deliveryStatusKey,
   eventKey,
   readTokenForm,
@@ -533,6 +534,13 @@ function WebhookRow({
       {open && (
         <div class="deliveries" data-testid="deliveries">
           <h3>{t('deliveries')}</h3>
+          <button
+            type="button"
+            aria-label={t('refreshDeliveries', { url: hook.url })}
+            onClick={() => void loadDeliveries()}
+          >
+            {t('refresh')}
+          </button>
           {!deliveries && <p class="quiet">{t('deliveriesLoading')}</p>}
           {deliveries && deliveries.length === 0 && <p class="quiet">{t('deliveriesEmpty')}</p>}
           {deliveries && deliveries.length > 0 && (
@@ -540,7 +548,7 @@ function WebhookRow({
               {deliveries.map((d) => (
                 <li key={d.id} data-testid="delivery">
                   <code>{d.eventType}</code> · {t(deliveryStatusKey(d.status))} ·{' '}
-                  {t('attempts', { count: d.attempts })} ·{' '}
+                  {t(attemptsKey(d.attempts), { count: d.attempts })} ·{' '}
                   {d.lastStatus === null ? t('noAnswer') : t('lastStatus', { status: d.lastStatus })} ·{' '}
                   {when(d.createdAt)}
                   {d.lastError && <span class="quiet"> · {d.lastError}</span>}
