@@ -7,6 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../packages/server/src/testing/test-server';
@@ -14,6 +15,7 @@ import { browserSkipReason, launchBrowser } from './browser';
 import { logInToConsole } from './chat-pages';
 
 const skip = browserSkipReason();
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 describe('API tokens and webhooks in the console', { skip }, () => {
   let server: TestServer;
@@ -77,8 +79,12 @@ describe('API tokens and webhooks in the console', { skip }, () => {
     assert.equal(await hooks.getByTestId('webhook-row').count(), 0);
   });
 
-  it('in a French browser at a phone’s width every control is named in French and nothing overflows', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 375, height: 740 } });
+  it('in a French browser at a phone’s width every control is named in French, nothing overflows, axe finds nothing', async () => {
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      viewport: { width: 375, height: 740 },
+      bypassCSP: true, // to inject axe-core
+    });
     const page = await context.newPage();
     await logInToConsole(page, server.url);
     await page.goto(`${server.url}/console/admin/integrations`);
@@ -100,6 +106,15 @@ describe('API tokens and webhooks in the console', { skip }, () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      type Result = { violations: { id: string; help: string; nodes: unknown[] }[] };
+      const axe = (window as unknown as { axe: { run(context: string): Promise<Result> } }).axe;
+      return (await axe.run('main.integrations')).violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.length})`,
+      );
+    });
+    assert.deepEqual(violations, [], 'axe on the integrations page');
     await context.close();
   });
 });
