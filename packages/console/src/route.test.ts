@@ -17,6 +17,12 @@ describe('routes', () => {
     assert.deepEqual(parseRoute('/console/audit/c%2F1'), { page: 'audit', conversationId: 'c/1' });
   });
 
+  it('reads the integrations page (API tokens and webhooks) and writes it back', () => {
+    assert.deepEqual(parseRoute('/console/admin/integrations'), { page: 'integrations' });
+    assert.deepEqual(parseRoute('/console/admin/integrations/'), { page: 'integrations' });
+    assert.equal(pathFor({ page: 'integrations' }), '/console/admin/integrations');
+  });
+
   it('falls back to the inbox for unknown paths', () => {
     assert.deepEqual(parseRoute('/console/whatever/else'), { page: 'inbox', conversationId: null });
   });

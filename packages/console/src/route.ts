@@ -4,6 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 export type Route =
   | { page: 'inbox'; conversationId: string | null }
   | { page: 'admin' }
+  /** API tokens and webhooks for the host site's back end (issue 14), admins. */
+  | { page: 'integrations' }
   | { page: 'account' }
   | { page: 'ratings' }
   | { page: 'approvals' }
@@ -15,6 +17,7 @@ const BASE = '/console';
 export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';
   if (rest === '/admin' || rest === '/admin/') return { page: 'admin' };
+  if (rest === '/admin/integrations' || rest === '/admin/integrations/') return { page: 'integrations' };
   if (rest === '/account' || rest === '/account/') return { page: 'account' };
   if (rest === '/ratings' || rest === '/ratings/') return { page: 'ratings' };
   if (rest === '/approvals' || rest === '/approvals/') return { page: 'approvals' };
@@ -37,6 +40,7 @@ function decodedOrNull(segment: string): string | null {
 
 export function pathFor(route: Route): string {
   if (route.page === 'admin') return `${BASE}/admin`;
+  if (route.page === 'integrations') return `${BASE}/admin/integrations`;
   if (route.page === 'account') return `${BASE}/account`;
   if (route.page === 'ratings') return `${BASE}/ratings`;
   if (route.page === 'approvals') return `${BASE}/approvals`;

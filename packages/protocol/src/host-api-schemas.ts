@@ -3,13 +3,9 @@
  * it keeps on file (the contacts a recovery code may go to).
  */
 import { z } from 'zod';
+import { API_TOKEN_SCOPES, WEBHOOK_EVENTS } from './host-api';
 
-export const API_TOKEN_SCOPES = [
-  'accounts:write',
-  'accounts:read',
-  'conversations:read',
-  'webhooks:write',
-] as const;
+export { API_TOKEN_SCOPES, WEBHOOK_EVENTS };
 export const apiTokenScope = z.enum(API_TOKEN_SCOPES);
 
 export const createApiTokenBody = z.object({
@@ -72,8 +68,6 @@ export const accountSchema = z.object({
 
 export const accountResponse = z.object({ account: accountSchema });
 
-/** Events a webhook can subscribe to; `webhook.ping` is sent only by the ping endpoint. */
-export const WEBHOOK_EVENTS = ['recovery.action.approved', 'recovery.action.refused'] as const;
 export const webhookEvent = z.enum(WEBHOOK_EVENTS);
 
 export const createWebhookBody = z.object({

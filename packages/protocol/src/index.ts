@@ -13,6 +13,7 @@ export { fillCannedResponse, type CannedVariables } from './canned-template';
 export { SATISFACTION_LIMITS } from './satisfaction';
 export { ARTICLE_LIMITS, ARTICLE_LOCALES, HELP_LIMITS } from './articles';
 export { RECOVERY_ACTIONS, RECOVERY_SITUATIONS, TAKEOVER_SIGNALS, AGENT_ROLES } from './recovery';
+export { API_TOKEN_SCOPES, WEBHOOK_EVENTS } from './host-api';
 export { splitLinks, linkTarget, MAX_LINK_LENGTH, type TextPart } from './links';
 
 export type Author = z.infer<typeof s.authorSchema>;

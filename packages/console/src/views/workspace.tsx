@@ -15,6 +15,8 @@ import { LiveSession } from '../live/session';
 import { navigate, useRoute } from '../route';
 import { AccountPage } from './account';
 import { AdminPage } from './admin';
+import { IntegrationsPage } from './admin-integrations';
+import { sayIntegrations } from '../integrations/integrations-text';
 import { RatingsPage } from './ratings-report';
 import { sayRatings } from '../ratings-text';
 import { ConnectionBanner } from './connection-banner';
@@ -129,7 +131,10 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
     onSignedOut(null);
   };
 
-  const go = (event: MouseEvent, page: 'inbox' | 'admin' | 'account' | 'ratings' | 'approvals' | 'audit') => {
+  const go = (
+    event: MouseEvent,
+    page: 'inbox' | 'admin' | 'integrations' | 'account' | 'ratings' | 'approvals' | 'audit',
+  ) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return; // let new tabs open
     event.preventDefault();
     navigate(page === 'inbox' || page === 'audit' ? { page, conversationId: null } : { page });
@@ -164,6 +169,16 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
               onClick={(e) => go(e, 'admin')}
             >
               Administration
+            </a>
+          )}
+          {agent.role === 'admin' && (
+            <a
+              href="/console/admin/integrations"
+              data-testid="integrations-link"
+              aria-current={route.page === 'integrations' ? 'page' : undefined}
+              onClick={(e) => go(e, 'integrations')}
+            >
+              {sayIntegrations('nav')}
             </a>
           )}
           {agent.role === 'admin' && (
@@ -271,6 +286,8 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
         <AuditPage me={agent} conversationId={route.conversationId} onSignedOut={sessionEnded} />
       ) : route.page === 'ratings' ? (
         <RatingsPage me={agent} onSignedOut={() => onSignedOut('Your session has ended. Sign in again.')} />
+      ) : route.page === 'integrations' ? (
+        <IntegrationsPage me={agent} onSignedOut={sessionEnded} />
       ) : route.page === 'admin' ? (
         <AdminPage me={agent} onSignedOut={() => onSignedOut('Your session has ended. Sign in again.')} />
       ) : route.page === 'account' ? (
