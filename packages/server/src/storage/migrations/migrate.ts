@@ -2,7 +2,7 @@
  * Runs the migrations with Kysely's Migrator from an in-code provider, so a bundled server needs no
  * migration files on disk. Names sort in the order they run; never rename or reorder a shipped one.
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from '../database';
 import { initial } from './0001-initial';
 import { typingPreview } from './0002-typing-preview';
@@ -61,6 +61,13 @@ export const provider: MigrationProvider = {
  * without it Kysely looks for its bookkeeping table in every schema of the database.
  */
 export async function migrateToLatest(db: Kysely<Database>, schema: string | undefined): Promise<void> {
+  // Kysely creates the schema outside its lock, and two nodes starting at once on a new schema could
+  // each miss the other's (seen in CI: "schema does not exist"): create it first, one node at a time.
+  if (schema !== undefined)
+    await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtext(${`candor-schema:${schema}`}))`.execute(trx);
+      await sql`create schema if not exists ${sql.id(schema)}`.execute(trx);
+    });
   const migrator = new Migrator({
     db,
     provider,

@@ -141,6 +141,14 @@ export function problemBeforeHello(expected: Expectation, outcome: Outcome): str
     return refused || welcomed ? undefined : `identity hello: ${show(outcome)}`;
   }
   if (frame.type === 'hello' && frame.protocol === PROTOCOL_VERSION) {
+    // An unknown reply-email link is said (link_expired, no ref) and the hello goes on as without it.
+    const linkRefused =
+      typeof frame.reopenToken === 'string' &&
+      replies.length === 2 &&
+      replies[0]?.type === 'error' &&
+      replies[0].code === 'link_expired' &&
+      replies[1]?.type === 'welcome';
+    if (linkRefused && outcome.closeCode === undefined) return undefined;
     return replies.length === 1 && replies[0]?.type === 'welcome' && outcome.closeCode === undefined
       ? undefined
       : `hello not welcomed: ${show(outcome)}`;
