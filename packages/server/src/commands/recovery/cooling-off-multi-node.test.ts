@@ -75,11 +75,11 @@ describeWithPostgres('cooling-off on two nodes (PostgreSQL)', () => {
       runCoolingOffTick(a.ctx),
       runCoolingOffTick(b.ctx),
     ]);
-    assert.equal(
-      ticks.reduce((x, y) => x + y, 0),
-      30,
-      `each approved once (${ticks.join(', ')})`,
-    );
+    // Each node's own background tick may also have run meanwhile (it starts at a random time within a
+    // minute): the ticks here approve at most all of them, and the audit and the host's queue below show
+    // that each was approved exactly once, whoever did it.
+    const byTicks = ticks.reduce((x, y) => x + y, 0);
+    assert.ok(byTicks <= 30, `never approved twice (${ticks.join(', ')})`);
     for (const id of ids) assert.equal((await b.store.findRecoveryAction(id))?.status, 'approved');
     const approvals = await adminQuery<{ n: string }>(
       `select count(*) as n from ${schema}.audit_entries where action = 'recovery.action.approved'`,

@@ -3,13 +3,14 @@
  * never crash the process: every pooled client carries an error listener, and failed calls surface as
  * StoreUnavailableError.
  */
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { Pool, TypeOverrides } from 'pg';
 import type { Database } from '../database';
 import { KyselyStore, type KyselyStoreOptions } from '../kysely-store';
 import type { Store } from '../store';
 import { NamedStatements } from './named-statements';
 import { postgresDialect } from './postgres-errors';
+import { OneSchemaPostgresDialect } from './schema-introspector';
 
 export interface PostgresStoreOptions extends KyselyStoreOptions {
   url: string;
@@ -52,7 +53,7 @@ export function openPostgresStore(options: PostgresStoreOptions): Promise<Store>
   const named = new NamedStatements();
   const prepared = options.preparedStatements ?? true;
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: prepared ? named.pool(pool) : pool }),
+    dialect: new OneSchemaPostgresDialect({ pool: prepared ? named.pool(pool) : pool }, schema),
   });
   const store = new KyselyStore(db, postgresDialect(schema), options);
   for (const statement of store.hotStatements) named.add(statement);
