@@ -285,6 +285,17 @@ describe('the recovery conversation', () => {
     visitor.close();
   });
 
+  it("stops answering a conversation's tries after 30 in an hour, and stops auditing them", async () => {
+    const { visitor, conversationId } = await openCase();
+    // No code was sent: every try is refused unevaluated, but each is audited, until the cap.
+    for (let i = 0; i < 30; i++)
+      assert.notEqual(await tryCode(visitor, conversationId, '123456'), 'too_many_tries');
+    assert.equal(await tryCode(visitor, conversationId, '123456'), 'too_many_tries');
+    const audited = await server.store.listAudit({ conversationId, limit: 100 });
+    assert.equal(audited.filter((e) => e.action === 'recovery.code.tried').length, 30);
+    visitor.close();
+  });
+
   it('sends a code to a phone on file through the development outbox when no SMS provider is set up', async () => {
     const { visitor, conversationId } = await openCase({ phone: true });
     const phone = (await readCase(admin, conversationId)).contacts.find((c) => c.channel === 'phone');

@@ -36,6 +36,9 @@ export async function tryRecoveryCode(
   if (!recovery || recovery.visitorId !== actor.visitorId)
     throw new DomainError('not_found', 'No such conversation.');
   const now = ctx.now();
+  // Past the conversation's hourly tries, nothing is evaluated or audited (the audit already holds them).
+  if (!(await takeSlot(ctx, CODE_LIMITS.tries, recovery.conversationId, now)))
+    return { outcome: 'too_many_tries' };
   const digits = typedCode(frame.code);
   // Hashed even when it cannot match (malformed, no code, no account): the same work every time.
   const [hash, codes] = await Promise.all([
@@ -56,7 +59,7 @@ export async function tryRecoveryCode(
     await audit(ctx, recovery, { outcome, evaluated: false });
     return { outcome };
   }
-  if (!(await takeFailureSlot(ctx, recovery.accountId, now))) {
+  if (!(await takeSlot(ctx, CODE_LIMITS.failures, recovery.accountId, now))) {
     await audit(ctx, recovery, { outcome: 'too_many_tries', evaluated: false });
     return { outcome: 'too_many_tries' };
   }
@@ -119,14 +122,19 @@ async function tryOne(
 }
 
 /**
- * One slot of the account's daily failures, taken before the try is evaluated. A read first: once the
- * limit is reached, a flood of guesses is refused without a write each.
+ * One slot of a store-held limit (the account's daily failures, the conversation's hourly tries), taken
+ * before the try is evaluated. A read first: once the limit is reached, a flood of guesses is refused
+ * without a write each.
  */
-async function takeFailureSlot(ctx: ChatContext, accountId: string, now: number): Promise<boolean> {
-  const { key, rule } = CODE_LIMITS.failures;
-  const stored = await ctx.store.readLimit(key(accountId));
+async function takeSlot(
+  ctx: ChatContext,
+  { key, rule }: (typeof CODE_LIMITS)[keyof typeof CODE_LIMITS],
+  id: string,
+  now: number,
+): Promise<boolean> {
+  const stored = await ctx.store.readLimit(key(id));
   if (stored && !rule(stored, now).ok) return false;
-  return ctx.store.decideLimit<boolean>(key(accountId), (state) => {
+  return ctx.store.decideLimit<boolean>(key(id), (state) => {
     const decision = rule(state, now);
     return decision.ok ? { next: decision.next, result: true } : { result: false };
   });

@@ -15,6 +15,11 @@ export const CODE_POLICY = {
   triesPerCode: 5,
   sendsPerHourPerAccount: 3,
   failuresPerDayPerAccount: 10,
+  /**
+   * Every try is audited, including those that cannot be evaluated (no live code, malformed): this caps
+   * what one conversation can write. Above what honest use needs (3 sends an hour, 5 tries each).
+   */
+  triesPerHourPerConversation: 30,
 } as const;
 
 /** A code as the store keeps it (its hash aside): bound to one conversation, account and purpose. */
@@ -90,9 +95,10 @@ export function typedCode(text: string): string | undefined {
 }
 
 /** Shared limits per account (held in the store across nodes, limits/shared-limit.ts). */
+/** Keyed by account, except `tries`, keyed by conversation. */
 export const CODE_LIMITS: Record<
-  'sends' | 'failures',
-  { key: (accountId: string) => string; rule: LimitRule }
+  'sends' | 'failures' | 'tries',
+  { key: (id: string) => string; rule: LimitRule }
 > = {
   sends: {
     key: (accountId) => `recovery-code-send:${accountId}`,
@@ -101,5 +107,9 @@ export const CODE_LIMITS: Record<
   failures: {
     key: (accountId) => `recovery-code-failure:${accountId}`,
     rule: fixedWindow({ limit: CODE_POLICY.failuresPerDayPerAccount, windowMs: 24 * 60 * 60_000 }),
+  },
+  tries: {
+    key: (conversationId) => `recovery-code-try:${conversationId}`,
+    rule: fixedWindow({ limit: CODE_POLICY.triesPerHourPerConversation, windowMs: 60 * 60_000 }),
   },
 };
