@@ -299,6 +299,15 @@ describe('recovery in the console', { skip }, () => {
     assert.equal(await agent.getByTestId('reference-value').innerText(), 'CND-7K2Q-9XPA');
     assert.match(await agent.getByTestId('reference-expiry').innerText(), /^Valid until 1 Jan, 12:00\./);
     assert.deepEqual(posted.at(-1)?.body, { conversationId: recoveryId });
+    await agent.route(/\/api\/v1\/support-references\/revoke$/, (route) => {
+      remember(route);
+      return route.fulfill({ status: 204 });
+    });
+    await agent.getByRole('button', { name: 'Withdraw this support reference' }).click();
+    await agent.getByTestId('reference-revoked').waitFor();
+    assert.match(await agent.getByTestId('reference-revoked').innerText(), /CND-7K2Q-9XPA withdrawn/);
+    assert.equal(await agent.getByTestId('reference-value').count(), 0);
+    assert.deepEqual(posted.at(-1)?.body, { reference: 'CND-7K2Q-9XPA' });
   });
 
   it('holds a reply that asks for a password: no "Send anyway" in a recovery conversation', async () => {

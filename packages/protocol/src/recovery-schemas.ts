@@ -233,6 +233,9 @@ export const supportReferenceSchema = z.object({
   expiresAt: z.number().int(),
 });
 
+/** `POST /api/v1/support-references/revoke` (the agent who gave it, supervisors, admins). */
+export const revokeSupportReferenceBody = z.object({ reference: z.string().min(1).max(64) }).strict();
+
 /** `POST /api/v1/help/verify` (public): is this reference genuine and current? */
 export const verifyReferenceBody = z.object({ reference: z.string().min(1).max(64) }).strict();
 export const verifyReferenceResponse = z.object({

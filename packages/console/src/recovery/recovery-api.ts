@@ -42,6 +42,8 @@ export const recoveryApi = {
     settingsOf(await request<unknown>('PUT', '/api/v1/recovery/settings', change)),
   supportReference: async (conversationId: string): Promise<SupportReference> =>
     referenceOf(await request<unknown>('POST', '/api/v1/support-references', { conversationId })),
+  revokeSupportReference: (reference: string) =>
+    request<void>('POST', '/api/v1/support-references/revoke', { reference }),
   audit: (filter: AuditFilter) =>
     request<{ entries: AuditEntry[]; nextCursor: string | null }>('GET', auditPath(filter)),
 };

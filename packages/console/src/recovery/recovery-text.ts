@@ -91,6 +91,8 @@ const en = {
   copyReference: 'Copy the support reference',
   copied: 'Copied.',
   copyFailed: 'Copy failed: select the reference and copy it by hand.',
+  revokeReference: 'Withdraw this support reference',
+  referenceRevoked: 'Reference {reference} withdrawn: the verify page no longer says it is genuine.',
   heldTitle: 'Held back:',
   sendAnyway: 'Send anyway',
   heldInRecovery:
@@ -186,6 +188,9 @@ const fr: Record<keyof typeof en, string> = {
   copyReference: 'Copier la référence de support',
   copied: 'Copiée.',
   copyFailed: 'La copie a échoué\u00a0: sélectionnez la référence et copiez-la à la main.',
+  revokeReference: 'Retirer cette référence de support',
+  referenceRevoked:
+    'Référence {reference} retirée\u00a0: la page de vérification ne la dit plus authentique.',
   heldTitle: 'Retenu\u00a0:',
   sendAnyway: 'Envoyer quand même',
   heldInRecovery:

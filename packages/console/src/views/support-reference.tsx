@@ -20,13 +20,32 @@ export function SupportReferenceButton({ conversationId, onSignedOut }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const [revoked, setRevoked] = useState<string | null>(null);
 
   const give = async () => {
     setBusy(true);
     setError(null);
     setCopied(null);
+    setRevoked(null);
     try {
       setGiven(await recoveryApi.supportReference(conversationId));
+    } catch (err) {
+      if (isSignedOut(err)) return onSignedOut();
+      setError(requestErrorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Given by mistake, or pasted to the wrong person: withdrawn at once, the verify page then says so.
+  const revoke = async () => {
+    if (!given) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await recoveryApi.revokeSupportReference(given.reference);
+      setRevoked(given.reference);
+      setGiven(null);
     } catch (err) {
       if (isSignedOut(err)) return onSignedOut();
       setError(requestErrorText(err));
@@ -69,7 +88,15 @@ export function SupportReferenceButton({ conversationId, onSignedOut }: Props) {
             {sayRecovery('referenceHint')}
           </p>
           {copied === 'failed' && <p class="hint">{sayRecovery('copyFailed')}</p>}
+          <button type="button" data-testid="revoke-reference" disabled={busy} onClick={() => void revoke()}>
+            {sayRecovery('revokeReference')}
+          </button>
         </div>
+      )}
+      {revoked && (
+        <p role="status" data-testid="reference-revoked">
+          {sayRecovery('referenceRevoked', { reference: revoked })}
+        </p>
       )}
     </div>
   );

@@ -10,8 +10,9 @@ import type { ChatContext } from './context';
 import { loadReadable } from './load-conversation';
 import { presentConversation, presentMessage } from './presenters';
 import { activityActor, assignmentActivity, recordActivity } from './record-activity';
-import { heldBecause } from '../domain/recovery/secret-request';
+import { heldBecause, type HeldBecause } from '../domain/recovery/secret-request';
 import { decideHeld } from '../domain/recovery/held-message';
+import { recordAudit } from './recovery/audit';
 import { recoveryMark } from './recovery/recovery-conversation';
 
 export interface SendInput {
@@ -50,6 +51,8 @@ export async function sendMessage(
     now: ctx.now(),
   };
   let reopened = false;
+  /** Why the agent was warned, when they sent it anyway. */
+  let overridden: HeldBecause | undefined;
   let result =
     input.conversationId === null
       ? await sendToCurrent(ctx, actor, { message, senderIp: input.senderIp, opens: input.opens })
@@ -64,7 +67,8 @@ export async function sendMessage(
       actor.kind === 'agent' ? decideReply(actor, await loadReadable(ctx, actor, id)) : undefined;
     // Agents only: a manipulated (or fake) agent is how codes get stolen. Checked once the agent may
     // write here, before anything is stored: a held message is never stored nor relayed.
-    if (actor.kind === 'agent') await holdSecretRequests(ctx, id, normalised, input.acknowledgeWarning);
+    if (actor.kind === 'agent')
+      overridden = await holdSecretRequests(ctx, actor, id, normalised, input.acknowledgeWarning);
     if (actor.kind === 'visitor') {
       const home = await ctx.homes.of(id);
       if (home === undefined) throw new DomainError('not_found', 'No such conversation.');
@@ -100,6 +104,10 @@ export async function sendMessage(
         })),
       );
     }
+    if (overridden && actor.kind === 'agent')
+      await auditHeld(ctx, actor, conversation.id, 'message.sent_despite_warning', overridden, {
+        messageId: result.message.id,
+      });
     ctx.emit({ type: 'message.created', message: presented, conversation });
     ctx.emit({ type: 'conversation.updated', conversation });
     // A new conversation, or one the visitor reopened, waits: route it. Other messages move no queue.
@@ -115,18 +123,44 @@ export async function sendMessage(
   return { message: presented, conversation, created: result.created };
 }
 
-/** Throws message_held, saying why, when an agent message asks for or holds a password or a code. */
+/**
+ * Throws message_held, saying why, when an agent message asks for or holds a password or a code; both the
+ * hold and a send past the warning are audited (supervisors look there for agents being worked on). The
+ * text itself is never audited: it may hold the very secret. Returns the reason when sent anyway.
+ */
 async function holdSecretRequests(
   ctx: ChatContext,
+  actor: Extract<Actor, { kind: 'agent' }>,
   conversationId: string,
   text: string,
   acknowledged: boolean | undefined,
-): Promise<void> {
+): Promise<HeldBecause | undefined> {
   const reason = heldBecause(text);
-  if (reason === undefined) return;
+  if (reason === undefined) return undefined;
   const recovery = await recoveryMark.isRecoveryConversation(ctx, conversationId);
   const decision = decideHeld(reason, { acknowledged: acknowledged === true, recovery });
-  if (!decision.send) throw new DomainError('message_held', decision.warning);
+  if (decision.send) return reason;
+  await auditHeld(ctx, actor, conversationId, 'message.held', reason, { recovery, final: decision.final });
+  throw new DomainError('message_held', decision.warning);
+}
+
+async function auditHeld(
+  ctx: ChatContext,
+  actor: Extract<Actor, { kind: 'agent' }>,
+  conversationId: string,
+  action: 'message.held' | 'message.sent_despite_warning',
+  reason: HeldBecause,
+  detail: Record<string, string | boolean>,
+): Promise<void> {
+  await recordAudit(ctx, {
+    actorType: 'agent',
+    actorId: actor.agentId,
+    actorName: await ctx.names.agent(actor.agentId),
+    action,
+    conversationId,
+    accountExternalId: null,
+    detail: { reason, ...detail },
+  });
 }
 
 /** A visitor without a conversation id writes into their open conversation, or starts one. */

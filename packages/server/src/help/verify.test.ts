@@ -147,6 +147,47 @@ describe('support references and the /verify page', () => {
     assert.equal(stored?.conversationId, first.conversationId);
   });
 
+  it('withdraws a reference at the request of its agent or a supervisor, never another agent', async () => {
+    const revoke = (cookie: string, reference: string) =>
+      fetch(`${server.url}/api/v1/support-references/revoke`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ reference }),
+      }).then((r) => r.status);
+    const agentCookie = async (email: string, role: string) => {
+      const res = await fetch(`${server.url}/api/v1/agents`, {
+        method: 'POST',
+        headers: { cookie: admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ email, name: email.split('@')[0], role }),
+      });
+      const { password } = (await res.json()) as { password: string };
+      return logIn(server.url, email, password);
+    };
+    const [plain, other, supervisor] = await Promise.all([
+      agentCookie('giver@example.test', 'agent'),
+      agentCookie('colleague@example.test', 'agent'),
+      agentCookie('lead@example.test', 'supervisor'),
+    ]);
+    const { body: mine } = await issue(plain);
+    // Another plain agent cannot tell it from an unknown one.
+    assert.equal(await revoke(other, mine.reference), 404);
+    assert.equal(await revoke(other, 'CND-0000-0000'), 404);
+    assert.equal((await verify(mine.reference)).body.genuine, true);
+    assert.equal(await revoke(plain, mine.reference.toLowerCase()), 204);
+    assert.deepEqual((await verify(mine.reference)).body, { genuine: false });
+    assert.equal(await revoke(plain, mine.reference), 204, 'a second time changes nothing');
+    const { body: theirs } = await issue(plain);
+    assert.equal(await revoke(supervisor, theirs.reference), 204);
+    assert.deepEqual((await verify(theirs.reference)).body, { genuine: false });
+    assert.equal(await revoke(plain, ''), 400);
+    // The audit says who gave and who withdrew, never the reference.
+    const audit = await server.store.listAudit({ limit: 100 });
+    const revoked = audit.filter((e) => e.action === 'support_reference.revoked');
+    assert.equal(revoked.length, 2);
+    assert.ok(audit.filter((e) => e.action === 'support_reference.issued').length >= 2);
+    assert.ok(!JSON.stringify(audit).includes(mine.reference.slice(4)));
+  });
+
   it('shows the page without script, with the verdict in English and in French', async () => {
     const empty = await page('/help/verify');
     assert.equal(empty.status, 200);

@@ -84,6 +84,16 @@ describe('agent messages that ask for or hold a secret', () => {
     assert.equal(sent.message.author.type, 'agent');
     await visitor.waitFor(created(body));
     assert.ok((await stored()).includes(body));
+    // Both the hold and the send past it are in the audit trail for supervisors, without the text.
+    const entries = (await server.store.listAudit({ conversationId, limit: 50 })).filter(
+      (e) => e.detail.messageId === sent.message?.id || e.action === 'message.held',
+    );
+    const override = entries.find((e) => e.action === 'message.sent_despite_warning');
+    assert.equal(override?.actorType, 'agent');
+    assert.ok(override.actorId);
+    assert.equal(override?.detail.reason, 'asks_for_secret');
+    assert.ok(entries.some((e) => e.action === 'message.held' && e.detail.reason === 'asks_for_secret'));
+    assert.ok(!JSON.stringify(entries).includes('what is it'));
   });
 
   it('never sends one in a recovery conversation, acknowledged or not', async () => {

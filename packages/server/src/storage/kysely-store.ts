@@ -418,6 +418,8 @@ export class KyselyStore implements Store {
     this.guard(() => supportReferences.createSupportReference(this.db, reference));
   findSupportReference = (referenceHash: string) =>
     this.guard(() => supportReferences.findSupportReference(this.db, referenceHash));
+  revokeSupportReference = (referenceHash: string, at: number) =>
+    this.guard(() => supportReferences.revokeSupportReference(this.db, referenceHash, at));
   pruneSupportReferences = (now: number) =>
     this.guard(() => supportReferences.pruneSupportReferences(this.db, now));
   addRating = (rating: RatingRecord) => this.guard(() => satisfaction.addRating(this.db, rating));

@@ -40,6 +40,16 @@ export async function findSupportReference(
   );
 }
 
+export async function revokeSupportReference(db: Db, referenceHash: string, at: number): Promise<boolean> {
+  const r = await db
+    .updateTable('support_references')
+    .set({ revoked_at: at })
+    .where('reference_hash', '=', referenceHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export async function pruneSupportReferences(db: Db, now: number): Promise<number> {
   const r = await db.deleteFrom('support_references').where('expires_at', '<', now).executeTakeFirst();
   return Number(r.numDeletedRows);

@@ -17,6 +17,8 @@ export interface SupportReferenceStore {
   createSupportReference(reference: SupportReferenceRecord): Promise<void>;
   /** The reference with this hash, current or not (the domain decides), or undefined. */
   findSupportReference(referenceHash: string): Promise<SupportReferenceRecord | undefined>;
+  /** Marks it revoked at `at` unless it already was; whether this call did. */
+  revokeSupportReference(referenceHash: string, at: number): Promise<boolean>;
   /** Deletes references that expired before `now`: a stale one answers exactly like an unknown one. */
   pruneSupportReferences(now: number): Promise<number>;
 }

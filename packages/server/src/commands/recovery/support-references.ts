@@ -19,6 +19,7 @@ import { takeSlot } from '../../limits/shared-limit';
 import { StoreConflictError } from '../../storage/store';
 import type { ChatContext } from '../context';
 import { loadReadable } from '../load-conversation';
+import { recordAudit } from './audit';
 
 /** References one agent may give per hour: plenty for a shift, and a stolen session cannot mint many. */
 const ISSUE_RULE = fixedWindow({ limit: 60, windowMs: 3_600_000 });
@@ -56,12 +57,57 @@ export async function issueSupportReference(
         expiresAt: now + REFERENCE_TTL_MS,
         revokedAt: null,
       });
+      // The reference itself is a credential of sorts: the audit says one was given, not which.
+      await auditReference(ctx, actor, 'support_reference.issued', input.conversationId ?? null, {
+        expiresAt: now + REFERENCE_TTL_MS,
+      });
       return { reference, issuedAt: now, expiresAt: now + REFERENCE_TTL_MS };
     } catch (err) {
       // 40 random bits: a collision with a live reference is rare, and another draw settles it.
       if (!(err instanceof StoreConflictError) || attempt >= 3) throw err;
     }
   }
+}
+
+/**
+ * Withdraws a reference before it expires (given by mistake, or to the wrong person). The agent who gave
+ * it may, and supervisors and admins; anyone else is told it does not exist, as for an unknown one.
+ */
+export async function revokeSupportReference(ctx: ChatContext, actor: Actor, typed: string): Promise<void> {
+  if (actor.kind !== 'agent') throw new DomainError('forbidden', 'Only agents revoke support references.');
+  const normalised = normaliseReference(typed);
+  const stored =
+    normalised === undefined ? undefined : await ctx.store.findSupportReference(referenceHash(normalised));
+  const now = ctx.now();
+  if (
+    normalised === undefined ||
+    stored === undefined ||
+    now >= stored.expiresAt ||
+    (stored.agentId !== actor.agentId && actor.role === 'agent')
+  )
+    throw new DomainError('not_found', 'No such support reference.');
+  if (await ctx.store.revokeSupportReference(stored.referenceHash, now))
+    await auditReference(ctx, actor, 'support_reference.revoked', stored.conversationId, {
+      givenBy: stored.agentId,
+    });
+}
+
+async function auditReference(
+  ctx: ChatContext,
+  actor: Extract<Actor, { kind: 'agent' }>,
+  action: 'support_reference.issued' | 'support_reference.revoked',
+  conversationId: string | null,
+  detail: Record<string, string | number>,
+): Promise<void> {
+  await recordAudit(ctx, {
+    actorType: 'agent',
+    actorId: actor.agentId,
+    actorName: await ctx.names.agent(actor.agentId),
+    action,
+    conversationId,
+    accountExternalId: null,
+    detail,
+  });
 }
 
 /**

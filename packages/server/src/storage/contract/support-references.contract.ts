@@ -37,6 +37,15 @@ export function supportReferencesContract(store: () => Store): void {
       assert.equal((await store().findSupportReference(first.referenceHash))?.agentId, first.agentId);
     });
 
+    it('revokes a reference once: the first call says it did, a second and an unknown one say not', async () => {
+      const given = reference();
+      await store().createSupportReference(given);
+      assert.equal(await store().revokeSupportReference(given.referenceHash, T0 + 10), true);
+      assert.equal(await store().revokeSupportReference(given.referenceHash, T0 + 20), false);
+      assert.equal(await store().revokeSupportReference(uid('unknown'), T0), false);
+      assert.equal((await store().findSupportReference(given.referenceHash))?.revokedAt, T0 + 10);
+    });
+
     it('forgets references once they have expired, and only those', async () => {
       const stale = reference({ expiresAt: T0 - 1 });
       const current = reference({ expiresAt: T0 + 1 });

@@ -405,6 +405,16 @@ const ops: Record<string, Record<string, Op>> = {
       ok: [201, 'The reference', s.supportReferenceSchema],
     },
   },
+  '/api/v1/support-references/revoke': {
+    post: {
+      operationId: 'revokeSupportReference',
+      summary: 'Withdraw a support reference before it expires (its agent, supervisors, admins)',
+      description:
+        'From then on /verify answers `{ genuine: false }` for it. Case, spaces and dashes are forgiven. Unknown, expired, or given by another agent to a plain agent: 404. Revoking one already revoked: 204 again. Audited.',
+      body: s.revokeSupportReferenceBody,
+      ok: [204, 'Revoked', null],
+    },
+  },
   '/api/v1/articles/preview': {
     post: {
       operationId: 'previewArticle',
