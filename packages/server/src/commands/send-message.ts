@@ -68,7 +68,11 @@ export async function sendMessage(
     // Agents only: a manipulated (or fake) agent is how codes get stolen. Checked once the agent may
     // write here, before anything is stored: a held message is never stored nor relayed.
     if (actor.kind === 'agent')
-      overridden = await holdSecretRequests(ctx, actor, id, normalised, input.acknowledgeWarning);
+      overridden = await holdSecretRequests(ctx, actor, {
+        conversationId: id,
+        text: normalised,
+        acknowledged: input.acknowledgeWarning === true,
+      });
     if (actor.kind === 'visitor') {
       const home = await ctx.homes.of(id);
       if (home === undefined) throw new DomainError('not_found', 'No such conversation.');
@@ -105,8 +109,10 @@ export async function sendMessage(
       );
     }
     if (overridden && actor.kind === 'agent')
-      await auditHeld(ctx, actor, conversation.id, 'message.sent_despite_warning', overridden, {
-        messageId: result.message.id,
+      await auditHeld(ctx, actor, {
+        conversationId: conversation.id,
+        action: 'message.sent_despite_warning',
+        detail: { reason: overridden, messageId: result.message.id },
       });
     ctx.emit({ type: 'message.created', message: presented, conversation });
     ctx.emit({ type: 'conversation.updated', conversation });
@@ -131,35 +137,36 @@ export async function sendMessage(
 async function holdSecretRequests(
   ctx: ChatContext,
   actor: Extract<Actor, { kind: 'agent' }>,
-  conversationId: string,
-  text: string,
-  acknowledged: boolean | undefined,
+  { conversationId, text, acknowledged }: { conversationId: string; text: string; acknowledged: boolean },
 ): Promise<HeldBecause | undefined> {
   const reason = heldBecause(text);
   if (reason === undefined) return undefined;
   const recovery = await recoveryMark.isRecoveryConversation(ctx, conversationId);
-  const decision = decideHeld(reason, { acknowledged: acknowledged === true, recovery });
+  const decision = decideHeld(reason, { acknowledged, recovery });
   if (decision.send) return reason;
-  await auditHeld(ctx, actor, conversationId, 'message.held', reason, { recovery, final: decision.final });
+  await auditHeld(ctx, actor, {
+    conversationId,
+    action: 'message.held',
+    detail: { reason, recovery, final: decision.final },
+  });
   throw new DomainError('message_held', decision.warning);
 }
 
 async function auditHeld(
   ctx: ChatContext,
   actor: Extract<Actor, { kind: 'agent' }>,
-  conversationId: string,
-  action: 'message.held' | 'message.sent_despite_warning',
-  reason: HeldBecause,
-  detail: Record<string, string | boolean>,
+  entry: {
+    conversationId: string;
+    action: 'message.held' | 'message.sent_despite_warning';
+    detail: Record<string, string | boolean>;
+  },
 ): Promise<void> {
   await recordAudit(ctx, {
     actorType: 'agent',
     actorId: actor.agentId,
     actorName: await ctx.names.agent(actor.agentId),
-    action,
-    conversationId,
+    ...entry,
     accountExternalId: null,
-    detail: { reason, ...detail },
   });
 }
 

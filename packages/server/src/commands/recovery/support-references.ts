@@ -58,8 +58,10 @@ export async function issueSupportReference(
         revokedAt: null,
       });
       // The reference itself is a credential of sorts: the audit says one was given, not which.
-      await auditReference(ctx, actor, 'support_reference.issued', input.conversationId ?? null, {
-        expiresAt: now + REFERENCE_TTL_MS,
+      await auditReference(ctx, actor, {
+        action: 'support_reference.issued',
+        conversationId: input.conversationId ?? null,
+        detail: { expiresAt: now + REFERENCE_TTL_MS },
       });
       return { reference, issuedAt: now, expiresAt: now + REFERENCE_TTL_MS };
     } catch (err) {
@@ -87,26 +89,28 @@ export async function revokeSupportReference(ctx: ChatContext, actor: Actor, typ
   )
     throw new DomainError('not_found', 'No such support reference.');
   if (await ctx.store.revokeSupportReference(stored.referenceHash, now))
-    await auditReference(ctx, actor, 'support_reference.revoked', stored.conversationId, {
-      givenBy: stored.agentId,
+    await auditReference(ctx, actor, {
+      action: 'support_reference.revoked',
+      conversationId: stored.conversationId,
+      detail: { givenBy: stored.agentId },
     });
 }
 
 async function auditReference(
   ctx: ChatContext,
   actor: Extract<Actor, { kind: 'agent' }>,
-  action: 'support_reference.issued' | 'support_reference.revoked',
-  conversationId: string | null,
-  detail: Record<string, string | number>,
+  entry: {
+    action: 'support_reference.issued' | 'support_reference.revoked';
+    conversationId: string | null;
+    detail: Record<string, string | number>;
+  },
 ): Promise<void> {
   await recordAudit(ctx, {
     actorType: 'agent',
     actorId: actor.agentId,
     actorName: await ctx.names.agent(actor.agentId),
-    action,
-    conversationId,
+    ...entry,
     accountExternalId: null,
-    detail,
   });
 }
 
