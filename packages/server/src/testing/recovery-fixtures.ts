@@ -15,11 +15,12 @@ export interface RecoveryCaseFixture {
   accountId: string;
 }
 
-/** An account on file with this email, and a recovery conversation naming it. */
+/** An account on file with this email (and phone), and a recovery conversation naming it. */
 export async function recoveryCase(
   store: Store,
   options: {
     email?: string;
+    phone?: string;
     identitySub?: string | null;
     firstMessage?: string;
     now?: number;
@@ -28,7 +29,8 @@ export async function recoveryCase(
   const now = options.now ?? Date.now();
   const accountId = `user-${randomUUID()}`;
   const email = options.email ?? `${accountId}@example.com`;
-  await store.putHostAccount(accountId, { contacts: { email } }, now - 365 * 24 * 60 * 60_000);
+  const contacts = options.phone === undefined ? { email } : { email, phone: options.phone };
+  await store.putHostAccount(accountId, { contacts }, now - 365 * 24 * 60 * 60_000);
   const visitorId = randomUUID();
   await store.createVisitor({
     id: visitorId,

@@ -7,12 +7,13 @@
  * exactly one node does.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { noticeTime, stopNotice } from '../../domain/recovery/stop-notice';
+import { noticeTime, stopNotice, stopText } from '../../domain/recovery/stop-notice';
 import { reachableContacts } from '../../domain/recovery/contact-on-file';
 import { escapeHtml, page } from '../../domain/mail/mail-html';
 import type { RecoveryActionRecord } from '../../storage/recovery-action-store';
 import type { ChatContext } from '../context';
 import { announceAction, SYSTEM } from './action-outcome';
+import { recordAudit } from './audit';
 import { recentlyReplacedMs } from './recovery-team';
 
 /** How often each node looks for cooling-off actions whose time is up. */
@@ -33,29 +34,28 @@ export function stopUrl(ctx: ChatContext, token: string): string {
 }
 
 /**
- * Tells the account's emails that the action will go ahead unless they stop it: the current one, and
+ * Tells the account's contacts that the action will go ahead unless they stop it: the current ones, and
  * those replaced within the recovery window, because a thief's first move is to replace the owner's
- * email, and the owner is then only reachable at the old one. One link; whoever of them presses it stops it.
+ * email or phone, and the owner is then only reachable at the old one. Emails by mail, phones by text
+ * (when an SMS provider, or the development outbox, is set up). One link; whoever presses it stops it.
+ * A text that cannot be sent is audited, not fatal: the approval stands and the emails went.
  */
 export async function sendStopNotice(
   ctx: ChatContext,
   a: RecoveryActionRecord,
   token: string,
 ): Promise<void> {
-  if (!ctx.mail || a.coolingOffUntil === null) return;
+  if (a.coolingOffUntil === null) return;
   const [history, recentMs] = await Promise.all([
     ctx.store.accountContactHistory(a.accountId),
     recentlyReplacedMs(ctx),
   ]);
-  const to = new Set(
-    reachableContacts(history, ctx.now(), recentMs)
-      .filter((c) => c.channel === 'email')
-      .map((c) => c.value),
-  );
+  const reachable = reachableContacts(history, ctx.now(), recentMs);
+  const to = new Set(reachable.filter((c) => c.channel === 'email').map((c) => c.value));
   const notice = stopNotice(a.action, a.coolingOffUntil, noticeTime);
   const url = stopUrl(ctx, token);
   for (const address of to)
-    ctx.mail.enqueue('recovery-stop-notice', {
+    ctx.mail?.enqueue('recovery-stop-notice', {
       to: address,
       subject: notice.subject,
       text: `${notice.paragraphs.join('\n\n')}\n\n${notice.linkText}: ${url}\n`,
@@ -65,6 +65,20 @@ export async function sendStopNotice(
         `${notice.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}<p><a href="${escapeHtml(url)}">${escapeHtml(notice.linkText)}</a></p>`,
       ),
     });
+  const phones = new Map(reachable.filter((c) => c.channel === 'phone').map((c) => [c.value, c.masked]));
+  const text = stopText(a.action, a.coolingOffUntil, url, noticeTime);
+  for (const [phone, masked] of phones)
+    await ctx.sms?.send({ to: phone, text }).catch(() =>
+      recordAudit(ctx, {
+        actorType: 'system',
+        actorId: null,
+        actorName: null,
+        action: 'recovery.stop_notice.not_sent',
+        conversationId: a.conversationId,
+        accountExternalId: a.accountId,
+        detail: { actionId: a.id, channel: 'phone', masked },
+      }),
+    );
 }
 
 export type StopOutcome = 'stopped' | 'already_stopped' | 'too_late' | 'unknown';

@@ -18,7 +18,7 @@ import type {
 import { ADMIN, startTestServer, type TestServer } from '../../testing/test-server';
 import { logIn, TestClient } from '../../testing/test-client';
 import { proveCode, recoveryCase, type RecoveryCaseFixture } from '../../testing/recovery-fixtures';
-import { runCoolingOffTick } from './cooling-off';
+import { runCoolingOffTick, sendStopNotice } from './cooling-off';
 
 const HOUR = 60 * 60_000;
 
@@ -328,6 +328,54 @@ describe('recovery actions', () => {
     );
     assert.ok((await audit(c.conversationId)).includes('recovery.action.stopped'));
     assert.equal((await fetch(`${server.url}/recovery/stop/${'x'.repeat(43)}`)).status, 404);
+  });
+
+  it('a phone change is told to the old phone by text, with the same stop link as the email', async () => {
+    const c = await recoveryCase(server.store, { email: 'texted@example.com', phone: '+33 6 12 34 56 78' });
+    await proveCode(server.store, c, 'change_contact');
+    const asked = await actionOf(
+      await ask('agent', c, {
+        action: 'change_contact',
+        newContact: { channel: 'phone', value: '+33 7 99 88 77 66' },
+      }),
+      201,
+    );
+    await actionOf(await decide('supervisor', asked.id, 'approve'), 200);
+    await server.mail.settled();
+    const outbox = await server.store.listOutbox(100);
+    const text = outbox.find((m) => m.channel === 'sms' && m.to.replace(/\D/g, '').endsWith('345678'));
+    assert.ok(text, 'the phone on file is told by text');
+    assert.match(text.text, /change the contact details/);
+    assert.match(text.text, /Support never asks for a code/);
+    assert.ok(!text.text.includes('99 88'), 'never the new number');
+    const mail = outbox.find((m) => m.to === 'texted@example.com');
+    const link = (t: string) => /\/recovery\/stop\/[A-Za-z0-9_-]{43}/.exec(t)?.[0];
+    assert.ok(link(text.text));
+    assert.equal(link(text.text), link(mail!.text), 'one link for both');
+  });
+
+  it('a stop notice that cannot be texted is audited, and the approval stands', async () => {
+    const c = await recoveryCase(server.store, { phone: '+44 7700 900123' });
+    await proveCode(server.store, c, 'change_contact');
+    const asked = await actionOf(
+      await ask('agent', c, {
+        action: 'change_contact',
+        newContact: { channel: 'email', value: 'elsewhere@example.org' },
+      }),
+      201,
+    );
+    const down = { send: () => Promise.reject(new Error('provider down')), close: () => Promise.resolve() };
+    const action = (await server.store.findRecoveryAction(asked.id))!;
+    await sendStopNotice(
+      { ...server.ctx, sms: down },
+      { ...action, coolingOffUntil: Date.now() + HOUR },
+      't',
+    );
+    const failed = (await server.store.listAudit({ conversationId: c.conversationId, limit: 50 })).find(
+      (e) => e.action === 'recovery.stop_notice.not_sent',
+    );
+    assert.equal(failed?.detail.masked, '+44 •• •• •• 23');
+    assert.equal(failed?.detail.actionId, asked.id);
   });
 
   it('an approval given after the proof went stale refuses the action: a new code is needed', async () => {

@@ -43,6 +43,24 @@ export function stopNotice(
   };
 }
 
+/**
+ * The same notice as a text message, for a phone on file (current or replaced lately): when the contact
+ * being changed is the phone, the old phone is the one that must hear of it. Short, both languages.
+ */
+export function stopText(
+  action: RecoveryAction,
+  until: number,
+  url: string,
+  formatTime: (at: number, lang: 'en' | 'fr') => string,
+): string {
+  const what = WHAT[action];
+  return [
+    `Someone asked our support to ${what.en}: done after ${formatTime(until, 'en')} unless you stop it: ${url}`,
+    `Quelqu'un a demandé au support de ${what.fr} : fait après le ${formatTime(until, 'fr')} sauf si vous l'arrêtez : ${url}`,
+    'Support never asks for a code. / Le support ne demande jamais de code.',
+  ].join('\n');
+}
+
 /** A time as the reader's language writes it, in UTC (the server cannot know the reader's zone). */
 export function noticeTime(at: number, lang: 'en' | 'fr'): string {
   return `${new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
