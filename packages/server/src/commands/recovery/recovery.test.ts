@@ -6,6 +6,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { CODE_LIMITS } from '../../domain/recovery/recovery-code';
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, ServerFrame } from '@candor/protocol';
 import { ADMIN, startTestServer, type TestServer } from '../../testing/test-server';
@@ -233,8 +234,8 @@ describe('the recovery conversation', () => {
     b.visitor.close();
   });
 
-  it('verifies once when two tabs type the right code at once', async () => {
-    const { email, visitor, conversationId, token } = await openCase();
+  it('verifies once when two tabs type the right code at once, counting no failure', async () => {
+    const { email, visitor, conversationId, token, id } = await openCase();
     const code = await mailedCode(conversationId, email);
     // Two more tabs of the same visitor (each hello hands the next tab a fresh token).
     const second = await TestClient.hello(server.wsUrl, 'visitor', { visitorToken: token });
@@ -250,6 +251,9 @@ describe('the recovery conversation', () => {
       ['verified'],
     );
     assert.equal((await server.store.listVerifications(conversationId)).length, 1);
+    // The right digits are no failure, whichever tab lost the race: the account's daily budget is whole.
+    const failures = await server.store.readLimit(CODE_LIMITS.failures.key(id));
+    assert.equal(failures?.hits ?? 0, 0);
     visitor.close();
   });
 

@@ -67,7 +67,8 @@ export async function tryRecoveryCode(
   const outcomes = await Promise.all(target.map((code) => tryOne(ctx, code, matched === code, now)));
   const verified = outcomes.find((o) => o.outcome === 'verified');
   const outcome = wireOutcome(verified?.outcome ?? outcomes[0]?.outcome ?? 'wrong');
-  if (verified) await giveBackSlot(ctx, recovery.accountId);
+  // The right digits are not a failure, even when another tab used them a moment before (two tabs).
+  if (verified || matched) await giveBackSlot(ctx, recovery.accountId);
   announce(ctx, recovery, verified ? await visitorStateOf(ctx, recovery.conversationId) : undefined);
   await audit(ctx, recovery, {
     outcome,
