@@ -14,6 +14,8 @@ const en = {
   open: 'Open chat',
   openUnread: 'Open chat, new message',
   close: 'Close chat',
+  /** The launcher while the panel is open: named apart from the panel's own close button. */
+  hide: 'Hide chat',
   messages: 'Messages',
   input: 'Write a message',
   send: 'Send',
@@ -133,6 +135,7 @@ const fr: Strings = {
   open: 'Ouvrir le chat',
   openUnread: 'Ouvrir le chat, nouveau message',
   close: 'Fermer le chat',
+  hide: 'Masquer le chat',
   messages: 'Messages',
   input: 'Écrire un message',
   send: 'Envoyer',

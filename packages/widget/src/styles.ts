@@ -23,7 +23,7 @@ svg{width:24px;height:24px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 display:flex;flex-direction:column;background:#fff;border:1px solid #d5d7dd;border-radius:14px;overflow:hidden;
 box-shadow:0 10px 40px rgba(0,0,0,.2);animation:in .18s ease-out}
 @keyframes in{from{opacity:0;transform:translateY(12px)}}
-header{display:flex;align-items:center;gap:8px;padding:12px 12px 12px 16px;background:#1d4ed8;color:#fff}
+.head{display:flex;align-items:center;gap:8px;padding:12px 12px 12px 16px;background:#1d4ed8;color:#fff}
 h2{flex:1;margin:0;font-size:16px;font-weight:600}
 .icon{border:1px solid transparent;background:none;border-radius:8px;padding:6px;cursor:pointer;display:grid}
 .log{flex:1;overflow-y:auto;padding:16px;display:flex;flex-direction:column;gap:8px;overscroll-behavior:contain}

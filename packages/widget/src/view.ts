@@ -180,7 +180,7 @@ export function mountView(
       'aria-label': s.title,
       hidden: '',
     },
-    node('header', {}, node('h2', {}, s.title), close),
+    node('div', { class: 'head' }, node('h2', {}, s.title), close),
     tablist,
     chatPane,
     helpPane,
@@ -270,7 +270,7 @@ export function mountView(
     if (isOpen) seenAgentMessages = state.agentMessages;
     const unread = state.agentMessages > seenAgentMessages;
     launcher.toggleAttribute('data-unread', unread);
-    launcher.setAttribute('aria-label', isOpen ? s.close : unread ? s.openUnread : s.open);
+    launcher.setAttribute('aria-label', isOpen ? s.hide : unread ? s.openUnread : s.open);
     launcher.setAttribute('aria-expanded', String(isOpen));
     renderPreview(state.preview);
   }
