@@ -158,7 +158,15 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
   const mailer: Mailer = config.smtp
     ? new SmtpMailer(config.smtp.url, config.smtp.from)
     : new OutboxMailer(store, Date.now);
-  const mail = new MailQueue({ mailer, log, counted: (outcome) => metrics.mailed(outcome) });
+  // With SMTP, mails wait in the store for any node to send: none is lost when a node stops while the
+  // SMTP server is down. The development outbox is itself a store write, and fails only when the store
+  // does: queueing in the store first would write each mail twice for nothing, so it queues in memory.
+  const mail = new MailQueue({
+    mailer,
+    log,
+    counted: (outcome) => metrics.mailed(outcome),
+    ...(config.smtp && { store }),
+  });
   // Texts (recovery codes) leave through Twilio when configured, else they join mail in the outbox.
   const sms: SmsSender = config.sms ? new TwilioSmsSender(config.sms) : new OutboxSmsSender(store, Date.now);
   const origins = new OriginPolicy(config.allowedOrigins);
@@ -267,6 +275,7 @@ export async function startCandor(config: Config, log: Logger): Promise<Candor> 
   publicUrl ||= `http://${host}:${port}`;
   ready = true;
   webhooks.start();
+  mail.start();
   log.info(
     { port, store: config.databaseUrl ? 'postgres' : 'sqlite', bus: config.bus.kind, node: bus.nodeId },
     'candor ready',

@@ -38,13 +38,13 @@ async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
 }
 
-describe('mail queue', () => {
+describe('mail queue (in memory)', () => {
   it('sends in order, off the caller: enqueue returns before the mail is sent', async () => {
     const mailer = flaky(0);
     const r = recorder();
     const queue = new MailQueue({ mailer, log: r.log, counted: r.counted });
-    queue.enqueue('reply', mail('one'));
-    queue.enqueue('reply', mail('two'));
+    await queue.enqueue('reply', mail('one'));
+    await queue.enqueue('reply', mail('two'));
     assert.deepEqual(mailer.sent, []);
     await queue.settled();
     assert.deepEqual(mailer.sent, ['one', 'two']);
@@ -55,7 +55,7 @@ describe('mail queue', () => {
     const mailer = flaky(2);
     const r = recorder();
     const queue = new MailQueue({ mailer, log: r.log, counted: r.counted, retryDelaysMs: [1, 1, 1] });
-    queue.enqueue('reply', mail('late'));
+    await queue.enqueue('reply', mail('late'));
     await until(() => mailer.sent.length === 1);
     assert.deepEqual(mailer.sent, ['late']);
     assert.deepEqual(r.outcomes, ['retried', 'retried', 'sent']);
@@ -65,7 +65,7 @@ describe('mail queue', () => {
     const mailer = flaky(100);
     const r = recorder();
     const queue = new MailQueue({ mailer, log: r.log, counted: r.counted, retryDelaysMs: [1] });
-    queue.enqueue('transcript', mail('lost'));
+    await queue.enqueue('transcript', mail('lost'));
     await until(() => r.outcomes.includes('failed'));
     assert.deepEqual(r.outcomes, ['retried', 'failed']);
     assert.equal(mailer.attempts, 2);
@@ -76,7 +76,7 @@ describe('mail queue', () => {
     const mailer = flaky(100);
     const r = recorder();
     const queue = new MailQueue({ mailer, log: r.log, counted: r.counted, retryDelaysMs: [60_000] });
-    queue.enqueue('reply', mail('pending'));
+    await queue.enqueue('reply', mail('pending'));
     await until(() => r.outcomes.includes('retried'));
     await queue.stop();
     assert.deepEqual(r.outcomes, ['retried', 'failed']);

@@ -348,6 +348,22 @@ export interface MailOutboxTable {
   channel: ColumnType<'email' | 'sms', 'email' | 'sms' | undefined, 'email' | 'sms'>;
 }
 
+/** Migration 0023 (mail-queue-queries.ts): mails waiting to be sent, deleted once sent or given up. */
+export interface MailQueueTable {
+  id: string;
+  /** What kind of mail (reply, transcript…): for logs. */
+  kind: string;
+  to_address: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Tries started so far (a claim counts one). */
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+}
+
 export interface SupportReferencesTable {
   /** SHA-256 (hex) of the normalised reference (CND-XXXX-XXXX): the reference itself is not kept. */
   reference_hash: string;
@@ -575,6 +591,7 @@ export interface Database {
   inbox_hours: InboxHoursTable;
   articles: ArticlesTable;
   mail_outbox: MailOutboxTable;
+  mail_queue: MailQueueTable;
   reopen_tokens: ReopenTokensTable;
   api_tokens: ApiTokensTable;
   host_accounts: HostAccountsTable;

@@ -47,6 +47,8 @@ import * as mail from './mail-queries';
 import type { OutboxMail, ReopenGrant } from './mail-store';
 import * as hostAccounts from './host-account-queries';
 import * as webhooks from './webhook-queries';
+import * as mailQueue from './mail-queue-queries';
+import type { NewQueuedMail } from './mail-queue-store';
 import * as recovery from './recovery-queries';
 import type { CodeTryWrite, RecoveryCaseRecord, RecoveryCodeRecord } from './recovery-store';
 import type { AuditRecord } from './audit-store';
@@ -358,6 +360,13 @@ export class KyselyStore implements Store {
     this.guard(() => webhooks.recordDelivery(this.db, id, result));
   listDeliveries = (webhookId: string, limit: number) =>
     this.guard(() => webhooks.listDeliveries(this.db, webhookId, limit));
+
+  queueMail = (m: NewQueuedMail) => this.guard(() => mailQueue.queueMail(this.db, m));
+  claimDueMail = (claim: { now: number; limit: number; leaseMs: number }) =>
+    this.guard(() => mailQueue.claimDueMail(this.db, this.dialect, claim));
+  deleteQueuedMail = (id: string) => this.guard(() => mailQueue.deleteQueuedMail(this.db, id));
+  retryQueuedMail = (id: string, retry: { nextAttemptAt: number; error: string | null }) =>
+    this.guard(() => mailQueue.retryQueuedMail(this.db, id, retry));
   createRecoveryAction = (action: RecoveryActionRecord) =>
     this.guard(() => recoveryActions.createRecoveryAction(this.db, action));
   findRecoveryAction = (id: string) => this.guard(() => recoveryActions.findRecoveryAction(this.db, id));

@@ -20,6 +20,7 @@ import { contactContract } from './contract/contact.contract';
 import { satisfactionContract } from './contract/satisfaction.contract';
 import { articleContract } from './contract/article.contract';
 import { mailContract } from './contract/mail.contract';
+import { mailQueueContract } from './contract/mail-queue.contract';
 import { hostAccountsContract } from './contract/host-accounts.contract';
 import { webhooksContract } from './contract/webhooks.contract';
 import { recoveryActionsContract } from './contract/recovery-actions.contract';
@@ -58,6 +59,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     satisfactionContract(current);
     articleContract(current);
     mailContract(current);
+    mailQueueContract(current);
     hostAccountsContract(current);
     webhooksContract(current);
     recoveryActionsContract(current);

@@ -28,6 +28,7 @@ import type { SatisfactionStore } from './satisfaction-store';
 import type { MailStore } from './mail-store';
 import type { HostAccountStore } from './host-account-store';
 import type { WebhookStore } from './webhook-store';
+import type { MailQueueStore } from './mail-queue-store';
 import type { RecoveryStore } from './recovery-store';
 import type { AuditStore } from './audit-store';
 import type { SupportReferenceStore } from './support-reference-store';
@@ -116,6 +117,7 @@ export interface Store
     ContactStore,
     SatisfactionStore,
     MailStore,
+    MailQueueStore,
     ArticleStore,
     HostAccountStore,
     WebhookStore,

@@ -109,6 +109,6 @@ export class ReplyMail {
       allowedOrigin: this.deps.allowedOrigin,
       candorPage: this.deps.candorPage(),
     });
-    this.deps.queue.enqueue('reply', { to: contact.email, ...replyMail(language, visible, link) });
+    await this.deps.queue.enqueue('reply', { to: contact.email, ...replyMail(language, visible, link) });
   }
 }

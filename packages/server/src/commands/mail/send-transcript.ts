@@ -47,5 +47,8 @@ export async function sendTranscript(
   );
   const visitor = await ctx.store.findVisitorById(actor.visitorId);
   const language = mailLanguage(visitor?.locale, contact?.language);
-  ctx.mail.enqueue('transcript', { to, ...transcriptMail(language, visible, contact?.timeZone ?? null) });
+  await ctx.mail.enqueue('transcript', {
+    to,
+    ...transcriptMail(language, visible, contact?.timeZone ?? null),
+  });
 }

@@ -55,7 +55,7 @@ export async function sendStopNotice(
   const notice = stopNotice(a.action, a.coolingOffUntil, noticeTime);
   const url = stopUrl(ctx, token);
   for (const address of to)
-    ctx.mail?.enqueue('recovery-stop-notice', {
+    await ctx.mail?.enqueue('recovery-stop-notice', {
       to: address,
       subject: notice.subject,
       text: `${notice.paragraphs.join('\n\n')}\n\n${notice.linkText}: ${url}\n`,

@@ -77,8 +77,10 @@ export async function sendRecoveryCode(
     purpose: body.purpose,
     ttlMs: CODE_POLICY.ttlMs,
   };
+  // The code is stored hashed only, so its mail is never written to the store's mail queue: it waits
+  // in this node's memory, and if the node stops before it leaves, the agent simply sends a new code.
   if (contact.channel === 'email')
-    ctx.mail?.enqueue('recovery-code', { to: contact.value, ...codeMail(notice) });
+    await ctx.mail?.enqueue('recovery-code', { to: contact.value, ...codeMail(notice) }, { secret: true });
   else
     await ctx.sms?.send({ to: contact.value, text: codeText(notice) }).catch(() => {
       throw new DomainError('unavailable', 'The text message could not be sent; try again or use email.');

@@ -25,6 +25,7 @@ import { supportReferences } from './0022-support-references';
 import { articles } from './0014-articles';
 import { bot } from './0016-bot';
 import { mail } from './0017-mail';
+import { mailQueue } from './0023-mail-queue';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_articles': articles,
   '0016_bot': bot,
   '0017_mail': mail,
+  '0023_mail_queue': mailQueue,
 };
 
 /** Exported for tests that start from an older schema (search backfill). */
