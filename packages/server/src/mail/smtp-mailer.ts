@@ -10,7 +10,14 @@ export class SmtpMailer implements Mailer {
     url: string,
     private readonly from: string,
   ) {
-    this.transport = createTransport(url);
+    // nodemailer waits up to 10 minutes on a stalled socket by default; a send must end well inside the
+    // mail queue's 2-minute lease, or another node would send the same mail again.
+    this.transport = createTransport({
+      url,
+      connectionTimeout: 20_000,
+      greetingTimeout: 20_000,
+      socketTimeout: 45_000,
+    });
   }
 
   async send(mail: Mail): Promise<void> {
