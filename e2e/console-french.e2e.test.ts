@@ -47,6 +47,27 @@ const ENGLISH = [
   'Visitor is typing',
 ];
 
+/** The admin and account pages' English, as it was. */
+const ADMIN_ENGLISH = [
+  'Add an agent',
+  'Add agent',
+  'Rename',
+  'Reset password',
+  'Assignment',
+  'Add team',
+  'Typing preview',
+  'Contacts and signed identity',
+  'Redaction rules',
+  'Add a rule',
+  'Shared canned responses',
+  'Your account',
+  'Display name',
+  'Change password',
+  'Where you are signed in',
+  'Notify me when',
+  'Play a sound',
+];
+
 /** The English words of `ENGLISH` found as whole words in the page's visible text. */
 async function englishLeft(page: Page, words: readonly string[] = ENGLISH): Promise<string[]> {
   const text = await page.locator('body').innerText();
@@ -76,6 +97,10 @@ describe('the console in French', { skip }, () => {
     const { client } = await TestClient.hello(server.wsUrl, 'visitor');
     conversationId = (await client.sendMessage(null, 'Bonjour, ma commande est en retard')).conversationId;
     client.close();
+    // A second one stays in the queue once the first is assigned, so axe sees a "Take" button too.
+    const { client: other } = await TestClient.hello(server.wsUrl, 'visitor');
+    await other.sendMessage(null, 'Hello, my parcel is late');
+    other.close();
   });
   after(async () => {
     await browser?.close();
@@ -133,6 +158,18 @@ describe('the console in French', { skip }, () => {
     for (const section of ['Agents', 'Attribution', 'Aperçu de la saisie', 'Règles de masquage']) {
       await page.getByRole('heading', { level: 2, name: section, exact: true }).waitFor();
     }
+    await page.getByRole('button', { name: 'Ajouter l’agent' }).waitFor();
+    await page
+      .getByRole('button', { name: /^Renommer / })
+      .first()
+      .waitFor();
+    assert.deepEqual(await englishLeft(page, ADMIN_ENGLISH), [], 'English left on the admin page');
+
+    await page.goto(`${server.url}/console/account`);
+    await page.getByRole('heading', { level: 1, name: 'Votre compte' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Jouer un son' }).waitFor();
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).waitFor();
+    assert.deepEqual(await englishLeft(page, ADMIN_ENGLISH), [], 'English left on the account page');
     await context.close();
   });
 

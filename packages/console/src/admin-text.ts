@@ -102,6 +102,15 @@ const en = {
   shortcutHint: 'Lower-case letters, digits, - and _.',
   addSharedResponse: 'Add shared response',
   addResponse: 'Add response',
+  validatorNone: 'None',
+  validatorLuhn: 'Luhn checksum (payment cards)',
+  validatorIban: 'IBAN checksum',
+  labelMissing: 'Give the rule a label: it is shown instead of what it hides.',
+  labelTooLong: 'The label is at most {max} characters.',
+  patternMissing: 'Enter a pattern.',
+  patternTooLong: 'The pattern is at most {max} characters.',
+  patternRefused: 'This pattern cannot be used: {why}',
+  ruleDisabled: 'Disabled: this pattern cannot be used ({why}). Delete it and add a corrected rule.',
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -200,6 +209,16 @@ const fr: Record<keyof typeof en, string> = {
   shortcutHint: 'Lettres minuscules, chiffres, - et _.',
   addSharedResponse: 'Ajouter la réponse partagée',
   addResponse: 'Ajouter la réponse',
+  validatorNone: 'Aucune',
+  validatorLuhn: 'Somme de contrôle de Luhn (cartes de paiement)',
+  validatorIban: 'Somme de contrôle IBAN',
+  labelMissing: 'Donnez un libellé à la règle\u00a0: il s’affiche à la place de ce qu’elle masque.',
+  labelTooLong: 'Le libellé fait au plus {max} caractères.',
+  patternMissing: 'Saisissez un motif.',
+  patternTooLong: 'Le motif fait au plus {max} caractères.',
+  patternRefused: 'Ce motif ne peut pas être utilisé\u00a0: {why}',
+  ruleDisabled:
+    'Désactivée\u00a0: ce motif ne peut pas être utilisé ({why}). Supprimez-la et ajoutez une règle corrigée.',
 };
 
 export type AdminTextKey = keyof typeof en;

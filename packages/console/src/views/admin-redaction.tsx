@@ -10,7 +10,8 @@ import { visibleControls } from '@candor/protocol';
 import { sayAdmin } from '../admin-text';
 
 function validatorName(value: RedactionRule['validator']): string {
-  return VALIDATORS.find((v) => v.value === value)?.label ?? value;
+  const found = VALIDATORS.find((v) => v.value === value);
+  return found ? sayAdmin(found.label) : value;
 }
 
 /** A stored rule the engine skips, with the reason, so admins do not believe it masks anything. */

@@ -105,7 +105,7 @@ export function RuleEditor({ conflict, onAdded, onSignedOut }: Props) {
           >
             {VALIDATORS.map((v) => (
               <option key={v.value} value={v.value}>
-                {v.label}
+                {sayAdmin(v.label)}
               </option>
             ))}
           </select>
