@@ -74,7 +74,7 @@ export function CannedResponsesSection({ scope, onSignedOut }: Props) {
       <h2 id={titleId}>{sayAdmin(scope === 'shared' ? 'cannedShared' : 'cannedPersonal')}</h2>
       <p class="hint">
         {sayAdmin('cannedHintType')}
-        <code>/shortcut</code>
+        <code>{sayAdmin('cannedHintShortcut')}</code>
         {sayAdmin('cannedHintInsert')}
         <code>{'{{visitor.name}}'}</code>
         {sayAdmin('cannedHintAnd')}

@@ -76,7 +76,7 @@ export function InboxList({ inbox, loaded, openNotShown, tab, onTab, me, openId,
                   <span class="badge" data-testid="tab-unread">
                     {unread}
                   </span>
-                  <span class="visually-hidden">{sayInbox('unread')}</span>
+                  <span class="visually-hidden">{sayInbox(unread === 1 ? 'unreadOne' : 'unread')}</span>
                 </>
               )}
             </button>
@@ -163,7 +163,7 @@ function Row({ entry, isOpen, now, meId }: RowProps) {
             <span class="badge" data-testid="unread-badge">
               {entry.unread}
             </span>
-            <span class="visually-hidden">{sayInbox('unread')}</span>
+            <span class="visually-hidden">{sayInbox(entry.unread === 1 ? 'unreadOne' : 'unread')}</span>
           </>
         )}
       </span>
