@@ -124,6 +124,10 @@ let current: ConsoleLang | undefined;
 
 /** The text of `key` in the console's language (or `lang`), placeholders filled. */
 export function say(key: TextKey, values: Record<string, string | number> = {}, lang?: ConsoleLang): string {
-  const text = CATALOGUES[lang ?? (current ??= consoleLang())][key];
+  return fillText(CATALOGUES[lang ?? (current ??= consoleLang())][key], values);
+}
+
+/** `{name}` placeholders of `text` filled from `values`; an unknown one is left as is, to be seen. */
+export function fillText(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 }

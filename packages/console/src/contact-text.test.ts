@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { localTime, shortUrl, verificationBadge, VERIFICATION_TEXT } from './contact-text';
+import { localTime, shortUrl, verificationBadge, verificationText } from './contact-text';
 
 describe('contact text', () => {
   it("shows the visitor's local time in their zone", () => {
@@ -14,8 +14,9 @@ describe('contact text', () => {
   });
 
   it('words each level, signed apart from merely typed', () => {
-    assert.notEqual(VERIFICATION_TEXT.signed, VERIFICATION_TEXT.self_declared);
-    assert.match(VERIFICATION_TEXT.self_declared, /not verified/);
+    assert.notEqual(verificationText('signed', 'en'), verificationText('self_declared', 'en'));
+    assert.match(verificationText('self_declared', 'en'), /not verified/);
+    assert.match(verificationText('self_declared', 'fr'), /non vérifié/);
   });
 
   it('drops the scheme of a page address', () => {

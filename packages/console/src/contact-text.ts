@@ -1,12 +1,18 @@
 /** How the contact panel words a contact's facts: verification level and the visitor's local time. */
 import type { Verification } from '@candor/protocol';
 import { say, type ConsoleLang, type TextKey } from './console-text';
+import { sayConversation, type ConversationTextKey } from './conversation-text';
 
-export const VERIFICATION_TEXT: Record<Verification, string> = {
-  anonymous: 'Anonymous',
-  self_declared: 'Self-declared (typed by the visitor, not verified)',
-  signed: 'Signed by your site',
+const VERIFICATION_KEY: Record<Verification, ConversationTextKey> = {
+  anonymous: 'verifAnonymous',
+  self_declared: 'verifSelfDeclared',
+  signed: 'verifSigned',
 };
+
+/** The contact panel's words for how sure we are of who the visitor is. */
+export function verificationText(level: Verification, lang?: ConsoleLang): string {
+  return sayConversation(VERIFICATION_KEY[level], {}, lang);
+}
 
 const BADGE_KEY: Record<Verification, TextKey> = {
   anonymous: 'verificationAnonymous',

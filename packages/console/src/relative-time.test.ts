@@ -11,6 +11,12 @@ describe('relative time', () => {
     assert.equal(relativeTime(now - 2 * 86_400_000, now), '2d');
   });
 
+  it('says them the French way in French', () => {
+    assert.equal(relativeTime(now - 10_000, now, 'fr'), 'maintenant');
+    assert.equal(relativeTime(now - 5 * 60_000, now, 'fr'), '5\u00a0min');
+    assert.equal(relativeTime(now - 2 * 86_400_000, now, 'fr'), '2\u00a0j');
+  });
+
   it('treats a timestamp slightly in the future (clock skew) as now', () => {
     assert.equal(relativeTime(now + 5000, now), 'now');
   });

@@ -53,17 +53,3 @@ export const routingApi = {
   take: (conversationId: string) =>
     request<{ conversation: Conversation }>('POST', `/api/v1/conversations/${enc(conversationId)}/take`),
 };
-
-export const PRIORITY_LABELS: Record<Priority, string> = {
-  low: 'Low',
-  normal: 'Normal',
-  high: 'High',
-  urgent: 'Urgent',
-};
-
-export const STRATEGY_LABELS: Record<AssignmentStrategy, string> = {
-  manual: 'Manual (agents pick from the queue)',
-  round_robin: 'Round robin (default)',
-  least_busy: 'Least busy',
-  skill_match: 'Skill match',
-};

@@ -1,14 +1,15 @@
 /** The redaction rule form's checks, run before anything is sent; the server checks the same again. */
 import { validateRule } from '@candor/protocol';
 import type { RedactionRule } from '@candor/protocol';
+import { sayAdmin, type AdminTextKey } from './admin-text';
 
 export type RuleInput = Omit<RedactionRule, 'id'>;
 export type Validator = RedactionRule['validator'];
 
-export const VALIDATORS: readonly { value: Validator; label: string }[] = [
-  { value: 'none', label: 'None' },
-  { value: 'luhn', label: 'Luhn checksum (payment cards)' },
-  { value: 'iban', label: 'IBAN checksum' },
+export const VALIDATORS: readonly { value: Validator; label: AdminTextKey }[] = [
+  { value: 'none', label: 'validatorNone' },
+  { value: 'luhn', label: 'validatorLuhn' },
+  { value: 'iban', label: 'validatorIban' },
 ];
 
 export const LABEL_MAX = 40;
@@ -24,16 +25,17 @@ export interface RuleProblems {
 }
 
 function labelProblem(label: string): string | undefined {
-  if (label === '') return 'Give the rule a label: it is shown instead of what it hides.';
-  if (label.length > LABEL_MAX) return `The label is at most ${LABEL_MAX} characters.`;
+  if (label === '') return sayAdmin('labelMissing');
+  if (label.length > LABEL_MAX) return sayAdmin('labelTooLong', { max: LABEL_MAX });
   return undefined;
 }
 
 function patternProblem(rule: RuleInput): string | undefined {
-  if (rule.pattern === '') return 'Enter a pattern.';
-  if (rule.pattern.length > PATTERN_MAX) return `The pattern is at most ${PATTERN_MAX} characters.`;
+  if (rule.pattern === '') return sayAdmin('patternMissing');
+  if (rule.pattern.length > PATTERN_MAX) return sayAdmin('patternTooLong', { max: PATTERN_MAX });
   const why = validateRule(rule);
-  return why === undefined ? undefined : `This pattern cannot be used: ${why}`;
+  // The reason comes from the protocol's checker, in English only.
+  return why === undefined ? undefined : sayAdmin('patternRefused', { why });
 }
 
 /**
@@ -42,9 +44,7 @@ function patternProblem(rule: RuleInput): string | undefined {
  */
 export function disabledReason(rule: RedactionRule): string | undefined {
   const why = validateRule(rule);
-  return why === undefined
-    ? undefined
-    : `Disabled: this pattern cannot be used (${why}). Delete it and add a corrected rule.`;
+  return why === undefined ? undefined : sayAdmin('ruleDisabled', { why });
 }
 
 /** What is wrong with the rule, by field; empty when it can be sent. */

@@ -2,16 +2,18 @@
  * Keyboard shortcuts of the inbox: single keys, as Gmail and Intercom use, so they never fire while
  * the agent types in a field (or with Ctrl, Alt or Meta, which belong to the browser and the OS).
  */
+import type { ShellTextKey } from './shell-text';
+
 export type ShortcutAction = 'next' | 'previous' | 'resolve' | 'assign' | 'reply' | 'help';
 
 /** In the order the help dialog lists them. */
-export const SHORTCUTS: readonly { key: string; action: ShortcutAction; label: string }[] = [
-  { key: 'j', action: 'next', label: 'Next conversation' },
-  { key: 'k', action: 'previous', label: 'Previous conversation' },
-  { key: 'r', action: 'reply', label: 'Focus the reply box' },
-  { key: 'a', action: 'assign', label: 'Assign the conversation to me' },
-  { key: 'e', action: 'resolve', label: 'Resolve the conversation' },
-  { key: '?', action: 'help', label: 'Show keyboard shortcuts' },
+export const SHORTCUTS: readonly { key: string; action: ShortcutAction; label: ShellTextKey }[] = [
+  { key: 'j', action: 'next', label: 'shortcutNext' },
+  { key: 'k', action: 'previous', label: 'shortcutPrevious' },
+  { key: 'r', action: 'reply', label: 'shortcutReply' },
+  { key: 'a', action: 'assign', label: 'shortcutAssign' },
+  { key: 'e', action: 'resolve', label: 'shortcutResolve' },
+  { key: '?', action: 'help', label: 'shortcutHelp' },
 ];
 
 export interface KeyLike {

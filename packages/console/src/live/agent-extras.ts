@@ -3,7 +3,8 @@
  * functions. They have no seq (they are not messages), so they are merged by id and placed among the
  * messages by time.
  */
-import type { Activity, Message, Note } from '@candor/protocol';
+import type { Activity, Message, Note, Priority } from '@candor/protocol';
+import { priorityLabel, sayConversation } from '../conversation-text';
 
 export interface AgentExtras {
   readonly notes: readonly Note[];
@@ -76,49 +77,59 @@ function timeOf(item: TimelineItem): number {
 
 /** One compact line of the trail, e.g. "Ada assigned this to Bob", "You resolved this". */
 export function describeActivity(a: Activity, meId: string): string {
-  const who = a.actor.type === 'agent' && a.actor.id === meId ? 'You' : a.actor.name;
+  const t = sayConversation;
+  const who = a.actor.type === 'agent' && a.actor.id === meId ? t('you') : a.actor.name;
   const list = (value: unknown) => (Array.isArray(value) ? value.join(', ') : '');
-  const agentName = typeof a.detail.agentName === 'string' ? a.detail.agentName : 'an agent';
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
+  const quote = (value: unknown) => {
+    const said = text(value);
+    return said ? t('actQuote', { text: said }) : '';
+  };
+  const plural = (value: unknown) => !(Array.isArray(value) && value.length === 1);
   switch (a.kind) {
     case 'assigned':
       return a.detail.agentId === a.actor.id
-        ? `${who} took this conversation`
-        : `${who} assigned this to ${agentName}`;
+        ? t('actTook', { who })
+        : t('actAssigned', { who, agent: text(a.detail.agentName) ?? t('anAgent') });
     case 'unassigned':
-      return `${who} unassigned this conversation`;
+      return t('actUnassigned', { who });
     case 'transferred': {
       // Filled by the transfer command (issue 12, part "route"): a name for the agent or team, and the note.
-      const toName = [a.detail.toAgentName, a.detail.toTeamName, a.detail.toName].find(
-        (v): v is string => typeof v === 'string' && v !== '',
-      );
-      const to = toName ? ` to ${toName}` : '';
-      const note = typeof a.detail.note === 'string' && a.detail.note ? `: “${a.detail.note}”` : '';
-      return `${who} transferred this${to}${note}`;
+      const to = [a.detail.toAgentName, a.detail.toTeamName, a.detail.toName]
+        .map(text)
+        .find((v) => v !== null);
+      const note = quote(a.detail.note);
+      return to ? t('actTransferredTo', { who, to, note }) : t('actTransferred', { who, note });
     }
     case 'resolved':
-      return `${who} resolved this conversation`;
+      return t('actResolved', { who });
     case 'reopened':
-      return `${who} reopened this conversation`;
+      return t('actReopened', { who });
     case 'tagged':
-      return `${who} added the tag${a.detail.tags?.length === 1 ? '' : 's'} ${list(a.detail.tags)}`;
+      return t(plural(a.detail.tags) ? 'actTagged' : 'actTaggedOne', { who, tags: list(a.detail.tags) });
     case 'untagged':
-      return `${who} removed the tag${a.detail.tags?.length === 1 ? '' : 's'} ${list(a.detail.tags)}`;
-    case 'rated': {
-      const comment =
-        typeof a.detail.comment === 'string' && a.detail.comment ? `: “${a.detail.comment}”` : '';
-      return `${who} rated this conversation ${String(a.detail.score)}/5${comment}`;
-    }
+      return t(plural(a.detail.tags) ? 'actUntagged' : 'actUntaggedOne', { who, tags: list(a.detail.tags) });
+    case 'rated':
+      return t('actRated', { who, score: String(a.detail.score), comment: quote(a.detail.comment) });
     case 'left_offline': {
-      const email =
-        typeof a.detail.email === 'string' && a.detail.email ? ` (reply by email: ${a.detail.email})` : '';
-      return `${who} left this message while the team was away${email}`;
+      const email = text(a.detail.email);
+      return t('actLeftOffline', { who, email: email ? t('actReplyByEmail', { email }) : '' });
     }
     case 'help_context': {
-      const read = list(a.detail.titles);
-      const query = typeof a.detail.query === 'string' && a.detail.query ? ` “${a.detail.query}”` : '';
-      return `${who} searched the help for${query || ' articles'}${read ? ` and read ${read}` : ''}`;
+      const titles = list(a.detail.titles);
+      const read = titles ? t('actHelpRead', { titles }) : '';
+      const query = text(a.detail.query);
+      return query ? t('actHelpFor', { who, query, read }) : t('actHelp', { who, read });
     }
-    case 'priority_changed':
-      return `${who} changed the priority${typeof a.detail.priority === 'string' ? ` to ${a.detail.priority}` : ''}`;
+    case 'priority_changed': {
+      const priority = a.detail.priority;
+      return isPriority(priority)
+        ? t('actPriorityTo', { who, priority: priorityLabel(priority).toLowerCase() })
+        : t('actPriority', { who });
+    }
   }
+}
+
+function isPriority(value: unknown): value is Priority {
+  return value === 'low' || value === 'normal' || value === 'high' || value === 'urgent';
 }

@@ -47,6 +47,7 @@ import { applyAgentStatus, mergeLoaded, noStatuses } from './agent-status';
 import type { AgentStatuses } from './agent-status';
 import { afterRecoveryChanged, noSignalAlerts, seen } from '../recovery/signal-alerts';
 import type { SignalAlerts } from '../recovery/signal-alerts';
+import { sayShell } from '../shell-text';
 
 export interface Notice {
   readonly conversationId: string | null;
@@ -594,7 +595,7 @@ export class LiveSession {
     const ref = this.ref({ kind: 'action', conversationId });
     if (!this.connection.send(frame(ref))) {
       this.pending.delete(ref);
-      this.update({ notice: { conversationId, text: 'Not connected. Try again once reconnected.' } });
+      this.update({ notice: { conversationId, text: sayShell('notConnected') } });
       return;
     }
     this.update({ busy: { ...this.state.busy, [conversationId]: true } });

@@ -7,11 +7,12 @@ import type { AgentPreferences } from '@candor/protocol';
 import { wanted, type Alert } from '../live/notify-rules';
 import { say } from '../console-text';
 import { saySupervision } from '../recovery/supervision-text';
+import { sayShell, type ShellTextKey } from '../shell-text';
 
-const TITLES: Record<Alert['kind'], string> = {
-  newConversation: 'New conversation',
-  newMessage: 'New message',
-  assigned: 'Conversation assigned to you',
+const TITLES: Record<Alert['kind'], ShellTextKey> = {
+  newConversation: 'notifyNewConversation',
+  newMessage: 'notifyNewMessage',
+  assigned: 'notifyAssigned',
 };
 
 export type DesktopPermission = NotificationPermission | 'unsupported';
@@ -30,7 +31,7 @@ export function raise(alert: Alert, prefs: AgentPreferences, open: (conversation
   if (!wanted(alert, prefs)) return;
   if (prefs.sound) beep();
   if (!prefs.desktop || desktopPermission() !== 'granted') return;
-  const note = new Notification(alert.toTeam ? say('transferredToTeam') : TITLES[alert.kind], {
+  const note = new Notification(alert.toTeam ? say('transferredToTeam') : sayShell(TITLES[alert.kind]), {
     body: alert.visitorName,
     // One per conversation: a second message replaces the first instead of piling up.
     tag: `candor-${alert.conversationId}`,

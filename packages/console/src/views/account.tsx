@@ -6,6 +6,7 @@ import { isSignedOut, requestErrorText } from './admin-errors';
 import { CannedResponsesSection } from './canned-responses';
 import type { NotificationControls } from '../notifications/use-notifications';
 import { NotificationSettings } from './notification-settings';
+import { sayAgents } from '../agents-text';
 
 const MIN_PASSWORD = 12;
 
@@ -23,7 +24,7 @@ export function AccountPage({
 }: Props & { notifications: NotificationControls }) {
   return (
     <main class="admin account" aria-labelledby="account-title">
-      <h1 id="account-title">Your account</h1>
+      <h1 id="account-title">{sayAgents('yourAccount')}</h1>
       <NameSection me={me} onSignedOut={onSignedOut} onRenamed={onRenamed} />
       <NotificationSettings controls={notifications} />
       <PasswordSection onSignedOut={onSignedOut} />
@@ -53,10 +54,10 @@ function NameSection({ me, onSignedOut, onRenamed }: Props) {
   };
   return (
     <section class="admin-section" aria-labelledby="name-title">
-      <h2 id="name-title">Display name</h2>
+      <h2 id="name-title">{sayAgents('displayName')}</h2>
       <form onSubmit={(e) => void submit(e)}>
         <label>
-          <span>Name shown to visitors and your team</span>
+          <span>{sayAgents('nameShown')}</span>
           <input
             data-testid="my-name"
             required
@@ -71,7 +72,7 @@ function NameSection({ me, onSignedOut, onRenamed }: Props) {
           </p>
         )}
         <button type="submit" class="primary" disabled={busy || !name.trim() || name.trim() === me.name}>
-          Save name
+          {sayAgents('saveName')}
         </button>
       </form>
     </section>
@@ -86,7 +87,7 @@ function PasswordSection({ onSignedOut }: { onSignedOut: () => void }) {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (next.length < MIN_PASSWORD) {
-      setMessage({ ok: false, text: `The new password needs at least ${MIN_PASSWORD} characters.` });
+      setMessage({ ok: false, text: sayAgents('newPasswordTooShort', { min: MIN_PASSWORD }) });
       return;
     }
     setBusy(true);
@@ -95,22 +96,22 @@ function PasswordSection({ onSignedOut }: { onSignedOut: () => void }) {
       await api.changeMyPassword(current, next);
       setCurrent('');
       setNext('');
-      setMessage({ ok: true, text: 'Password changed. Your other sessions were signed out.' });
+      setMessage({ ok: true, text: sayAgents('passwordChanged') });
     } catch (err) {
       if (isSignedOut(err)) return onSignedOut();
       const wrong = err instanceof ApiError && err.code === 'forbidden';
-      setMessage({ ok: false, text: wrong ? 'The current password is wrong.' : requestErrorText(err) });
+      setMessage({ ok: false, text: wrong ? sayAgents('wrongPassword') : requestErrorText(err) });
     } finally {
       setBusy(false);
     }
   };
   return (
     <section class="admin-section" aria-labelledby="password-title">
-      <h2 id="password-title">Password</h2>
+      <h2 id="password-title">{sayAgents('password')}</h2>
       <form onSubmit={(e) => void submit(e)}>
         <div class="fields">
           <label>
-            <span>Current password</span>
+            <span>{sayAgents('currentPassword')}</span>
             <input
               type="password"
               autocomplete="current-password"
@@ -120,7 +121,7 @@ function PasswordSection({ onSignedOut }: { onSignedOut: () => void }) {
             />
           </label>
           <label>
-            <span>New password</span>
+            <span>{sayAgents('newPassword')}</span>
             <input
               type="password"
               autocomplete="new-password"
@@ -132,7 +133,7 @@ function PasswordSection({ onSignedOut }: { onSignedOut: () => void }) {
           </label>
         </div>
         <p id="new-password-hint" class="hint">
-          At least {MIN_PASSWORD} characters. Your other sessions are signed out when it changes.
+          {sayAgents('newPasswordHint', { min: MIN_PASSWORD })}
         </p>
         {message && (
           <p class={message.ok ? 'quiet' : 'error'} role={message.ok ? 'status' : 'alert'}>
@@ -140,7 +141,7 @@ function PasswordSection({ onSignedOut }: { onSignedOut: () => void }) {
           </p>
         )}
         <button type="submit" class="primary" disabled={busy || !current || !next}>
-          Change password
+          {sayAgents('changePassword')}
         </button>
       </form>
     </section>
@@ -150,7 +151,7 @@ function PasswordSection({ onSignedOut }: { onSignedOut: () => void }) {
 function sessionLabel(session: AgentSessionInfo): string {
   const from = [session.userAgent, session.ip].filter(Boolean).join(', ');
   const started = new Date(session.createdAt).toLocaleString();
-  return from ? `${from}, signed in ${started}` : `Signed in ${started}`;
+  return from ? sayAgents('sessionFrom', { from, started }) : sayAgents('sessionAt', { started });
 }
 
 function SessionsSection({ onSignedOut }: { onSignedOut: () => void }) {
@@ -166,27 +167,27 @@ function SessionsSection({ onSignedOut }: { onSignedOut: () => void }) {
   };
   return (
     <section class="admin-section" aria-labelledby="sessions-title">
-      <h2 id="sessions-title">Where you are signed in</h2>
+      <h2 id="sessions-title">{sayAgents('whereSignedIn')}</h2>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      {!sessions && !error && <p class="quiet">Loading sessions…</p>}
+      {!sessions && !error && <p class="quiet">{sayAgents('loadingSessions')}</p>}
       {sessions && (
         <ul class="sessions">
           {sessions.map((s) => (
             <li key={s.id} data-testid="session-row">
               <span>{sessionLabel(s)}</span>
               {s.current ? (
-                <strong> (this browser)</strong>
+                <strong>{sayAgents('thisBrowser')}</strong>
               ) : (
                 <button
                   type="button"
-                  aria-label={`End session: ${sessionLabel(s)}`}
+                  aria-label={sayAgents('endSessionOf', { session: sessionLabel(s) })}
                   onClick={() => end(s.id)}
                 >
-                  End session
+                  {sayAgents('endSession')}
                 </button>
               )}
             </li>

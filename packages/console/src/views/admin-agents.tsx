@@ -10,10 +10,10 @@ import { UserText } from './user-text';
 import { AgentRow } from './agent-row';
 import { RoleSelect } from './role-select';
 import { saySupervision } from '../recovery/supervision-text';
+import { sayAgents } from '../agents-text';
 
 type Role = Agent['role'];
 const MIN_PASSWORD = 12;
-const CONFLICT = 'An agent with this email already exists.';
 
 export function AgentsSection({ me, onSignedOut }: { me: Agent; onSignedOut: () => void }) {
   const [agents, setAgents] = useState<Agent[] | null>(null);
@@ -23,13 +23,14 @@ export function AgentsSection({ me, onSignedOut }: { me: Agent; onSignedOut: () 
   useEffect(() => {
     api.listAgents().then(
       ({ agents }) => setAgents(agents),
-      (err) => (isSignedOut(err) ? onSignedOut() : setLoadError(requestErrorText(err, CONFLICT))),
+      (err) =>
+        isSignedOut(err) ? onSignedOut() : setLoadError(requestErrorText(err, sayAgents('emailTaken'))),
     );
   }, []); // onSignedOut is a new closure each render and must not trigger a refetch
 
   return (
     <section class="admin-section" aria-labelledby="agents-title">
-      <h2 id="agents-title">Agents</h2>
+      <h2 id="agents-title">{sayAgents('agents')}</h2>
       {created && (
         <Created agent={created.agent} password={created.password} onDone={() => setCreated(null)} />
       )}
@@ -40,22 +41,22 @@ export function AgentsSection({ me, onSignedOut }: { me: Agent; onSignedOut: () 
         }}
         onSignedOut={onSignedOut}
       />
-      <h3>Team</h3>
+      <h3>{sayAgents('team')}</h3>
       {loadError && (
         <p class="error" role="alert">
           {loadError}
         </p>
       )}
-      {!agents && !loadError && <p class="quiet">Loading agents…</p>}
+      {!agents && !loadError && <p class="quiet">{sayAgents('loadingAgents')}</p>}
       {agents && (
         <table class="agents">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{sayAgents('name')}</th>
+              <th scope="col">{sayAgents('email')}</th>
+              <th scope="col">{sayAgents('role')}</th>
+              <th scope="col">{sayAgents('status')}</th>
+              <th scope="col">{sayAgents('actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -91,27 +92,29 @@ function Created({ agent, password, onDone }: { agent: Agent; password: string |
   return (
     <section class="created" role="status" aria-labelledby="created-title">
       <h3 id="created-title">
-        Added <UserText text={agent.name} />
+        {sayAgents('added')}
+        <UserText text={agent.name} />
       </h3>
       {password === null ? (
-        <p>They can sign in with the password you chose.</p>
+        <p>{sayAgents('chosenPassword')}</p>
       ) : (
         <>
           <p>
-            This generated password is shown only once. Send it to{' '}
-            <UserText text={agent.email ?? agent.name} /> through a safe channel.
+            {sayAgents('generatedBefore')}
+            <UserText text={agent.email ?? agent.name} />
+            {sayAgents('generatedAfter')}
           </p>
           <p class="password-line">
             <code data-testid="generated-password">{password}</code>
             <button type="button" data-testid="copy-password" onClick={copy}>
-              {copied === 'yes' ? 'Copied' : 'Copy'}
+              {sayAgents(copied === 'yes' ? 'copied' : 'copy')}
             </button>
           </p>
-          {copied === 'failed' && <p class="hint">Copy failed: select the password and copy it by hand.</p>}
+          {copied === 'failed' && <p class="hint">{sayAgents('copyFailed')}</p>}
         </>
       )}
       <button type="button" onClick={onDone}>
-        Done
+        {sayAgents('done')}
       </button>
     </section>
   );
@@ -133,9 +136,7 @@ function CreateAgentForm({ onCreated, onSignedOut }: FormProps) {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (password && password.length < MIN_PASSWORD) {
-      setError(
-        `A chosen password needs at least ${MIN_PASSWORD} characters; leave it empty to generate one.`,
-      );
+      setError(sayAgents('passwordTooShort', { min: MIN_PASSWORD }));
       return;
     }
     setBusy(true);
@@ -154,7 +155,7 @@ function CreateAgentForm({ onCreated, onSignedOut }: FormProps) {
       setPassword('');
     } catch (err) {
       if (isSignedOut(err)) return onSignedOut();
-      setError(requestErrorText(err, CONFLICT));
+      setError(requestErrorText(err, sayAgents('emailTaken')));
     } finally {
       setBusy(false);
     }
@@ -162,10 +163,10 @@ function CreateAgentForm({ onCreated, onSignedOut }: FormProps) {
 
   return (
     <form class="create-agent" onSubmit={(e) => void submit(e)} aria-labelledby="create-title">
-      <h3 id="create-title">Add an agent</h3>
+      <h3 id="create-title">{sayAgents('addAnAgent')}</h3>
       <div class="fields">
         <label>
-          <span>Email</span>
+          <span>{sayAgents('email')}</span>
           <input
             type="email"
             data-testid="agent-email"
@@ -175,7 +176,7 @@ function CreateAgentForm({ onCreated, onSignedOut }: FormProps) {
           />
         </label>
         <label>
-          <span>Name</span>
+          <span>{sayAgents('name')}</span>
           <input
             data-testid="agent-name"
             required
@@ -189,7 +190,7 @@ function CreateAgentForm({ onCreated, onSignedOut }: FormProps) {
         </label>
         <label>
           <span>
-            Password <span class="quiet">(optional)</span>
+            {sayAgents('password')} <span class="quiet">{sayAgents('optional')}</span>
           </span>
           <input
             type="password"
@@ -202,7 +203,7 @@ function CreateAgentForm({ onCreated, onSignedOut }: FormProps) {
         </label>
       </div>
       <p id="password-hint" class="hint">
-        Leave the password empty to generate a strong one, shown once.
+        {sayAgents('passwordHint')}
       </p>
       <p class="hint">{saySupervision('roleHint')}</p>
       {error && (
@@ -216,7 +217,7 @@ function CreateAgentForm({ onCreated, onSignedOut }: FormProps) {
         data-testid="agent-create"
         disabled={busy || !email.trim() || !name.trim()}
       >
-        {busy ? 'Adding…' : 'Add agent'}
+        {sayAgents(busy ? 'adding' : 'addAgent')}
       </button>
     </form>
   );

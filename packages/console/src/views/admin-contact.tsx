@@ -9,6 +9,7 @@ import { visibleControls } from '@candor/protocol';
 import { api } from '../api';
 import { isSignedOut, requestErrorText } from './admin-errors';
 import { UserText } from './user-text';
+import { sayAdmin } from '../admin-text';
 
 export function ContactSettingsSection({ onSignedOut }: { onSignedOut: () => void }) {
   const [inboxes, setInboxes] = useState<Inbox[] | null>(null);
@@ -26,11 +27,11 @@ export function ContactSettingsSection({ onSignedOut }: { onSignedOut: () => voi
 
   return (
     <section class="admin-section" aria-labelledby="contact-settings-title">
-      <h2 id="contact-settings-title">Contacts and signed identity</h2>
+      <h2 id="contact-settings-title">{sayAdmin('contactTitle')}</h2>
       <p class="hint">
-        The pre-chat form asks visitors for a name and email before their first message. Signed identity lets
-        your site vouch for its logged-in users with a short-lived token (HS256, signed with the secret below,
-        exp at most 10 minutes ahead), passed as <code>data-identity-token</code> or{' '}
+        {sayAdmin('contactHintBefore')}
+        <code>data-identity-token</code>
+        {sayAdmin('contactHintOr')}
         <code>Candor.identify(token)</code>.
       </p>
       {loadError && (
@@ -38,7 +39,7 @@ export function ContactSettingsSection({ onSignedOut }: { onSignedOut: () => voi
           {loadError}
         </p>
       )}
-      {!inboxes && !loadError && <p class="quiet">Loading inboxes…</p>}
+      {!inboxes && !loadError && <p class="quiet">{sayAdmin('loadingInboxes')}</p>}
       {inboxes?.map((inbox) => (
         <InboxContactForm key={inbox.id} inbox={inbox} onSaved={replace} onSignedOut={onSignedOut} />
       ))}
@@ -60,7 +61,7 @@ function InboxContactForm({ inbox, onSaved, onSignedOut }: FormProps) {
   const preChat = inbox.preChatForm ?? { enabled: false, requireEmail: false };
   const identity = inbox.identity ?? { secretSet: false, fromEnvironment: false, enforce: false };
 
-  const save = async (change: UpdateInboxBody, done = 'Saved.') => {
+  const save = async (change: UpdateInboxBody, done = sayAdmin('saved')) => {
     setSaving(true);
     setStatus(null);
     try {
@@ -69,7 +70,7 @@ function InboxContactForm({ inbox, onSaved, onSignedOut }: FormProps) {
       return true;
     } catch (err) {
       if (isSignedOut(err)) onSignedOut();
-      else setStatus({ text: `Not saved: ${requestErrorText(err)}`, failed: true });
+      else setStatus({ text: sayAdmin('notSaved', { reason: requestErrorText(err) }), failed: true });
       return false;
     } finally {
       setSaving(false);
@@ -93,7 +94,7 @@ function InboxContactForm({ inbox, onSaved, onSignedOut }: FormProps) {
           checked={preChat.enabled}
           onChange={(e) => void save({ preChatForm: { ...preChat, enabled: e.currentTarget.checked } })}
         />{' '}
-        Pre-chat form for {name}
+        {sayAdmin('preChatFor', { inbox: name })}
       </label>
       <label>
         <input
@@ -103,23 +104,23 @@ function InboxContactForm({ inbox, onSaved, onSignedOut }: FormProps) {
           disabled={!preChat.enabled}
           onChange={(e) => void save({ preChatForm: { ...preChat, requireEmail: e.currentTarget.checked } })}
         />{' '}
-        Require an email before the first message
+        {sayAdmin('requireEmail')}
       </label>
       <p data-testid="identity-secret-state">
         {identity.secretSet
           ? identity.fromEnvironment
-            ? 'Identity secret: set by CANDOR_IDENTITY_SECRET.'
-            : 'Identity secret: set in the console.'
-          : 'Identity secret: none (signed identity is off).'}
+            ? sayAdmin('secretFromEnv')
+            : sayAdmin('secretInConsole')
+          : sayAdmin('secretNone')}
       </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void save({ identity: { secret } }, 'Secret saved.').then((ok) => ok && setSecret(''));
+          void save({ identity: { secret } }, sayAdmin('secretSaved')).then((ok) => ok && setSecret(''));
         }}
       >
         <label>
-          New identity secret (32 characters or more){' '}
+          {sayAdmin('newSecret')}{' '}
           <input
             type="password"
             autocomplete="off"
@@ -130,15 +131,15 @@ function InboxContactForm({ inbox, onSaved, onSignedOut }: FormProps) {
             onInput={(e) => setSecret(e.currentTarget.value)}
           />
         </label>{' '}
-        <button type="submit">Save secret</button>
+        <button type="submit">{sayAdmin('saveSecret')}</button>
         {identity.secretSet && !identity.fromEnvironment && (
           <>
             {' '}
             <button
               type="button"
-              onClick={() => void save({ identity: { secret: null } }, 'Secret removed.')}
+              onClick={() => void save({ identity: { secret: null } }, sayAdmin('secretRemoved'))}
             >
-              Remove secret
+              {sayAdmin('removeSecret')}
             </button>
           </>
         )}
@@ -150,10 +151,10 @@ function InboxContactForm({ inbox, onSaved, onSignedOut }: FormProps) {
           checked={identity.enforce}
           onChange={(e) => void save({ identity: { enforce: e.currentTarget.checked } })}
         />{' '}
-        Only signed-in users of your site may chat (refuses anonymous visitors and typed names or emails)
+        {sayAdmin('enforce')}
       </label>
       <span role="status" class={status?.failed ? 'error' : 'quiet'}>
-        {saving ? 'Saving…' : (status?.text ?? '')}
+        {saving ? sayAdmin('saving') : (status?.text ?? '')}
       </span>
     </fieldset>
   );

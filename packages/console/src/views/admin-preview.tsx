@@ -5,13 +5,10 @@ import { api } from '../api';
 import { isSignedOut, requestErrorText } from './admin-errors';
 import { UserText } from './user-text';
 import { visibleControls } from '@candor/protocol';
-import { PREVIEW_AUDIENCE } from './preview-audience';
+import { previewAudience } from './preview-audience';
+import { POLICY_KEYS, sayAdmin } from '../admin-text';
 
-const POLICIES: readonly { value: PreviewPolicy; label: string }[] = [
-  { value: 'off', label: 'Off' },
-  { value: 'opt_in', label: 'Opt-in (visitor turns it on)' },
-  { value: 'on_with_notice', label: 'On with notice (default)' },
-];
+const POLICIES = Object.keys(POLICY_KEYS) as PreviewPolicy[];
 
 function parsePolicy(value: string): PreviewPolicy {
   return value === 'off' || value === 'opt_in' ? value : 'on_with_notice';
@@ -44,11 +41,15 @@ export function PreviewPolicySection({ onSignedOut }: { onSignedOut: () => void 
     try {
       const res = await api.setPreviewPolicy(inbox.id, previewPolicy);
       replace(res.inbox);
-      setOutcome({ inboxId: inbox.id, text: 'Saved.', failed: false });
+      setOutcome({ inboxId: inbox.id, text: sayAdmin('saved'), failed: false });
     } catch (err) {
       if (isSignedOut(err)) return onSignedOut();
       replace(inbox);
-      setOutcome({ inboxId: inbox.id, text: `Not saved: ${requestErrorText(err)}`, failed: true });
+      setOutcome({
+        inboxId: inbox.id,
+        text: sayAdmin('notSaved', { reason: requestErrorText(err) }),
+        failed: true,
+      });
     } finally {
       setSaving(null);
     }
@@ -56,22 +57,22 @@ export function PreviewPolicySection({ onSignedOut }: { onSignedOut: () => void 
 
   return (
     <section class="admin-section" aria-labelledby="preview-title">
-      <h2 id="preview-title">Typing preview</h2>
-      <p class="hint">{PREVIEW_AUDIENCE}</p>
+      <h2 id="preview-title">{sayAdmin('typingPreview')}</h2>
+      <p class="hint">{previewAudience()}</p>
       {loadError && (
         <p class="error" role="alert">
           {loadError}
         </p>
       )}
-      {!inboxes && !loadError && <p class="quiet">Loading inboxes…</p>}
+      {!inboxes && !loadError && <p class="quiet">{sayAdmin('loadingInboxes')}</p>}
       {inboxes && (
         <table>
           <thead>
             <tr>
-              <th scope="col">Inbox</th>
-              <th scope="col">Typing preview</th>
+              <th scope="col">{sayAdmin('inbox')}</th>
+              <th scope="col">{sayAdmin('typingPreview')}</th>
               <th scope="col">
-                <span class="visually-hidden">Status</span>
+                <span class="visually-hidden">{sayAdmin('status')}</span>
               </th>
             </tr>
           </thead>
@@ -85,14 +86,14 @@ export function PreviewPolicySection({ onSignedOut }: { onSignedOut: () => void 
                   <select
                     data-testid="preview-policy"
                     data-inbox-id={inbox.id}
-                    aria-label={`Typing preview for ${visibleControls(inbox.name)}`}
+                    aria-label={sayAdmin('previewFor', { inbox: visibleControls(inbox.name) })}
                     value={inbox.previewPolicy}
                     disabled={saving === inbox.id}
                     onChange={(e) => void choose(inbox, parsePolicy(e.currentTarget.value))}
                   >
                     {POLICIES.map((p) => (
-                      <option key={p.value} value={p.value}>
-                        {p.label}
+                      <option key={p} value={p}>
+                        {sayAdmin(POLICY_KEYS[p])}
                       </option>
                     ))}
                   </select>
@@ -115,7 +116,7 @@ export function PreviewPolicySection({ onSignedOut }: { onSignedOut: () => void 
 function RowStatus({ saving, outcome }: { saving: boolean; outcome: Outcome | null }) {
   return (
     <span role="status" data-testid="preview-policy-status" class={outcome?.failed ? 'error' : 'quiet'}>
-      {saving ? 'Saving…' : (outcome?.text ?? '')}
+      {saving ? sayAdmin('saving') : (outcome?.text ?? '')}
     </span>
   );
 }

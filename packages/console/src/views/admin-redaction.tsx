@@ -7,11 +7,11 @@ import { isSignedOut, requestErrorText } from './admin-errors';
 import { RuleEditor } from './rule-editor';
 import { UserText } from './user-text';
 import { visibleControls } from '@candor/protocol';
-
-const CONFLICT = 'A rule with this label already exists.';
+import { sayAdmin } from '../admin-text';
 
 function validatorName(value: RedactionRule['validator']): string {
-  return VALIDATORS.find((v) => v.value === value)?.label ?? value;
+  const found = VALIDATORS.find((v) => v.value === value);
+  return found ? sayAdmin(found.label) : value;
 }
 
 /** A stored rule the engine skips, with the reason, so admins do not believe it masks anything. */
@@ -45,7 +45,9 @@ export function RedactionRulesSection({ onSignedOut }: { onSignedOut: () => void
       setRules((list) => list?.filter((r) => r.id !== rule.id) ?? null);
     } catch (err) {
       if (isSignedOut(err)) return onSignedOut();
-      setError(`Could not delete “${visibleControls(rule.label)}”: ${requestErrorText(err)}`);
+      setError(
+        sayAdmin('couldNotDelete', { label: visibleControls(rule.label), reason: requestErrorText(err) }),
+      );
     } finally {
       setDeleting(null);
     }
@@ -53,27 +55,24 @@ export function RedactionRulesSection({ onSignedOut }: { onSignedOut: () => void
 
   return (
     <section class="admin-section" aria-labelledby="rules-title">
-      <h2 id="rules-title">Redaction rules</h2>
-      <p class="hint">
-        Card numbers, IBANs, one-time codes, passwords and API keys are always masked, in drafts and in
-        messages. Add patterns of your own, such as customer or employee numbers.
-      </p>
+      <h2 id="rules-title">{sayAdmin('rulesTitle')}</h2>
+      <p class="hint">{sayAdmin('rulesHint')}</p>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      {!rules && !error && <p class="quiet">Loading rules…</p>}
-      {rules && rules.length === 0 && <p class="quiet">No rules of your own yet.</p>}
+      {!rules && !error && <p class="quiet">{sayAdmin('loadingRules')}</p>}
+      {rules && rules.length === 0 && <p class="quiet">{sayAdmin('noRules')}</p>}
       {rules && rules.length > 0 && (
         <table class="rules">
           <thead>
             <tr>
-              <th scope="col">Label</th>
-              <th scope="col">Pattern</th>
-              <th scope="col">Checksum</th>
+              <th scope="col">{sayAdmin('label')}</th>
+              <th scope="col">{sayAdmin('pattern')}</th>
+              <th scope="col">{sayAdmin('checksum')}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{sayAdmin('actions')}</span>
               </th>
             </tr>
           </thead>
@@ -92,11 +91,11 @@ export function RedactionRulesSection({ onSignedOut }: { onSignedOut: () => void
                   <button
                     type="button"
                     data-testid="rule-delete"
-                    aria-label={`Delete rule ${visibleControls(rule.label)}`}
+                    aria-label={sayAdmin('deleteRule', { label: visibleControls(rule.label) })}
                     disabled={deleting === rule.id}
                     onClick={() => void remove(rule)}
                   >
-                    Delete
+                    {sayAdmin('delete')}
                   </button>
                 </td>
               </tr>
@@ -105,7 +104,7 @@ export function RedactionRulesSection({ onSignedOut }: { onSignedOut: () => void
         </table>
       )}
       <RuleEditor
-        conflict={CONFLICT}
+        conflict={sayAdmin('ruleTaken')}
         onAdded={(rule) => setRules((list) => [...(list ?? []), rule])}
         onSignedOut={onSignedOut}
       />

@@ -2,9 +2,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Agent, AgentRoutingView, AssignmentStrategy, InboxRouting, Team } from '@candor/protocol';
 import { api } from '../api';
-import { routingApi, STRATEGY_LABELS } from '../routing-api';
+import { routingApi } from '../routing-api';
+import { sayAdmin, STRATEGY_KEYS } from '../admin-text';
 import { isSignedOut, requestErrorText } from './admin-errors';
 import { UserText } from './user-text';
+import { statusText } from './colleague-list';
 
 const INBOX = 'default';
 
@@ -17,7 +19,7 @@ export function RoutingSection({ onSignedOut }: { onSignedOut: () => void }) {
   const [teamName, setTeamName] = useState('');
 
   const fail = (err: unknown) =>
-    isSignedOut(err) ? onSignedOut() : setMessage(`Not saved: ${requestErrorText(err)}`);
+    isSignedOut(err) ? onSignedOut() : setMessage(sayAdmin('notSaved', { reason: requestErrorText(err) }));
   const load = () =>
     Promise.all([
       routingApi.inboxRouting(INBOX),
@@ -36,7 +38,7 @@ export function RoutingSection({ onSignedOut }: { onSignedOut: () => void }) {
     setMessage(null);
     try {
       await work();
-      setMessage('Saved.');
+      setMessage(sayAdmin('saved'));
       await load();
     } catch (err) {
       fail(err);
@@ -52,12 +54,10 @@ export function RoutingSection({ onSignedOut }: { onSignedOut: () => void }) {
   if (!routing) return null;
   return (
     <section class="admin-section" aria-labelledby="routing-title">
-      <h2 id="routing-title">Assignment</h2>
-      <p class="hint">
-        New conversations go to online agents with room left, in queue order (priority, then longest waiting).
-      </p>
+      <h2 id="routing-title">{sayAdmin('assignment')}</h2>
+      <p class="hint">{sayAdmin('assignmentHint')}</p>
       <label>
-        Strategy of the default inbox{' '}
+        {sayAdmin('strategy')}{' '}
         <select
           data-testid="strategy"
           value={routing.strategy}
@@ -67,13 +67,13 @@ export function RoutingSection({ onSignedOut }: { onSignedOut: () => void }) {
             )
           }
         >
-          {(Object.keys(STRATEGY_LABELS) as AssignmentStrategy[]).map((s) => (
-            <option value={s}>{STRATEGY_LABELS[s]}</option>
+          {(Object.keys(STRATEGY_KEYS) as AssignmentStrategy[]).map((s) => (
+            <option value={s}>{sayAdmin(STRATEGY_KEYS[s])}</option>
           ))}
         </select>
       </label>
       <fieldset>
-        <legend>Teams the default inbox routes to (none: every agent)</legend>
+        <legend>{sayAdmin('routesTo')}</legend>
         {teams.map((t) => (
           <label>
             <input
@@ -89,7 +89,7 @@ export function RoutingSection({ onSignedOut }: { onSignedOut: () => void }) {
           </label>
         ))}
       </fieldset>
-      <h3>Teams</h3>
+      <h3>{sayAdmin('teams')}</h3>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -98,7 +98,7 @@ export function RoutingSection({ onSignedOut }: { onSignedOut: () => void }) {
         }}
       >
         <label>
-          New team name{' '}
+          {sayAdmin('newTeamName')}{' '}
           <input
             value={teamName}
             maxLength={80}
@@ -106,7 +106,7 @@ export function RoutingSection({ onSignedOut }: { onSignedOut: () => void }) {
             data-testid="team-name"
           />
         </label>{' '}
-        <button type="submit">Add team</button>
+        <button type="submit">{sayAdmin('addTeam')}</button>
       </form>
       {teams.map((team) => (
         <fieldset data-testid="team">
@@ -114,13 +114,13 @@ export function RoutingSection({ onSignedOut }: { onSignedOut: () => void }) {
             <UserText text={team.name} />
           </legend>
           <label>
-            Default capacity{' '}
+            {sayAdmin('defaultCapacity')}{' '}
             <input
               type="number"
               min={0}
               max={100}
               value={team.defaultCapacity ?? ''}
-              placeholder="server default"
+              placeholder={sayAdmin('serverDefault')}
               onChange={(e) => {
                 const v = e.currentTarget.value;
                 void run(() =>
@@ -140,19 +140,20 @@ export function RoutingSection({ onSignedOut }: { onSignedOut: () => void }) {
             </label>
           ))}
           <button type="button" onClick={() => void run(() => routingApi.deleteTeam(team.id))}>
-            Delete team <UserText text={team.name} />
+            {sayAdmin('deleteTeam')}
+            <UserText text={team.name} />
           </button>
         </fieldset>
       ))}
-      <h3>Agents</h3>
+      <h3>{sayAdmin('agents')}</h3>
       <table>
         <thead>
           <tr>
-            <th scope="col">Agent</th>
-            <th scope="col">Status</th>
-            <th scope="col">Open</th>
-            <th scope="col">Capacity</th>
-            <th scope="col">Skills</th>
+            <th scope="col">{sayAdmin('agent')}</th>
+            <th scope="col">{sayAdmin('status')}</th>
+            <th scope="col">{sayAdmin('open')}</th>
+            <th scope="col">{sayAdmin('capacity')}</th>
+            <th scope="col">{sayAdmin('skills')}</th>
           </tr>
         </thead>
         <tbody>
@@ -163,14 +164,14 @@ export function RoutingSection({ onSignedOut }: { onSignedOut: () => void }) {
                 <th scope="row">
                   <UserText text={name} />
                 </th>
-                <td>{v.effectiveStatus}</td>
+                <td>{statusText(v.effectiveStatus)}</td>
                 <td>{v.load}</td>
                 <td>
                   <input
                     type="number"
                     min={0}
                     max={100}
-                    aria-label={`Capacity of ${name}`}
+                    aria-label={sayAdmin('capacityOf', { name })}
                     value={v.capacity ?? ''}
                     placeholder={String(v.effectiveCapacity)}
                     onChange={(e) => {
@@ -183,7 +184,7 @@ export function RoutingSection({ onSignedOut }: { onSignedOut: () => void }) {
                 </td>
                 <td>
                   <input
-                    aria-label={`Skills of ${name}, separated by commas`}
+                    aria-label={sayAdmin('skillsOf', { name })}
                     value={v.skills.join(', ')}
                     onChange={(e) => {
                       const skills = e.currentTarget.value

@@ -11,6 +11,7 @@ import { HoursSection } from './admin-hours';
 import { BotSection } from './admin-bot';
 import { OutboxSection } from './admin-outbox';
 import { RecoverySettingsSection } from './admin-recovery';
+import { sayAgents } from '../agents-text';
 
 interface Props {
   me: Agent;
@@ -21,14 +22,14 @@ export function AdminPage({ me, onSignedOut }: Props) {
   if (me.role !== 'admin') {
     return (
       <main class="admin">
-        <p>Only admins can manage agents and settings.</p>
+        <p>{sayAgents('adminsOnly')}</p>
       </main>
     );
   }
 
   return (
     <main class="admin" aria-labelledby="admin-title">
-      <h1 id="admin-title">Admin</h1>
+      <h1 id="admin-title">{sayAgents('adminTitle')}</h1>
       <AgentsSection me={me} onSignedOut={onSignedOut} />
       <RoutingSection onSignedOut={onSignedOut} />
       <RecoverySettingsSection onSignedOut={onSignedOut} />

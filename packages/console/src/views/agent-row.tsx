@@ -11,6 +11,7 @@ import { api } from '../api';
 import { isSignedOut, requestErrorText } from './admin-errors';
 import { RoleSelect, roleName } from './role-select';
 import { saySupervision } from '../recovery/supervision-text';
+import { sayAgents } from '../agents-text';
 
 interface Props {
   agent: Agent;
@@ -21,8 +22,6 @@ interface Props {
 }
 
 type Pending = { kind: 'deactivate' } | { kind: 'reset' } | { kind: 'rename'; name: string } | null;
-
-const LAST_ADMIN = 'This is the last active admin; make another admin first.';
 
 export function AgentRow({ agent, isMe, onChanged, onSignedOut }: Props) {
   const [pending, setPending] = useState<Pending>(null);
@@ -39,7 +38,7 @@ export function AgentRow({ agent, isMe, onChanged, onSignedOut }: Props) {
       setPending(null);
     } catch (err) {
       if (isSignedOut(err)) return onSignedOut();
-      setError(requestErrorText(err, LAST_ADMIN));
+      setError(requestErrorText(err, sayAgents('lastAdmin')));
     } finally {
       setBusy(false);
     }
@@ -59,16 +58,16 @@ export function AgentRow({ agent, isMe, onChanged, onSignedOut }: Props) {
             }}
           >
             <input
-              aria-label={`New name for ${name}`}
+              aria-label={sayAgents('newNameFor', { name })}
               maxLength={100}
               value={pending.name}
               onInput={(e) => setPending({ kind: 'rename', name: e.currentTarget.value })}
             />
             <button type="submit" disabled={busy || !pending.name.trim()}>
-              Save
+              {sayAgents('save')}
             </button>
             <button type="button" onClick={() => setPending(null)}>
-              Cancel
+              {sayAgents('cancel')}
             </button>
           </form>
         ) : (
@@ -88,48 +87,48 @@ export function AgentRow({ agent, isMe, onChanged, onSignedOut }: Props) {
           />
         )}
       </td>
-      <td>{agent.active ? 'Active' : 'Deactivated'}</td>
+      <td>{sayAgents(agent.active ? 'active' : 'deactivated')}</td>
       <td class="agent-actions">
         <button
           type="button"
-          aria-label={`Rename ${name}`}
+          aria-label={sayAgents('renameOf', { name })}
           disabled={busy}
           onClick={() => setPending({ kind: 'rename', name })}
         >
-          Rename
+          {sayAgents('rename')}
         </button>
         {!isMe &&
           (agent.active ? (
             <button
               type="button"
-              aria-label={`Deactivate ${name}`}
+              aria-label={sayAgents('deactivateOf', { name })}
               disabled={busy}
               onClick={() => setPending({ kind: 'deactivate' })}
             >
-              Deactivate
+              {sayAgents('deactivate')}
             </button>
           ) : (
             <button
               type="button"
-              aria-label={`Reactivate ${name}`}
+              aria-label={sayAgents('reactivateOf', { name })}
               disabled={busy}
               onClick={() => void change({ active: true })}
             >
-              Reactivate
+              {sayAgents('reactivate')}
             </button>
           ))}
         <button
           type="button"
-          aria-label={`Reset password of ${name}`}
+          aria-label={sayAgents('resetPasswordOf', { name })}
           disabled={busy}
           onClick={() => setPending({ kind: 'reset' })}
         >
-          Reset password
+          {sayAgents('resetPassword')}
         </button>
         {pending?.kind === 'deactivate' && (
           <Confirm
-            text={`Deactivate ${name}? They are signed out everywhere at once and cannot sign in until reactivated.`}
-            action={`Yes, deactivate ${name}`}
+            text={sayAgents('deactivateAsk', { name })}
+            action={sayAgents('deactivateYes', { name })}
             busy={busy}
             onConfirm={() => void change({ active: false })}
             onCancel={() => setPending(null)}
@@ -137,8 +136,8 @@ export function AgentRow({ agent, isMe, onChanged, onSignedOut }: Props) {
         )}
         {pending?.kind === 'reset' && (
           <Confirm
-            text={`Give ${name} a new generated password? They are signed out everywhere at once.`}
-            action={`Yes, reset the password of ${name}`}
+            text={sayAgents('resetAsk', { name })}
+            action={sayAgents('resetYes', { name })}
             busy={busy}
             onConfirm={() => void reset()}
             onCancel={() => setPending(null)}
@@ -146,12 +145,12 @@ export function AgentRow({ agent, isMe, onChanged, onSignedOut }: Props) {
         )}
         {password !== null && (
           <div class="created" role="status">
-            <p>New password for {name}, shown only once. Send it to them through a safe channel.</p>
+            <p>{sayAgents('newPasswordFor', { name })}</p>
             <p class="password-line">
               <code data-testid="reset-password">{password}</code>
             </p>
             <button type="button" onClick={() => setPassword(null)}>
-              Done
+              {sayAgents('done')}
             </button>
           </div>
         )}
@@ -182,7 +181,7 @@ function Confirm({ text, action, busy, onConfirm, onCancel }: ConfirmProps) {
         {action}
       </button>
       <button type="button" onClick={onCancel}>
-        Cancel
+        {sayAgents('cancel')}
       </button>
     </div>
   );

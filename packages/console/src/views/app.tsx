@@ -4,6 +4,7 @@ import type { Agent } from '@candor/protocol';
 import { api, ApiError } from '../api';
 import { LoginPage } from './login';
 import { Workspace } from './workspace';
+import { sayShell } from '../shell-text';
 
 type Auth =
   | { kind: 'checking' }
@@ -31,13 +32,13 @@ export function App() {
 
   switch (auth.kind) {
     case 'checking':
-      return <p class="splash">Loading…</p>;
+      return <p class="splash">{sayShell('loading')}</p>;
     case 'unreachable':
       return (
         <div class="splash" role="alert">
-          <p>Cannot reach the Candor server.</p>
+          <p>{sayShell('unreachable')}</p>
           <button type="button" onClick={check}>
-            Try again
+            {sayShell('tryAgain')}
           </button>
         </div>
       );

@@ -2,6 +2,7 @@
 import type { CannedResponse } from '@candor/protocol';
 import { say } from '../console-text';
 import { visibleControls } from '@candor/protocol';
+import { sayConversation } from '../conversation-text';
 
 export const CANNED_LISTBOX_ID = 'canned-listbox';
 export const cannedOptionId = (id: string) => `canned-option-${id}`;
@@ -21,14 +22,16 @@ export function CannedList({ matches, active, loading, query, preview, onPick }:
     <div class="canned-picker" data-testid="canned-picker">
       <p class="visually-hidden" role="status">
         {loading
-          ? 'Loading canned responses…'
-          : `${matches.length} canned response${matches.length === 1 ? '' : 's'}. Up and down arrows to choose, Enter to insert, Escape to close.`}
+          ? sayConversation('cannedLoading')
+          : matches.length === 1
+            ? sayConversation('cannedCountOne')
+            : sayConversation('cannedCount', { count: matches.length })}
       </p>
       {!loading && matches.length === 0 && (
-        <p class="quiet">No canned response matches “/{visibleControls(query)}”.</p>
+        <p class="quiet">{sayConversation('cannedNone', { query: visibleControls(query) })}</p>
       )}
       {matches.length > 0 && (
-        <ul role="listbox" id={CANNED_LISTBOX_ID} aria-label="Canned responses">
+        <ul role="listbox" id={CANNED_LISTBOX_ID} aria-label={sayConversation('cannedResponses')}>
           {matches.map((c, i) => (
             <li
               key={c.id}
@@ -47,7 +50,7 @@ export function CannedList({ matches, active, loading, query, preview, onPick }:
               <span class="canned-shortcut">/{c.shortcut}</span>
               <span class="canned-meta">
                 {c.locale === null ? say('anyLanguage') : c.locale.toUpperCase()}
-                {c.scope === 'personal' ? ' · yours' : ''}
+                {c.scope === 'personal' ? sayConversation('cannedYours') : ''}
               </span>
               <span class="canned-body">{visibleControls(preview(c))}</span>
             </li>

@@ -9,6 +9,7 @@ import { api } from '../api';
 import { isSignedOut, requestErrorText } from './admin-errors';
 import { UserText } from './user-text';
 import { say } from '../console-text';
+import { sayAdmin } from '../admin-text';
 
 interface Props {
   scope: 'shared' | 'personal';
@@ -70,28 +71,33 @@ export function CannedResponsesSection({ scope, onSignedOut }: Props) {
 
   return (
     <section class="admin-section" aria-labelledby={titleId} data-testid={`canned-${scope}`}>
-      <h2 id={titleId}>{scope === 'shared' ? 'Shared canned responses' : 'Your canned responses'}</h2>
+      <h2 id={titleId}>{sayAdmin(scope === 'shared' ? 'cannedShared' : 'cannedPersonal')}</h2>
       <p class="hint">
-        Type <code>/shortcut</code> in the reply box to insert one. <code>{'{{visitor.name}}'}</code> and{' '}
-        <code>{'{{agent.name}}'}</code> are filled in.
-        {scope === 'shared' ? ' Every agent can use these.' : ' Only you see these.'}
+        {sayAdmin('cannedHintType')}
+        <code>{sayAdmin('cannedHintShortcut')}</code>
+        {sayAdmin('cannedHintInsert')}
+        <code>{'{{visitor.name}}'}</code>
+        {sayAdmin('cannedHintAnd')}
+        <code>{'{{agent.name}}'}</code>
+        {sayAdmin('cannedHintFilled')}
+        {sayAdmin(scope === 'shared' ? 'cannedHintShared' : 'cannedHintPersonal')}
       </p>
       {error && (
         <p class="error" role="alert">
           {error}
         </p>
       )}
-      {!mine && !error && <p class="quiet">Loading…</p>}
-      {mine && mine.length === 0 && <p class="quiet">None yet.</p>}
+      {!mine && !error && <p class="quiet">{sayAdmin('loading')}</p>}
+      {mine && mine.length === 0 && <p class="quiet">{sayAdmin('noneYet')}</p>}
       {mine && mine.length > 0 && (
         <table class="rules">
           <thead>
             <tr>
-              <th scope="col">Shortcut</th>
-              <th scope="col">Language</th>
-              <th scope="col">Text</th>
+              <th scope="col">{sayAdmin('shortcut')}</th>
+              <th scope="col">{sayAdmin('language')}</th>
+              <th scope="col">{sayAdmin('text')}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{sayAdmin('actions')}</span>
               </th>
             </tr>
           </thead>
@@ -106,10 +112,13 @@ export function CannedResponsesSection({ scope, onSignedOut }: Props) {
                 <td>
                   <button
                     type="button"
-                    aria-label={`Delete canned response /${c.shortcut} (${languageOf(c.locale)})`}
+                    aria-label={sayAdmin('deleteCanned', {
+                      shortcut: c.shortcut,
+                      language: languageOf(c.locale),
+                    })}
                     onClick={() => void remove(c)}
                   >
-                    Delete
+                    {sayAdmin('delete')}
                   </button>
                 </td>
               </tr>
@@ -119,7 +128,7 @@ export function CannedResponsesSection({ scope, onSignedOut }: Props) {
       )}
       <form onSubmit={(e) => void add(e)}>
         <label>
-          <span>Shortcut</span>
+          <span>{sayAdmin('shortcut')}</span>
           <input
             required
             maxLength={TOOL_LIMITS.shortcutMax}
@@ -130,10 +139,10 @@ export function CannedResponsesSection({ scope, onSignedOut }: Props) {
           />
         </label>
         <p id={`${titleId}-shortcut-hint`} class={shortcutOk ? 'hint' : 'hint error'}>
-          Lower-case letters, digits, - and _.
+          {sayAdmin('shortcutHint')}
         </p>
         <label>
-          <span>Language</span>
+          <span>{sayAdmin('language')}</span>
           <select
             data-testid="canned-locale"
             value={locale ?? ''}
@@ -151,7 +160,7 @@ export function CannedResponsesSection({ scope, onSignedOut }: Props) {
           </select>
         </label>
         <label>
-          <span>Text</span>
+          <span>{sayAdmin('text')}</span>
           <textarea
             required
             rows={3}
@@ -165,7 +174,7 @@ export function CannedResponsesSection({ scope, onSignedOut }: Props) {
           class="primary"
           disabled={busy || !shortcutOk || !cleanShortcut || !body.trim()}
         >
-          {scope === 'shared' ? 'Add shared response' : 'Add response'}
+          {sayAdmin(scope === 'shared' ? 'addSharedResponse' : 'addResponse')}
         </button>
       </form>
     </section>

@@ -1,11 +1,12 @@
 /** Who else is on this conversation: colleagues viewing it, and those typing a reply (collision). */
 import type { Colleague } from '../live/colleagues';
 import { UserText } from './user-text';
+import { sayConversation } from '../conversation-text';
 
 function names(list: readonly Colleague[]) {
   return list.map((c, i) => (
     <span key={c.id}>
-      {i > 0 && (i === list.length - 1 ? ' and ' : ', ')}
+      {i > 0 && (i === list.length - 1 ? sayConversation('and') : ', ')}
       <UserText text={c.name} />
     </span>
   ));
@@ -25,12 +26,12 @@ export function Collision({
     <div class="collision" role="status" aria-live="polite">
       {typing.length > 0 && (
         <p class="collision-typing" data-testid="agent-typing">
-          {names(typing)} {typing.length === 1 ? 'is' : 'are'} typing a reply…
+          {names(typing)} {sayConversation(typing.length === 1 ? 'typingOne' : 'typingMany')}
         </p>
       )}
       {onlyViewing.length > 0 && (
         <p data-testid="viewers">
-          {names(onlyViewing)} {onlyViewing.length === 1 ? 'is' : 'are'} also viewing this conversation.
+          {names(onlyViewing)} {sayConversation(onlyViewing.length === 1 ? 'viewingOne' : 'viewingMany')}
         </p>
       )}
     </div>

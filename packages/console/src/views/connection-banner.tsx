@@ -1,5 +1,6 @@
 /** Says when the console is not live, so an agent never mistakes a stale inbox for a quiet one. */
 import type { ConnectionStatus } from '../live/connection';
+import { sayShell } from '../shell-text';
 
 interface Props {
   status: ConnectionStatus;
@@ -12,22 +13,22 @@ export function ConnectionBanner({ status, onRetry }: Props) {
     <div aria-live="polite" class="banner-slot">
       {status === 'connecting' && (
         <p class="banner" data-testid="connection-banner" data-status={status}>
-          Connecting…
+          {sayShell('connecting')}
         </p>
       )}
       {status === 'reconnecting' && (
         <p class="banner warn" data-testid="connection-banner" data-status={status}>
-          Reconnecting… Replies you send are kept and go out once the connection is back.
+          {sayShell('reconnecting')}
           <button type="button" class="link" onClick={onRetry}>
-            Retry now
+            {sayShell('retryNow')}
           </button>
         </p>
       )}
       {status === 'outdated' && (
         <p class="banner warn" data-testid="connection-banner" data-status={status}>
-          The server was updated.
+          {sayShell('serverUpdated')}
           <button type="button" class="link" onClick={() => location.reload()}>
-            Reload the console
+            {sayShell('reloadConsole')}
           </button>
         </p>
       )}

@@ -7,7 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { Contact } from '@candor/protocol';
 import { api } from '../api';
-import { localTime, shortUrl, VERIFICATION_TEXT } from '../contact-text';
+import { localTime, shortUrl, verificationText } from '../contact-text';
+import { sayConversation } from '../conversation-text';
 import type { LiveSession, LiveState } from '../live/session';
 import { navigate, pathFor } from '../route';
 import { relativeTime } from '../relative-time';
@@ -65,33 +66,33 @@ export function ContactPanel({ conversationId, session, state, children }: Props
           data-testid="contact-toggle"
           onClick={() => setOpen(!open)}
         >
-          Contact
+          {sayConversation('contact')}
         </button>
       </h2>
       <div id="contact-body" hidden={!open}>
         {children}
         {contact === null ? (
-          <p class="hint">{failed ? 'The contact could not be loaded.' : 'Loading…'}</p>
+          <p class="hint">{sayConversation(failed ? 'contactLoadFailed' : 'loading')}</p>
         ) : (
           <>
             <dl>
-              <dt>Name</dt>
+              <dt>{sayConversation('name')}</dt>
               <dd data-testid="contact-name">
                 <UserText text={contact.name} />
               </dd>
-              <dt>Email</dt>
+              <dt>{sayConversation('email')}</dt>
               <dd data-testid="contact-email">{contact.email ? <UserText text={contact.email} /> : '—'}</dd>
-              <dt>Verification</dt>
+              <dt>{sayConversation('verification')}</dt>
               <dd data-testid="contact-verification" data-level={contact.verification}>
-                {VERIFICATION_TEXT[contact.verification]}
+                {verificationText(contact.verification)}
               </dd>
-              <dt>Language</dt>
+              <dt>{sayConversation('language')}</dt>
               <dd>{contact.language ?? '—'}</dd>
-              <dt>Local time</dt>
+              <dt>{sayConversation('localTime')}</dt>
               <dd data-testid="contact-time">
                 {(contact.timeZone && localTime(contact.timeZone, now)) ?? '—'}
               </dd>
-              <dt>Current page</dt>
+              <dt>{sayConversation('currentPage')}</dt>
               <dd data-testid="contact-page">
                 {contact.currentPage ? <PageLink page={contact.currentPage} /> : '—'}
               </dd>
@@ -103,13 +104,13 @@ export function ContactPanel({ conversationId, session, state, children }: Props
                 disabled={!canAsk}
                 onClick={() => session.requestContact(conversationId)}
               >
-                Ask for name and email
+                {sayConversation('askContact')}
               </button>
             )}
             <HelpSearch conversationId={conversationId} state={state} />
-            <h3>Pages this chat</h3>
+            <h3>{sayConversation('pagesThisChat')}</h3>
             {contact.pages.length === 0 ? (
-              <p class="hint">None reported.</p>
+              <p class="hint">{sayConversation('noneReported')}</p>
             ) : (
               <ol class="contact-pages" data-testid="contact-pages">
                 {contact.pages.map((p) => (
@@ -119,9 +120,9 @@ export function ContactPanel({ conversationId, session, state, children }: Props
                 ))}
               </ol>
             )}
-            <h3>Earlier conversations</h3>
+            <h3>{sayConversation('earlierConversations')}</h3>
             {contact.conversations.length === 0 ? (
-              <p class="hint">None.</p>
+              <p class="hint">{sayConversation('none')}</p>
             ) : (
               <ul class="contact-earlier" data-testid="contact-earlier">
                 {contact.conversations.map((c) => {
@@ -137,7 +138,7 @@ export function ContactPanel({ conversationId, session, state, children }: Props
                         }}
                       >
                         {new Date(c.createdAt).toLocaleDateString()} ·{' '}
-                        {c.status === 'open' ? 'Open' : 'Resolved'}
+                        {sayConversation(c.status === 'open' ? 'open' : 'resolved')}
                       </a>
                     </li>
                   );
@@ -160,9 +161,9 @@ function HelpSearch({ conversationId, state }: { conversationId: string; state: 
   const read = Array.isArray(titles) ? titles : [];
   return (
     <>
-      <h3>Help search before the chat</h3>
+      <h3>{sayConversation('helpSearch')}</h3>
       <p data-testid="contact-help-query">
-        {typeof query === 'string' && query ? <UserText text={`“${query}”`} /> : 'No search.'}
+        {typeof query === 'string' && query ? <UserText text={`“${query}”`} /> : sayConversation('noSearch')}
       </p>
       {read.length > 0 && (
         <ul data-testid="contact-help-read">

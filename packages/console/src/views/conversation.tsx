@@ -18,10 +18,13 @@ import { navigate } from '../route';
 import { useState } from 'preact/hooks';
 import { preferredLocale } from '../canned-picker';
 import { sayRecovery } from '../recovery/recovery-text';
+import { sayConversation } from '../conversation-text';
 
 /** REST failures as the agent reads them. */
 function readable(err: unknown): Error {
-  return new Error(err instanceof ApiError ? errorText(err.code, err.message) : 'Not saved. Try again.');
+  return new Error(
+    err instanceof ApiError ? errorText(err.code, err.message) : sayConversation('notSavedTryAgain'),
+  );
 }
 
 interface Props {
@@ -42,14 +45,14 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
   const notice = state.notice?.conversationId === id ? state.notice : null;
   // Commands need the socket; replies do not, they wait in the outbox.
   const canAct = state.status === 'online' && !state.busy[id] && entry !== undefined;
-  const offlineHint = state.status === 'online' ? undefined : 'Available once reconnected';
+  const offlineHint = state.status === 'online' ? undefined : sayConversation('availableOnceReconnected');
 
   const assignee =
     entry === undefined || entry.assigneeId === null
-      ? 'Unassigned'
+      ? sayConversation('unassigned')
       : entry.assigneeId === me.id
-        ? 'Assigned to you'
-        : `Assigned to ${entry.assigneeName ?? 'another agent'}`;
+        ? sayConversation('assignedToYou')
+        : sayConversation('assignedTo', { name: entry.assigneeName ?? sayConversation('anotherAgent') });
 
   return (
     <main class="conversation" aria-labelledby="conversation-title">
@@ -64,16 +67,16 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
             navigate({ page: 'inbox', conversationId: null });
           }}
         >
-          ← Conversations
+          {sayConversation('back')}
         </a>
         <div class="conversation-title">
           <h2 id="conversation-title">
-            <UserText text={entry?.visitorName ?? 'Conversation'} />
+            <UserText text={entry?.visitorName ?? sayConversation('conversation')} />
           </h2>
           {entry && (
             <p class="meta">
               <span class={`pill ${entry.status}`} data-testid="status" data-status={entry.status}>
-                {entry.status === 'resolved' ? 'Resolved' : 'Open'}
+                {sayConversation(entry.status === 'resolved' ? 'resolved' : 'open')}
               </span>
               <span data-testid="assignee">
                 <UserText text={assignee} />
@@ -120,7 +123,7 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
                 title={offlineHint}
                 onClick={() => session.assign(id, null)}
               >
-                Unassign
+                {sayConversation('unassign')}
               </button>
             ) : (
               <button
@@ -130,7 +133,7 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
                 title={offlineHint}
                 onClick={() => session.assign(id, me.id)}
               >
-                Assign to me
+                {sayConversation('assignToMe')}
               </button>
             )}
             {entry.status === 'open' ? (
@@ -142,7 +145,7 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
                 title={offlineHint}
                 onClick={() => session.resolve(id)}
               >
-                Resolve
+                {sayConversation('resolve')}
               </button>
             ) : (
               <button
@@ -152,7 +155,7 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
                 title={offlineHint}
                 onClick={() => session.reopen(id)}
               >
-                Reopen
+                {sayConversation('reopen')}
               </button>
             )}
           </div>
@@ -162,7 +165,7 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
         <div class="notice" role="alert">
           {notice.text}
           <button type="button" class="link" onClick={() => session.dismissNotice()}>
-            Dismiss
+            {sayConversation('dismiss')}
           </button>
         </div>
       )}
@@ -179,11 +182,15 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
       />
       {visitorDraft !== null && <VisitorDraft text={visitorDraft} />}
       <div class="typing" aria-live="polite">
-        {state.visitorTyping[id] && <span data-testid="typing-indicator">Visitor is typing…</span>}
+        {state.visitorTyping[id] && (
+          <span data-testid="typing-indicator">{sayConversation('visitorTyping')}</span>
+        )}
       </div>
       <Collision viewers={state.viewers[id] ?? []} typing={state.agentsTyping[id] ?? []} />
       <ReplyBox
-        label={`Reply to ${visibleControls(entry?.visitorName ?? 'the visitor')}`}
+        label={sayConversation('replyTo', {
+          name: visibleControls(entry?.visitorName ?? sayConversation('theVisitor')),
+        })}
         draft={replyDrafts.get(id) ?? ''}
         onDraft={(text) => (text ? replyDrafts.set(id, text) : replyDrafts.delete(id))}
         onTyping={() => session.typing(id)}
@@ -207,7 +214,7 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
         preferLocale={visitorLocale}
         assignedToOther={
           entry?.assigneeId != null && entry.assigneeId !== me.id
-            ? (entry.assigneeName ?? 'another agent')
+            ? (entry.assigneeName ?? sayConversation('anotherAgent'))
             : null
         }
       />

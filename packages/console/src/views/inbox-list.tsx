@@ -2,7 +2,9 @@
 import type { Agent } from '@candor/protocol';
 import { listTab, tabUnread, TABS } from '../live/inbox-state';
 import type { InboxEntry, InboxState, ListFilter, Tab } from '../live/inbox-state';
-import { say } from '../console-text';
+import { consoleLang, say } from '../console-text';
+import { sayConversation } from '../conversation-text';
+import { sayInbox, type InboxTextKey } from '../inbox-text';
 import { verificationBadge } from '../contact-text';
 import { sayRecovery } from '../recovery/recovery-text';
 import { relativeTime } from '../relative-time';
@@ -10,12 +12,8 @@ import { navigate, pathFor } from '../route';
 import { useNow } from './use-live';
 import { UserText } from './user-text';
 
-const TAB_LABEL: Record<Tab, string> = { new: 'New', mine: 'Mine', all: 'All' };
-const EMPTY_TEXT: Record<Tab, string> = {
-  new: 'No unassigned open conversations.',
-  mine: 'Nothing assigned to you is open.',
-  all: 'No conversations yet.',
-};
+const TAB_LABEL: Record<Tab, InboxTextKey> = { new: 'tabNew', mine: 'tabMine', all: 'tabAll' };
+const EMPTY_TEXT: Record<Tab, InboxTextKey> = { new: 'emptyNew', mine: 'emptyMine', all: 'emptyAll' };
 
 interface Props {
   inbox: InboxState;
@@ -56,8 +54,8 @@ export function InboxList({ inbox, loaded, openNotShown, tab, onTab, me, openId,
   };
 
   return (
-    <nav class="inbox" aria-label="Conversations">
-      <div role="tablist" aria-label="Inbox views" class="tabs" onKeyDown={onKeyDown}>
+    <nav class="inbox" aria-label={sayInbox('conversations')}>
+      <div role="tablist" aria-label={sayInbox('inboxViews')} class="tabs" onKeyDown={onKeyDown}>
         {TABS.map((t) => {
           const unread = tabUnread(inbox, t, me.id);
           return (
@@ -72,13 +70,13 @@ export function InboxList({ inbox, loaded, openNotShown, tab, onTab, me, openId,
               tabIndex={t === tab ? 0 : -1}
               onClick={() => onTab(t)}
             >
-              {TAB_LABEL[t]}
+              {sayInbox(TAB_LABEL[t])}
               {unread > 0 && (
                 <>
                   <span class="badge" data-testid="tab-unread">
                     {unread}
                   </span>
-                  <span class="visually-hidden"> unread</span>
+                  <span class="visually-hidden">{sayInbox(unread === 1 ? 'unreadOne' : 'unread')}</span>
                 </>
               )}
             </button>
@@ -86,17 +84,17 @@ export function InboxList({ inbox, loaded, openNotShown, tab, onTab, me, openId,
         })}
       </div>
       <div id="inbox-rows" role="tabpanel" aria-labelledby={`tab-${tab}`} class="rows">
-        {!loaded && <p class="quiet">Loading conversations…</p>}
+        {!loaded && <p class="quiet">{sayInbox('loadingConversations')}</p>}
         {loaded && openNotShown > 0 && tab !== 'mine' && (
           <p class="quiet" role="status" data-testid="open-not-shown">
             {openNotShown === 1
-              ? '1 more open conversation, the most recently active, is not listed.'
-              : `${openNotShown.toLocaleString('en')} more open conversations, the most recently active, are not listed.`}{' '}
-            Each appears here as soon as it changes.
+              ? sayInbox('notListedOne')
+              : sayInbox('notListed', { count: openNotShown.toLocaleString(consoleLang()) })}{' '}
+            {sayInbox('appearsWhenChanged')}
           </p>
         )}
         {loaded && rows.length === 0 && (
-          <p class="quiet">{filtered ? say('noneWithFilters') : EMPTY_TEXT[tab]}</p>
+          <p class="quiet">{filtered ? say('noneWithFilters') : sayInbox(EMPTY_TEXT[tab])}</p>
         )}
         {rows.length > 0 && (
           <ul>
@@ -124,15 +122,15 @@ function Row({ entry, isOpen, now, meId }: RowProps) {
   const last = entry.lastMessage;
   const preview =
     last === null
-      ? 'No messages yet'
-      : `${last.authorType === 'agent' ? 'Agent: ' : last.authorType === 'bot' ? `${say('botMark')}: ` : ''}${last.preview}`;
+      ? sayInbox('noMessagesYet')
+      : `${last.authorType === 'agent' ? sayInbox('agentSaid') : last.authorType === 'bot' ? sayInbox('botSaid', { bot: say('botMark') }) : ''}${last.preview}`;
   const at = last?.createdAt ?? entry.updatedAt;
   const assignee =
     entry.assigneeId === null
-      ? 'Unassigned'
+      ? sayConversation('unassigned')
       : entry.assigneeId === meId
-        ? 'You'
-        : (entry.assigneeName ?? 'Assigned');
+        ? sayInbox('you')
+        : (entry.assigneeName ?? sayInbox('assigned'));
   const onClick = (event: MouseEvent) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
@@ -165,12 +163,14 @@ function Row({ entry, isOpen, now, meId }: RowProps) {
             <span class="badge" data-testid="unread-badge">
               {entry.unread}
             </span>
-            <span class="visually-hidden"> unread</span>
+            <span class="visually-hidden">{sayInbox(entry.unread === 1 ? 'unreadOne' : 'unread')}</span>
           </>
         )}
       </span>
       <span class="row-line meta">
-        <span class={`pill ${entry.status}`}>{entry.status === 'resolved' ? 'Resolved' : 'Open'}</span>
+        <span class={`pill ${entry.status}`}>
+          {sayConversation(entry.status === 'resolved' ? 'resolved' : 'open')}
+        </span>
         {entry.recovery && (
           <span class="recovery-mark" data-testid="recovery-mark">
             {sayRecovery('panelTitle')}

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Agent } from '@candor/protocol';
 import { api, ApiError } from '../api';
 import { errorText } from '../error-text';
+import { sayShell } from '../shell-text';
 
 interface Props {
   notice: string | null;
@@ -20,7 +21,7 @@ export function LoginPage({ notice, email: knownEmail, onSignedIn }: Props) {
   const submit = async (event: Event) => {
     event.preventDefault();
     if (!email.trim() || !password) {
-      setError('Enter your email and password.');
+      setError(sayShell('enterCredentials'));
       return;
     }
     setBusy(true);
@@ -30,17 +31,17 @@ export function LoginPage({ notice, email: knownEmail, onSignedIn }: Props) {
       onSignedIn(agent);
     } catch (err) {
       setBusy(false);
-      if (err instanceof ApiError && err.status === 401) setError('Email or password is incorrect.');
+      if (err instanceof ApiError && err.status === 401) setError(sayShell('wrongCredentials'));
       else if (err instanceof ApiError) setError(errorText(err.code, err.message));
-      else setError('Sign-in failed. Try again.');
+      else setError(sayShell('signInFailed'));
     }
   };
 
   return (
     <main class="login">
       <form class="login-card" onSubmit={(e) => void submit(e)} aria-labelledby="login-title" noValidate>
-        <h1 id="login-title">Sign in to Candor</h1>
-        <label for="login-email">Email</label>
+        <h1 id="login-title">{sayShell('signInTitle')}</h1>
+        <label for="login-email">{sayShell('email')}</label>
         <input
           id="login-email"
           data-testid="login-email"
@@ -52,7 +53,7 @@ export function LoginPage({ notice, email: knownEmail, onSignedIn }: Props) {
           aria-invalid={error !== null}
           aria-describedby={error === null ? undefined : 'login-error'}
         />
-        <label for="login-password">Password</label>
+        <label for="login-password">{sayShell('password')}</label>
         <input
           id="login-password"
           data-testid="login-password"
@@ -70,7 +71,7 @@ export function LoginPage({ notice, email: knownEmail, onSignedIn }: Props) {
           </p>
         )}
         <button type="submit" class="primary" data-testid="login-submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? sayShell('signingIn') : sayShell('signIn')}
         </button>
       </form>
     </main>

@@ -11,6 +11,7 @@ import { MessageBody } from './message-body';
 import { UserText } from './user-text';
 import { say } from '../console-text';
 import { sayRecovery } from '../recovery/recovery-text';
+import { sayConversation } from '../conversation-text';
 
 interface Props {
   messages: readonly Message[];
@@ -60,20 +61,29 @@ export function MessageList(props: Props) {
       class="messages"
       role="log"
       aria-live="polite"
-      aria-label="Messages"
+      aria-label={sayConversation('messages')}
       tabIndex={0}
       ref={log}
       onScroll={onScroll}
     >
-      {loading && messages.length === 0 && <p class="quiet">Loading messages…</p>}
-      {!loading && messages.length === 0 && pending.length === 0 && <p class="quiet">No messages yet.</p>}
+      {loading && messages.length === 0 && <p class="quiet">{sayConversation('loadingMessages')}</p>}
+      {!loading && messages.length === 0 && pending.length === 0 && (
+        <p class="quiet">{sayConversation('noMessages')}</p>
+      )}
       {interleave(messages, extras).map((item) => {
         if (item.kind === 'note') {
           const n = item.note;
           return (
-            <div key={item.key} class="message note" data-testid="note" role="note" aria-label="Private note">
+            <div
+              key={item.key}
+              class="message note"
+              data-testid="note"
+              role="note"
+              aria-label={sayConversation('privateNote')}
+            >
               <span class="author">
-                <UserText text={n.author.name} /> · private note
+                <UserText text={n.author.name} />
+                {sayConversation('privateNoteBy')}
               </span>
               <MessageBody text={n.body} />
               <time dateTime={new Date(n.createdAt).toISOString()}>{clock(n.createdAt)}</time>
@@ -109,7 +119,7 @@ export function MessageList(props: Props) {
             ) : (
               m.author.type !== 'system' && (
                 <span class="author">
-                  <UserText text={m.author.name || 'Visitor'} />
+                  <UserText text={m.author.name || sayConversation('visitor')} />
                 </span>
               )
             )}
@@ -145,22 +155,22 @@ export function MessageList(props: Props) {
           </span>
           <MessageBody text={e.body} />
           {e.state === 'sending' ? (
-            <span class="delivery">Sending…</span>
+            <span class="delivery">{sayConversation('sending')}</span>
           ) : e.held ? (
             <HeldWarning entry={e} onSendAnyway={props.onSendAnyway} onDiscard={onDiscard} />
           ) : (
             <span class="delivery" role="alert">
-              Not sent: {e.error}{' '}
+              {sayConversation('notSent', { error: e.error ?? '' })}{' '}
               <button
                 type="button"
                 class="link"
                 data-testid="reply-retry"
                 onClick={() => onRetry(e.clientKey)}
               >
-                Retry
+                {sayConversation('retry')}
               </button>{' '}
               <button type="button" class="link" onClick={() => onDiscard(e.clientKey)}>
-                Discard
+                {sayConversation('discard')}
               </button>
             </span>
           )}

@@ -6,17 +6,18 @@ import { useState } from 'preact/hooks';
 import type { AgentPreferences } from '@candor/protocol';
 import type { NotificationControls } from '../notifications/use-notifications';
 import { requestErrorText } from './admin-errors';
+import { sayAgents, type AgentsTextKey } from '../agents-text';
 
-const EVENTS: [keyof AgentPreferences['notify'], string][] = [
-  ['newConversation', 'A new conversation enters the queue'],
-  ['newMessage', 'A visitor writes in one of your conversations'],
-  ['assigned', 'A conversation is assigned or transferred to you'],
+const EVENTS: [keyof AgentPreferences['notify'], AgentsTextKey][] = [
+  ['newConversation', 'notifyNewConversation'],
+  ['newMessage', 'notifyNewMessage'],
+  ['assigned', 'notifyAssigned'],
 ];
 
 const PERMISSION_TEXT = {
-  granted: 'Desktop notifications are allowed in this browser.',
-  denied: 'This browser blocks notifications from Candor; allow them in its site settings.',
-  unsupported: 'This browser cannot show desktop notifications.',
+  granted: 'desktopGranted',
+  denied: 'desktopDenied',
+  unsupported: 'desktopUnsupported',
 } as const;
 
 export function NotificationSettings({ controls }: { controls: NotificationControls }) {
@@ -28,9 +29,9 @@ export function NotificationSettings({ controls }: { controls: NotificationContr
   };
   return (
     <section class="admin-section notification-settings" aria-labelledby="notifications-title">
-      <h2 id="notifications-title">Notifications</h2>
+      <h2 id="notifications-title">{sayAgents('notifications')}</h2>
       <fieldset>
-        <legend>Notify me when</legend>
+        <legend>{sayAgents('notifyMeWhen')}</legend>
         {EVENTS.map(([key, label]) => (
           <label key={key} class="check">
             <input
@@ -41,7 +42,7 @@ export function NotificationSettings({ controls }: { controls: NotificationContr
                 save({ ...prefs, notify: { ...prefs.notify, [key]: e.currentTarget.checked } })
               }
             />
-            {label}
+            {sayAgents(label)}
           </label>
         ))}
       </fieldset>
@@ -52,7 +53,7 @@ export function NotificationSettings({ controls }: { controls: NotificationContr
           checked={prefs.sound}
           onChange={(e) => save({ ...prefs, sound: e.currentTarget.checked })}
         />
-        Play a sound
+        {sayAgents('playSound')}
       </label>
       <label class="check">
         <input
@@ -61,17 +62,17 @@ export function NotificationSettings({ controls }: { controls: NotificationContr
           checked={prefs.desktop}
           onChange={(e) => save({ ...prefs, desktop: e.currentTarget.checked })}
         />
-        Show desktop notifications
+        {sayAgents('showDesktop')}
       </label>
       {permission === 'default' ? (
         <p>
           <button type="button" data-testid="allow-desktop" onClick={() => void controls.requestPermission()}>
-            Allow desktop notifications in this browser
+            {sayAgents('allowDesktopHere')}
           </button>
         </p>
       ) : (
         <p class="quiet" data-testid="desktop-permission">
-          {PERMISSION_TEXT[permission]}
+          {sayAgents(PERMISSION_TEXT[permission])}
         </p>
       )}
       {error && (

@@ -3,7 +3,9 @@
  * (realtime/connection.ts, `draft.changed`): the assigned agent and every admin who opens the
  * conversation.
  */
-export const PREVIEW_AUDIENCE =
-  'With the preview on, the assigned agent and any admin who opens the conversation see what a visitor ' +
-  'types before they send it, with secrets masked by the redaction rules below. Visitors are told, and ' +
-  'can switch it off.';
+import type { ConsoleLang } from '../console-text';
+import { sayAdmin } from '../admin-text';
+
+export function previewAudience(lang?: ConsoleLang): string {
+  return sayAdmin('previewAudience', {}, lang);
+}

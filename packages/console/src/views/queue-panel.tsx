@@ -6,9 +6,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { InboxQueueView } from '@candor/protocol';
 import { visibleControls } from '@candor/protocol';
 import { navigate } from '../route';
-import { PRIORITY_LABELS, routingApi } from '../routing-api';
+import { routingApi } from '../routing-api';
+import { priorityLabel } from '../conversation-text';
 import { say } from '../console-text';
 import { requestErrorText } from './admin-errors';
+import { sayInbox } from '../inbox-text';
 
 interface Props {
   /** Changes whenever the inbox does (conversation.updated): the queues are read again. */
@@ -64,13 +66,13 @@ function InboxQueue(props: { queue: InboxQueueView; named: boolean; onTake: (id:
       </h2>
       {queue.wait && (
         <p class="hint">
-          Typical wait: {queue.wait.minMinutes}–{queue.wait.maxMinutes} min
+          {sayInbox('typicalWait', { min: queue.wait.minMinutes, max: queue.wait.maxMinutes })}
         </p>
       )}
       <ol>
         {queue.entries.slice(0, 20).map((e) => (
           <li data-testid="queue-entry" key={e.conversationId}>
-            {PRIORITY_LABELS[e.priority]}{' '}
+            {priorityLabel(e.priority)}{' '}
             <button
               type="button"
               aria-label={
@@ -80,7 +82,7 @@ function InboxQueue(props: { queue: InboxQueueView; named: boolean; onTake: (id:
               }
               onClick={() => props.onTake(e.conversationId)}
             >
-              Take
+              {sayInbox('take')}
             </button>
           </li>
         ))}

@@ -12,6 +12,7 @@ import { insertCanned, matchCanned, shortcutAt } from '../canned-picker';
 import type { ShortcutQuery } from '../canned-picker';
 import { CANNED_LISTBOX_ID, cannedOptionId, CannedList } from './canned-list';
 import { UserText } from './user-text';
+import { sayConversation } from '../conversation-text';
 
 interface Props {
   label: string;
@@ -102,7 +103,7 @@ export function ReplyBox(props: Props) {
       await onNote(body);
       change('', null);
     } catch (err) {
-      setNoteError(err instanceof Error ? err.message : 'The note was not saved.');
+      setNoteError(err instanceof Error ? err.message : sayConversation('noteNotSaved'));
     } finally {
       setSaving(false);
     }
@@ -142,12 +143,10 @@ export function ReplyBox(props: Props) {
 
   const activeMatch = pickerOpen ? matches[Math.min(active, matches.length - 1)] : undefined;
   const hint = tooLong
-    ? `Too long: ${length} of ${max} characters.`
+    ? sayConversation('tooLong', { length, max })
     : noteError
-      ? `Not saved: ${noteError}`
-      : noteMode
-        ? 'Private note: only agents see it. Enter to save.'
-        : 'Enter to send, Shift+Enter for a new line, / for canned responses.';
+      ? sayConversation('notSaved', { reason: noteError })
+      : sayConversation(noteMode ? 'noteHint' : 'replyHint');
 
   return (
     <form
@@ -158,7 +157,7 @@ export function ReplyBox(props: Props) {
       }}
     >
       <label for="reply-input" class="visually-hidden">
-        {noteMode ? 'Private note, seen by agents only' : label}
+        {noteMode ? sayConversation('noteLabel') : label}
       </label>
       {pickerOpen && (
         <CannedList
@@ -177,7 +176,7 @@ export function ReplyBox(props: Props) {
         ref={input}
         rows={3}
         value={body}
-        placeholder={noteMode ? 'Write a private note (agents only)…' : 'Write a reply…'}
+        placeholder={sayConversation(noteMode ? 'notePlaceholder' : 'replyPlaceholder')}
         aria-describedby="reply-hint"
         aria-invalid={tooLong}
         aria-controls={pickerOpen && matches.length > 0 ? CANNED_LISTBOX_ID : undefined}
@@ -199,7 +198,9 @@ export function ReplyBox(props: Props) {
           onKeyDown={(e) => e.key === 'Escape' && cancel()}
         >
           <p id="reply-confirm-text">
-            This conversation is assigned to <UserText text={assignedToOther} />. Reply anyway?
+            {sayConversation('assignedToOtherBefore')}
+            <UserText text={assignedToOther} />
+            {sayConversation('assignedToOtherAfter')}
           </p>
           <button
             type="button"
@@ -208,10 +209,10 @@ export function ReplyBox(props: Props) {
             data-testid="reply-confirm-send"
             onClick={() => void submit(true)}
           >
-            Reply anyway
+            {sayConversation('replyAnyway')}
           </button>
           <button type="button" data-testid="reply-confirm-cancel" onClick={cancel}>
-            Cancel
+            {sayConversation('cancel')}
           </button>
         </div>
       )}
@@ -228,7 +229,7 @@ export function ReplyBox(props: Props) {
               input.current?.focus();
             }}
           >
-            Private note
+            {sayConversation('privateNote')}
           </button>
         )}
         <span id="reply-hint" class={tooLong || noteError ? 'hint error' : 'hint'}>
@@ -240,7 +241,7 @@ export function ReplyBox(props: Props) {
           data-testid="reply-send"
           disabled={length === 0 || tooLong || saving}
         >
-          {noteMode ? 'Add note' : 'Send'}
+          {sayConversation(noteMode ? 'addNote' : 'send')}
         </button>
       </div>
     </form>

@@ -6,12 +6,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Agent, Priority, Team } from '@candor/protocol';
 import { api } from '../api';
-import { PRIORITY_LABELS, routingApi } from '../routing-api';
+import { routingApi } from '../routing-api';
 import { requestErrorText } from './admin-errors';
 import { say } from '../console-text';
 import { formatSkillList, parseSkillList, skillListProblem } from '../skill-list';
 import { byAvailability, shownStatus, type AgentStatuses } from '../live/agent-status';
 import { statusText } from './colleague-list';
+import { PRIORITIES, priorityLabel, sayConversation } from '../conversation-text';
 
 interface Props {
   conversationId: string;
@@ -41,15 +42,15 @@ export function RoutingControls(props: Props) {
   return (
     <div class="routing-controls">
       <label>
-        Priority{' '}
+        {sayConversation('priority')}{' '}
         <select
           data-testid="priority"
           value={priority}
           disabled={disabled}
           onChange={(e) => void setPriority(e.currentTarget.value as Priority)}
         >
-          {(Object.keys(PRIORITY_LABELS) as Priority[]).map((p) => (
-            <option value={p}>{PRIORITY_LABELS[p]}</option>
+          {PRIORITIES.map((p) => (
+            <option value={p}>{priorityLabel(p)}</option>
           ))}
         </select>
       </label>
@@ -61,7 +62,7 @@ export function RoutingControls(props: Props) {
         aria-expanded={transferring}
         onClick={() => setTransferring(!transferring)}
       >
-        Transfer
+        {sayConversation('transfer')}
       </button>
       {transferring && (
         <TransferForm
@@ -124,16 +125,16 @@ function TransferForm(props: {
   return (
     <form class="transfer-form" data-testid="transfer-form" onSubmit={(e) => void submit(e)}>
       <label>
-        Transfer to{' '}
+        {sayConversation('transferTo')}{' '}
         <select
           data-testid="transfer-target"
           value={target}
           onChange={(e) => setTarget(e.currentTarget.value)}
           required
         >
-          <option value="">Choose…</option>
+          <option value="">{sayConversation('choose')}</option>
           {agents.length > 0 && (
-            <optgroup label="Agents">
+            <optgroup label={sayConversation('agents')}>
               {byAvailability(agents, props.statuses).map((a) => {
                 const status = shownStatus(props.statuses, a.id);
                 return (
@@ -145,7 +146,7 @@ function TransferForm(props: {
             </optgroup>
           )}
           {teams.length > 0 && (
-            <optgroup label="Teams">
+            <optgroup label={sayConversation('teams')}>
               {teams.map((t) => (
                 <option value={`team:${t.id}`}>{t.name}</option>
               ))}
@@ -154,7 +155,7 @@ function TransferForm(props: {
         </select>
       </label>
       <label>
-        Note for the next agent (the visitor never sees it)
+        {sayConversation('transferNote')}
         <textarea
           data-testid="transfer-note"
           maxLength={1000}
@@ -164,7 +165,7 @@ function TransferForm(props: {
         />
       </label>
       <button type="submit" class="primary" disabled={busy || !target}>
-        Transfer
+        {sayConversation('transfer')}
       </button>
     </form>
   );

@@ -8,6 +8,7 @@ import { api } from '../api';
 import { checkRule, isValid, LABEL_MAX, parseValidator, PATTERN_MAX, VALIDATORS } from '../rule-form';
 import type { RuleInput, RuleProblems, Validator } from '../rule-form';
 import { isSignedOut, requestErrorText } from './admin-errors';
+import { sayAdmin } from '../admin-text';
 
 interface Props {
   conflict: string;
@@ -63,23 +64,23 @@ export function RuleEditor({ conflict, onAdded, onSignedOut }: Props) {
 
   return (
     <form class="card rule-editor" onSubmit={(e) => void add(e)} aria-labelledby="rule-editor-title">
-      <h3 id="rule-editor-title">Add a rule</h3>
+      <h3 id="rule-editor-title">{sayAdmin('addARule')}</h3>
       <div class="fields">
         <label>
-          <span>Label</span>
+          <span>{sayAdmin('label')}</span>
           <input
             data-testid="rule-label"
             autocomplete="off"
             value={label}
             maxLength={LABEL_MAX}
-            placeholder="Employee ID"
+            placeholder={sayAdmin('labelExample')}
             aria-invalid={problems.label !== undefined}
             aria-describedby={problems.label ? 'rule-label-problem' : undefined}
             onInput={(e) => setLabel(e.currentTarget.value)}
           />
         </label>
         <label>
-          <span>Pattern</span>
+          <span>{sayAdmin('pattern')}</span>
           <input
             data-testid="rule-pattern"
             class="mono"
@@ -96,7 +97,7 @@ export function RuleEditor({ conflict, onAdded, onSignedOut }: Props) {
           />
         </label>
         <label>
-          <span>Checksum</span>
+          <span>{sayAdmin('checksum')}</span>
           <select
             data-testid="rule-validator"
             value={validator}
@@ -104,16 +105,14 @@ export function RuleEditor({ conflict, onAdded, onSignedOut }: Props) {
           >
             {VALIDATORS.map((v) => (
               <option key={v.value} value={v.value}>
-                {v.label}
+                {sayAdmin(v.label)}
               </option>
             ))}
           </select>
         </label>
       </div>
       <p id="rule-pattern-hint" class="hint">
-        A JavaScript regular expression without slashes, matched ignoring case; the longest match is masked.
-        With a checksum, only matches that pass it are masked. Backreferences, lookarounds and lazy
-        quantifiers are not accepted: every rule must run in time proportional to the text.
+        {sayAdmin('patternHint')}
       </p>
       {problems.label && (
         <p id="rule-label-problem" class="error" role="alert">
@@ -133,13 +132,13 @@ export function RuleEditor({ conflict, onAdded, onSignedOut }: Props) {
       <div class="fields">
         <label>
           <span>
-            Sample text <span class="quiet">(to test the rule, not saved)</span>
+            {sayAdmin('sampleText')} <span class="quiet">{sayAdmin('sampleNote')}</span>
           </span>
           <textarea
             data-testid="rule-sample"
             rows={2}
             value={sample}
-            placeholder="My employee number is EMP-123456"
+            placeholder={sayAdmin('sampleExample')}
             onInput={(e) => setSample(e.currentTarget.value)}
           />
         </label>
@@ -151,10 +150,10 @@ export function RuleEditor({ conflict, onAdded, onSignedOut }: Props) {
           disabled={busy !== null || sample === ''}
           onClick={() => void test()}
         >
-          {busy === 'test' ? 'Testing…' : 'Test'}
+          {sayAdmin(busy === 'test' ? 'testing' : 'test')}
         </button>
         <button type="submit" class="primary" data-testid="rule-add" disabled={busy !== null}>
-          {busy === 'add' ? 'Adding…' : 'Add rule'}
+          {sayAdmin(busy === 'add' ? 'adding' : 'addRule')}
         </button>
       </div>
       <div role="status" aria-live="polite">
@@ -167,12 +166,12 @@ export function RuleEditor({ conflict, onAdded, onSignedOut }: Props) {
 function TestResult({ result }: { result: Redacted }) {
   return (
     <div class="rule-test-result" data-testid="rule-test-result">
-      <span class="hint">Masked:</span>
+      <span class="hint">{sayAdmin('masked')}</span>
       <p class="masked">{result.text}</p>
       <p>
         {result.found.length === 0
-          ? 'Nothing found.'
-          : `Found: ${result.found.map((f) => f.label).join(', ')}`}
+          ? sayAdmin('nothingFound')
+          : sayAdmin('found', { labels: result.found.map((f) => f.label).join(', ') })}
       </p>
     </div>
   );

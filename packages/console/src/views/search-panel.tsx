@@ -14,6 +14,8 @@ import { EMPTY_SEARCH, searchParams, type SearchForm, type SharedFilter } from '
 import { navigate, pathFor } from '../route';
 import { UserText } from './user-text';
 import { visibleControls } from '@candor/protocol';
+import { sayInbox } from '../inbox-text';
+import { sayConversation } from '../conversation-text';
 
 interface Props {
   me: Agent;
@@ -42,7 +44,7 @@ export function SearchPanel({ me, openId, children, filters, filter = {} }: Prop
   const failed = (err: unknown) =>
     setShown({
       kind: 'error',
-      text: err instanceof ApiError ? errorText(err.code, err.message) : 'The search failed.',
+      text: err instanceof ApiError ? errorText(err.code, err.message) : sayInbox('searchFailed'),
     });
 
   const ask = (asking: SearchForm) => {
@@ -101,16 +103,16 @@ export function SearchPanel({ me, openId, children, filters, filter = {} }: Prop
 
   return (
     <div class="search-panel">
-      <form role="search" aria-label="Search conversations" class="search-form" onSubmit={run}>
+      <form role="search" aria-label={sayInbox('searchConversations')} class="search-form" onSubmit={run}>
         <div class="search-line">
           <label for="search-q" class="visually-hidden">
-            Search all conversations
+            {sayInbox('searchAll')}
           </label>
           <input
             id="search-q"
             type="search"
             data-testid="search-input"
-            placeholder="Search all conversations"
+            placeholder={sayInbox('searchAll')}
             maxLength={LIMITS.searchQueryMax}
             value={form.q}
             onInput={(e) => set({ q: e.currentTarget.value })}
@@ -122,7 +124,7 @@ export function SearchPanel({ me, openId, children, filters, filter = {} }: Prop
             }}
           />
           <button type="submit" data-testid="search-submit">
-            Search
+            {sayInbox('search')}
           </button>
           <button
             type="button"
@@ -130,34 +132,34 @@ export function SearchPanel({ me, openId, children, filters, filter = {} }: Prop
             aria-controls="search-filters"
             onClick={toggleFilters}
           >
-            Filters
+            {sayInbox('filters')}
           </button>
         </div>
         {filtersOpen && (
           <fieldset id="search-filters" class="search-filters">
-            <legend class="visually-hidden">Search filters</legend>
+            <legend class="visually-hidden">{sayInbox('searchFilters')}</legend>
             <label>
-              Status
+              {sayInbox('status')}
               <select
                 data-testid="search-status"
                 value={form.status}
                 onChange={(e) => set({ status: e.currentTarget.value as SearchForm['status'] })}
               >
-                <option value="">Any</option>
-                <option value="open">Open</option>
-                <option value="resolved">Resolved</option>
+                <option value="">{sayInbox('any')}</option>
+                <option value="open">{sayConversation('open')}</option>
+                <option value="resolved">{sayConversation('resolved')}</option>
               </select>
             </label>
             <label>
-              Assignee
+              {sayInbox('assignee')}
               <select
                 data-testid="search-assignee"
                 value={form.assigneeId}
                 onChange={(e) => set({ assigneeId: e.currentTarget.value })}
               >
-                <option value="">Anyone</option>
-                <option value={me.id}>Me</option>
-                <option value="none">Unassigned</option>
+                <option value="">{sayInbox('anyone')}</option>
+                <option value={me.id}>{sayInbox('me')}</option>
+                <option value="none">{sayConversation('unassigned')}</option>
                 {agents
                   .filter((a) => a.id !== me.id)
                   .map((a) => (
@@ -168,11 +170,11 @@ export function SearchPanel({ me, openId, children, filters, filter = {} }: Prop
               </select>
             </label>
             <label>
-              From
+              {sayInbox('from')}
               <input type="date" value={form.from} onInput={(e) => set({ from: e.currentTarget.value })} />
             </label>
             <label>
-              To
+              {sayInbox('to')}
               <input type="date" value={form.to} onInput={(e) => set({ to: e.currentTarget.value })} />
             </label>
           </fieldset>
@@ -182,17 +184,17 @@ export function SearchPanel({ me, openId, children, filters, filter = {} }: Prop
       {shown.kind === 'none' ? (
         children
       ) : (
-        <section class="search-results" aria-label="Search results" data-testid="search-results">
+        <section class="search-results" aria-label={sayInbox('searchResults')} data-testid="search-results">
           <div class="search-summary">
             <p role="status" class="quiet">
               {shown.kind === 'loading'
-                ? 'Searching…'
+                ? sayInbox('searching')
                 : shown.kind === 'error'
                   ? shown.text
                   : summary(shown.results.length, shown.nextCursor !== null)}
             </p>
             <button type="button" class="link" data-testid="search-clear" onClick={clear}>
-              Clear search
+              {sayInbox('clearSearch')}
             </button>
           </div>
           {shown.kind === 'results' && (
@@ -206,7 +208,7 @@ export function SearchPanel({ me, openId, children, filters, filter = {} }: Prop
               </ul>
               {shown.nextCursor !== null && (
                 <button type="button" class="more" disabled={shown.loadingMore} onClick={more}>
-                  {shown.loadingMore ? 'Loading…' : 'More results'}
+                  {sayInbox(shown.loadingMore ? 'loadingMore' : 'moreResults')}
                 </button>
               )}
             </>
@@ -218,9 +220,9 @@ export function SearchPanel({ me, openId, children, filters, filter = {} }: Prop
 }
 
 function summary(count: number, more: boolean): string {
-  if (count === 0) return 'No conversation matches.';
+  if (count === 0) return sayInbox('noMatch');
   const n = `${count}${more ? '+' : ''}`;
-  return count === 1 && !more ? '1 conversation found.' : `${n} conversations found.`;
+  return count === 1 && !more ? sayInbox('foundOne') : sayInbox('found', { count: n });
 }
 
 function ResultRow({ result, isOpen }: { result: SearchResult; isOpen: boolean }) {
@@ -260,9 +262,11 @@ function ResultRow({ result, isOpen }: { result: SearchResult; isOpen: boolean }
       ))}
       <span class="row-line meta">
         <span class={`pill ${conversation.status}`}>
-          {conversation.status === 'resolved' ? 'Resolved' : 'Open'}
+          {sayConversation(conversation.status === 'resolved' ? 'resolved' : 'open')}
         </span>
-        <span>{matchCount === 1 ? '1 matching message' : `${matchCount} matching messages`}</span>
+        <span>
+          {matchCount === 1 ? sayInbox('matchingOne') : sayInbox('matching', { count: matchCount })}
+        </span>
       </span>
     </a>
   );

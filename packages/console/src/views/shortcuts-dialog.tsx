@@ -1,6 +1,7 @@
 /** The "Keyboard shortcuts" help: a modal dialog (Escape closes it, focus returns where it was). */
 import { useEffect, useRef } from 'preact/hooks';
 import { SHORTCUTS } from '../shortcuts';
+import { sayShell } from '../shell-text';
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -18,20 +19,20 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       data-testid="shortcuts-dialog"
       onClose={onClose}
     >
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <p class="quiet">In the inbox, when you are not typing in a field.</p>
+      <h2 id="shortcuts-title">{sayShell('keyboardShortcuts')}</h2>
+      <p class="quiet">{sayShell('shortcutsWhere')}</p>
       <dl>
         {SHORTCUTS.map((s) => (
           <div key={s.key}>
             <dt>
               <kbd>{s.key}</kbd>
             </dt>
-            <dd>{s.label}</dd>
+            <dd>{sayShell(s.label)}</dd>
           </div>
         ))}
       </dl>
       <button type="button" onClick={onClose}>
-        Close
+        {sayShell('close')}
       </button>
     </dialog>
   );

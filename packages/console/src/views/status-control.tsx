@@ -3,8 +3,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AgentStatus } from '@candor/protocol';
 import { routingApi } from '../routing-api';
 import { requestErrorText } from './admin-errors';
+import { say, type TextKey } from '../console-text';
+import { sayShell } from '../shell-text';
 
-const LABELS: Record<AgentStatus, string> = { online: 'Online', away: 'Away', offline: 'Offline' };
+const LABELS: Record<AgentStatus, TextKey> = {
+  online: 'statusOnline',
+  away: 'statusAway',
+  offline: 'statusOffline',
+};
 
 /** `live`: the status as the last agent.status told it (an admin may set it from elsewhere). */
 export function StatusControl({ agentId, live }: { agentId: string; live?: AgentStatus | undefined }) {
@@ -36,16 +42,16 @@ export function StatusControl({ agentId, live }: { agentId: string; live?: Agent
 
   return (
     <label class="status-control">
-      <span class="visually-hidden">Your status</span>
+      <span class="visually-hidden">{sayShell('yourStatus')}</span>
       <select
         data-testid="my-status"
-        aria-label="Your status"
+        aria-label={sayShell('yourStatus')}
         value={status ?? 'online'}
         disabled={status === null}
         onChange={(e) => void choose(e.currentTarget.value as AgentStatus)}
       >
         {(Object.keys(LABELS) as AgentStatus[]).map((s) => (
-          <option value={s}>{LABELS[s]}</option>
+          <option value={s}>{say(LABELS[s])}</option>
         ))}
       </select>
       {error && (

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { TOOL_LIMITS } from '@candor/protocol';
 import { UserText } from './user-text';
+import { sayConversation } from '../conversation-text';
 
 interface Props {
   tags: readonly string[];
@@ -23,7 +24,7 @@ export function TagEditor({ tags, onChange, disabled }: Props) {
       await onChange(next);
       return true;
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'Tags were not saved.');
+      setError(err instanceof Error ? err.message : sayConversation('tagsNotSaved'));
       return false;
     } finally {
       setBusy(false);
@@ -32,14 +33,14 @@ export function TagEditor({ tags, onChange, disabled }: Props) {
 
   return (
     <div class="tags" data-testid="tags">
-      <ul class="tag-list" aria-label="Tags">
+      <ul class="tag-list" aria-label={sayConversation('tags')}>
         {tags.map((tag) => (
           <li key={tag} class="tag" data-testid="tag">
             <UserText text={tag} />
             <button
               type="button"
               class="tag-remove"
-              aria-label={`Remove tag ${tag}`}
+              aria-label={sayConversation('removeTag', { tag })}
               disabled={disabled || busy}
               onClick={() => void save(tags.filter((t) => t !== tag))}
             >
@@ -58,14 +59,14 @@ export function TagEditor({ tags, onChange, disabled }: Props) {
         }}
       >
         <label for="tag-input" class="visually-hidden">
-          Add a tag
+          {sayConversation('addATag')}
         </label>
         <input
           id="tag-input"
           data-testid="tag-input"
           value={adding}
           maxLength={TOOL_LIMITS.tagLengthMax}
-          placeholder={full ? 'Tag limit reached' : 'Add tag'}
+          placeholder={sayConversation(full ? 'tagLimit' : 'addTag')}
           disabled={disabled || busy || full}
           aria-describedby={error ? 'tag-error' : undefined}
           onInput={(e) => setAdding(e.currentTarget.value)}

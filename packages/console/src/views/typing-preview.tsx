@@ -2,6 +2,7 @@
 import type { PreviewState } from '@candor/protocol';
 import { visibleControls } from '@candor/protocol';
 import { previewStatus } from '../live/preview-status';
+import { sayConversation } from '../conversation-text';
 
 export function PreviewPill({ preview }: { preview: PreviewState }) {
   const status = previewStatus(preview);
@@ -30,7 +31,7 @@ export function PreviewPill({ preview }: { preview: PreviewState }) {
 export function VisitorDraft({ text }: { text: string }) {
   return (
     <div class="visitor-draft" data-testid="visitor-draft" aria-live="off">
-      <span class="draft-label">Visitor is typing (not sent yet):</span>
+      <span class="draft-label">{sayConversation('visitorDraft')}</span>
       <p class="draft-text" data-testid="visitor-draft-text" dir="auto">
         {visibleControls(text)}
       </p>

@@ -36,6 +36,7 @@ import { SupportReferenceButton } from './support-reference';
 import { SignalNotice } from './signal-notice';
 import { supervises } from '../recovery/approvals';
 import { saySupervision } from '../recovery/supervision-text';
+import { sayShell } from '../shell-text';
 
 interface Props {
   agent: Agent;
@@ -100,7 +101,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
   }, [agent]);
 
   useEffect(() => {
-    if (state.status === 'signed-out') onSignedOut('Your session has ended. Sign in again.');
+    if (state.status === 'signed-out') onSignedOut(sayShell('sessionEnded'));
     if (state.status === 'role-changed') onAgentChanged();
   }, [state.status, onSignedOut, onAgentChanged]);
 
@@ -123,7 +124,9 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
     } catch (err) {
       // Already signed out is the outcome we wanted; anything else leaves the cookie valid, so say so.
       if (!(err instanceof ApiError && err.status === 401)) {
-        setLogoutError(err instanceof ApiError ? errorText(err.code, err.message) : 'Sign-out failed.');
+        setLogoutError(
+          err instanceof ApiError ? errorText(err.code, err.message) : sayShell('signOutFailed'),
+        );
         return;
       }
     }
@@ -139,7 +142,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
     event.preventDefault();
     navigate(page === 'inbox' || page === 'audit' ? { page, conversationId: null } : { page });
   };
-  const sessionEnded = () => onSignedOut('Your session has ended. Sign in again.');
+  const sessionEnded = () => onSignedOut(sayShell('sessionEnded'));
   const signals = state.signalAlerts.length;
   const recoveryChanges = useMemo(
     () => Object.values(state.recoveryChanges).reduce((sum, n) => sum + n, 0),
@@ -153,13 +156,19 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
     <div class="shell">
       <header class="topbar">
         <span class="brand">Candor</span>
-        <nav aria-label="Main" class="main-nav">
+        {route.page === 'inbox' && (
+          // The other pages title themselves; the inbox's design has no room for a visible title.
+          <h1 class="visually-hidden" data-testid="inbox-heading">
+            {sayShell('inboxHeading')}
+          </h1>
+        )}
+        <nav aria-label={sayShell('mainNav')} class="main-nav">
           <a
             href="/console"
             aria-current={route.page === 'inbox' ? 'page' : undefined}
             onClick={(e) => go(e, 'inbox')}
           >
-            Inbox
+            {sayShell('inboxNav')}
           </a>
           {agent.role === 'admin' && (
             <a
@@ -168,7 +177,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
               aria-current={route.page === 'admin' ? 'page' : undefined}
               onClick={(e) => go(e, 'admin')}
             >
-              Administration
+              {sayShell('adminNav')}
             </a>
           )}
           {agent.role === 'admin' && (
@@ -223,7 +232,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
             aria-current={route.page === 'account' ? 'page' : undefined}
             onClick={(e) => go(e, 'account')}
           >
-            Account
+            {sayShell('accountNav')}
           </a>
         </nav>
         <button
@@ -233,33 +242,38 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
           aria-keyshortcuts="?"
           onClick={() => setHelpOpen(true)}
         >
-          Keyboard shortcuts
+          {sayShell('keyboardShortcuts')}
         </button>
         <StatusControl agentId={agent.id} live={state.agentStatus[agent.id]?.status} />
         <span class="me" title={agent.email} data-testid="me-name">
-          <span class="visually-hidden">Signed in as </span>
+          <span class="visually-hidden">{sayShell('signedInAs')}</span>
           <UserText text={agent.name} />
         </span>
         <button type="button" data-testid="logout" onClick={() => void logout()}>
-          Log out
+          {sayShell('logOut')}
         </button>
       </header>
       <ConnectionBanner status={state.status} onRetry={() => session.reconnectNow()} />
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       {askDesktop && notifications.permission === 'default' && notifications.preferences.desktop && (
-        <div class="notice desktop-ask" data-testid="desktop-ask">
-          Get a desktop notification for new conversations and messages?{' '}
+        // A labelled region: every part of the page sits in a landmark, so a screen reader can reach it.
+        <section
+          class="notice desktop-ask"
+          data-testid="desktop-ask"
+          aria-label={sayShell('desktopAskRegion')}
+        >
+          {sayShell('desktopAsk')}{' '}
           <button
             type="button"
             data-testid="allow-desktop"
             onClick={() => void notifications.requestPermission()}
           >
-            Allow desktop notifications
+            {sayShell('allowDesktop')}
           </button>{' '}
           <button type="button" class="link" onClick={() => setAskDesktop(false)}>
-            Not now
+            {sayShell('notNow')}
           </button>
-        </div>
+        </section>
       )}
       {(logoutError ?? generalNotice) && (
         <div class="notice" role="alert">
@@ -269,7 +283,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
             class="link"
             onClick={() => (logoutError ? setLogoutError(null) : session.dismissNotice())}
           >
-            Dismiss
+            {sayShell('dismiss')}
           </button>
         </div>
       )}
@@ -285,16 +299,16 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
       ) : route.page === 'audit' ? (
         <AuditPage me={agent} conversationId={route.conversationId} onSignedOut={sessionEnded} />
       ) : route.page === 'ratings' ? (
-        <RatingsPage me={agent} onSignedOut={() => onSignedOut('Your session has ended. Sign in again.')} />
+        <RatingsPage me={agent} onSignedOut={() => onSignedOut(sayShell('sessionEnded'))} />
       ) : route.page === 'integrations' ? (
         <IntegrationsPage me={agent} onSignedOut={sessionEnded} />
       ) : route.page === 'admin' ? (
-        <AdminPage me={agent} onSignedOut={() => onSignedOut('Your session has ended. Sign in again.')} />
+        <AdminPage me={agent} onSignedOut={() => onSignedOut(sayShell('sessionEnded'))} />
       ) : route.page === 'account' ? (
         <AccountPage
           me={agent}
           notifications={notifications}
-          onSignedOut={() => onSignedOut('Your session has ended. Sign in again.')}
+          onSignedOut={() => onSignedOut(sayShell('sessionEnded'))}
           onRenamed={onAgentChanged}
         />
       ) : (
@@ -322,7 +336,7 @@ export function Workspace({ agent, onSignedOut, onAgentChanged }: Props) {
           </SearchPanel>
           {openId === null ? (
             <main class="conversation empty-state">
-              <p>Select a conversation.</p>
+              <p>{sayShell('selectConversation')}</p>
             </main>
           ) : (
             <div class={openEntry?.recovery ? 'conversation-pane recovery' : 'conversation-pane'}>
