@@ -142,6 +142,19 @@ describe('the console in French', { skip }, () => {
     await page.getByRole('button', { name: 'Envoyer' }).waitFor();
     await page.getByRole('log', { name: 'Messages' }).getByText('Bonjour, ma commande').waitFor();
     assert.deepEqual(await englishLeft(page), [], 'English left on the conversation');
+    // A reply asking for a password is held, and the warning is French too (the server says why).
+    await page.getByTestId('reply-input').fill('Quel est votre mot de passe ?');
+    await page.getByTestId('reply-input').press('Enter');
+    const held = page.getByTestId('held-warning');
+    await held.waitFor();
+    assert.match(
+      await held.innerText(),
+      /^Retenu\s*: Ce message demande au client un mot de passe ou un code\./,
+    );
+    assert.match(await held.innerText(), /Envoyez-le quand même seulement si vous êtes sûr/);
+    await held.getByRole('button', { name: 'Envoyer quand même' }).waitFor();
+    await held.getByRole('button', { name: 'Abandonner' }).click();
+    assert.equal(await held.count(), 0);
 
     await page.getByRole('button', { name: 'Transférer' }).click();
     await page.getByRole('combobox', { name: 'Transférer à' }).waitFor();

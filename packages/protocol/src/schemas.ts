@@ -526,6 +526,8 @@ export const errorFrame = z.object({
   message: z.string(),
   /** With rate_limited: how long until the same command may succeed. */
   retryAfterMs: z.number().int().nonnegative().optional(),
+  /** With message_held: what the message asks for or holds, so a console words the warning in its language. */
+  heldBecause: z.enum(['asks_for_secret', 'contains_secret']).optional(),
 });
 
 export const serverFrame = z.discriminatedUnion('type', [

@@ -21,6 +21,7 @@ import { addActivity, addNotes, noExtras } from './agent-extras';
 import type { AgentExtras } from './agent-extras';
 import { newClientKey } from '../client-key';
 import { errorText } from '../error-text';
+import { sayRecovery } from '../recovery/recovery-text';
 import { Connection } from './connection';
 import type { ConnectionStatus, SocketFactory, Timers } from './connection';
 import {
@@ -534,9 +535,10 @@ export class LiveSession {
     const text = errorText(frame.code, frame.message);
     switch (pending?.kind) {
       case 'send': {
-        // Held back: the server's warning is the text (errorText keeps a message it has no words for).
+        // Held back: why, in the console's language (the server's English warning if it did not say why).
         const held = frame.code === 'message_held';
-        return this.update({ outbox: fail(this.state.outbox, pending.clientKey, text, held) });
+        const why = held && frame.heldBecause ? sayRecovery(`held_${frame.heldBecause}`) : text;
+        return this.update({ outbox: fail(this.state.outbox, pending.clientKey, why, held) });
       }
       case 'action':
         return this.update({

@@ -94,6 +94,10 @@ const en = {
   revokeReference: 'Withdraw this support reference',
   referenceRevoked: 'Reference {reference} withdrawn: the verify page no longer says it is genuine.',
   heldTitle: 'Held back:',
+  held_asks_for_secret: 'This message asks the customer for a password or a code.',
+  held_contains_secret: 'This message seems to contain a password or a code.',
+  heldAdvice:
+    'Support never needs a customer’s password or one-time code, and someone pushing you to get or give one may be trying to take over an account. Send it anyway only if you are sure it is safe.',
   sendAnyway: 'Send anyway',
   heldInRecovery:
     'This cannot be sent in a recovery conversation: rewrite it without asking for a password or a code.',
@@ -192,6 +196,10 @@ const fr: Record<keyof typeof en, string> = {
   referenceRevoked:
     'Référence {reference} retirée\u00a0: la page de vérification ne la dit plus authentique.',
   heldTitle: 'Retenu\u00a0:',
+  held_asks_for_secret: 'Ce message demande au client un mot de passe ou un code.',
+  held_contains_secret: 'Ce message semble contenir un mot de passe ou un code.',
+  heldAdvice:
+    'Le support n’a jamais besoin du mot de passe ni du code à usage unique d’un client, et quelqu’un qui vous pousse à en obtenir ou à en donner un cherche peut-être à prendre le contrôle d’un compte. Envoyez-le quand même seulement si vous êtes sûr que c’est sans risque.',
   sendAnyway: 'Envoyer quand même',
   heldInRecovery:
     'Impossible d’envoyer ceci dans une conversation de récupération\u00a0: reformulez sans demander de mot de passe ni de code.',

@@ -190,6 +190,7 @@ function HeldWarning(props: {
   return (
     <span class="delivery held" role="alert" data-testid="held-warning">
       <strong>{sayRecovery('heldTitle')}</strong> {entry.error}{' '}
+      {onSendAnyway && <span>{sayRecovery('heldAdvice')} </span>}
       {onSendAnyway ? (
         <button
           type="button"

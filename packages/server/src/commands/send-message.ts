@@ -3,7 +3,7 @@ import { redact, type Conversation, type Message } from '@candor/protocol';
 import type { Actor, ConversationRecord } from '../domain/types';
 import { DEFAULT_INBOX_ID } from '../domain/types';
 import { assertCanRead, decideReply } from '../domain/access';
-import { DomainError } from '../domain/errors';
+import { DomainError, HeldMessageError } from '../domain/errors';
 import { normaliseBody, wellFormed } from '../domain/message-body';
 import type { AppendResult, NewMessage } from '../storage/store';
 import type { ChatContext } from './context';
@@ -149,7 +149,7 @@ async function holdSecretRequests(
     action: 'message.held',
     detail: { reason, recovery, final: decision.final },
   });
-  throw new DomainError('message_held', decision.warning);
+  throw new HeldMessageError(decision.warning, reason);
 }
 
 async function auditHeld(

@@ -12,3 +12,13 @@ export class DomainError extends Error {
     super(message);
   }
 }
+
+/** message_held, with why: the wire carries the reason beside the English warning (`heldBecause`). */
+export class HeldMessageError extends DomainError {
+  constructor(
+    message: string,
+    readonly heldBecause: 'asks_for_secret' | 'contains_secret',
+  ) {
+    super('message_held', message);
+  }
+}

@@ -333,7 +333,7 @@ export class ClientConnection implements Watcher {
   sendError(
     ref: string | undefined,
     code: ErrorCode,
-    message: string | { message: string; retryAfterMs?: number },
+    message: string | Omit<ReturnType<typeof errorCodeOf>, 'code'>,
   ): void {
     this.deps.metrics?.error(code);
     const detail = typeof message === 'string' ? { message } : message;

@@ -1,10 +1,17 @@
 import type { ErrorCode } from '@candor/protocol';
-import { DomainError } from '../domain/errors';
+import { DomainError, HeldMessageError } from '../domain/errors';
 import { StoreConflictError, StoreInvalidInputError, StoreUnavailableError } from '../storage/store';
 import { StoreNotFoundError } from '../storage/not-found-error';
 
 /** Any thrown error -> what the client is told. Unknown errors say nothing of their internals. */
-export function errorCodeOf(err: unknown): { code: ErrorCode; message: string; retryAfterMs?: number } {
+export function errorCodeOf(err: unknown): {
+  code: ErrorCode;
+  message: string;
+  retryAfterMs?: number;
+  heldBecause?: HeldMessageError['heldBecause'];
+} {
+  if (err instanceof HeldMessageError)
+    return { code: err.code, message: err.message, heldBecause: err.heldBecause };
   if (err instanceof DomainError) {
     const { code, message, retryAfterMs } = err;
     return retryAfterMs === undefined ? { code, message } : { code, message, retryAfterMs };

@@ -62,10 +62,12 @@ describe('agent messages that ask for or hold a secret', () => {
     assert.equal(reply.type, 'error');
     assert.ok(reply.type === 'error');
     assert.equal(reply.code, 'message_held');
+    assert.equal(reply.heldBecause, 'asks_for_secret', 'why, for a console to say in its language');
     assert.match(reply.message, /asks the customer for a password or a code/);
     assert.match(reply.message, /Send it anyway only if you are sure/);
     const held = await send('Your new password is Hunter2!xyz');
     assert.ok(held.type === 'error' && held.code === 'message_held');
+    assert.equal(held.heldBecause, 'contains_secret');
     assert.match(held.message, /contain a password or a code/);
     // An ordinary message after them is the next one stored: the held ones left no trace.
     await agent.sendMessage(conversationId, 'Let me look into it.');
@@ -123,8 +125,11 @@ describe('agent messages that ask for or hold a secret', () => {
       });
     const held = await rest({ body: 'Give me your password so I can check' });
     assert.equal(held.status, 422);
-    const { error } = (await held.json()) as { error: { code: string; message: string } };
+    const { error } = (await held.json()) as {
+      error: { code: string; message: string; heldBecause?: string };
+    };
     assert.equal(error.code, 'message_held');
+    assert.equal(error.heldBecause, 'asks_for_secret');
     assert.match(error.message, /password or a code/);
     const sent = await rest({ body: 'Give me your password so I can check', acknowledgeWarning: true });
     assert.equal(sent.status, 201);

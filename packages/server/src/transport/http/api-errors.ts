@@ -29,7 +29,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
 
 /** The REST error body: the same codes as WebSocket error frames. */
 export function errorResponse(c: Context, err: unknown) {
-  const { code, message, retryAfterMs } = errorCodeOf(err);
+  const { code, message, retryAfterMs, heldBecause } = errorCodeOf(err);
+  if (heldBecause !== undefined) return c.json({ error: { code, message, heldBecause } }, STATUS[code]);
   if (retryAfterMs === undefined) return c.json({ error: { code, message } }, STATUS[code]);
   c.header('retry-after', String(Math.ceil(retryAfterMs / 1000)));
   return c.json({ error: { code, message, retryAfterMs } }, STATUS[code]);
