@@ -130,6 +130,8 @@ describe('the console in French', { skip }, () => {
     const take = page.getByRole('button', { name: 'Prendre la conversation en attente 1' });
     assert.equal(await take.innerText(), 'Prendre');
     assert.match(await page.getByTestId('conversation-row').first().innerText(), /Ouverte/);
+    // An anonymous visitor's generated name is said in French too.
+    assert.match(await page.getByTestId('conversation-row').first().innerText(), /Visiteur [0-9A-F]{4}/);
     assert.deepEqual(await englishLeft(page), [], 'English left on the inbox');
 
     await page.goto(`${server.url}/console/conversations/${conversationId}`);

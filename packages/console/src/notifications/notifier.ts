@@ -8,6 +8,7 @@ import { wanted, type Alert } from '../live/notify-rules';
 import { say } from '../console-text';
 import { saySupervision } from '../recovery/supervision-text';
 import { sayShell, type ShellTextKey } from '../shell-text';
+import { visitorLabel } from '../visitor-label';
 
 const TITLES: Record<Alert['kind'], ShellTextKey> = {
   newConversation: 'notifyNewConversation',
@@ -32,7 +33,7 @@ export function raise(alert: Alert, prefs: AgentPreferences, open: (conversation
   if (prefs.sound) beep();
   if (!prefs.desktop || desktopPermission() !== 'granted') return;
   const note = new Notification(alert.toTeam ? say('transferredToTeam') : sayShell(TITLES[alert.kind]), {
-    body: alert.visitorName,
+    body: visitorLabel(alert.visitorName),
     // One per conversation: a second message replaces the first instead of piling up.
     tag: `candor-${alert.conversationId}`,
   });

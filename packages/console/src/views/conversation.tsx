@@ -19,6 +19,7 @@ import { useState } from 'preact/hooks';
 import { preferredLocale } from '../canned-picker';
 import { sayRecovery } from '../recovery/recovery-text';
 import { sayConversation } from '../conversation-text';
+import { visitorLabel } from '../visitor-label';
 
 /** REST failures as the agent reads them. */
 function readable(err: unknown): Error {
@@ -71,7 +72,7 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
         </a>
         <div class="conversation-title">
           <h2 id="conversation-title">
-            <UserText text={entry?.visitorName ?? sayConversation('conversation')} />
+            <UserText text={entry ? visitorLabel(entry.visitorName) : sayConversation('conversation')} />
           </h2>
           {entry && (
             <p class="meta">
@@ -189,7 +190,7 @@ export function ConversationView({ conversationId: id, session, state, replyDraf
       <Collision viewers={state.viewers[id] ?? []} typing={state.agentsTyping[id] ?? []} />
       <ReplyBox
         label={sayConversation('replyTo', {
-          name: visibleControls(entry?.visitorName ?? sayConversation('theVisitor')),
+          name: visibleControls(entry ? visitorLabel(entry.visitorName) : sayConversation('theVisitor')),
         })}
         draft={replyDrafts.get(id) ?? ''}
         onDraft={(text) => (text ? replyDrafts.set(id, text) : replyDrafts.delete(id))}

@@ -11,6 +11,7 @@ import { relativeTime } from '../relative-time';
 import { navigate, pathFor } from '../route';
 import { useNow } from './use-live';
 import { UserText } from './user-text';
+import { visitorLabel } from '../visitor-label';
 
 const TAB_LABEL: Record<Tab, InboxTextKey> = { new: 'tabNew', mine: 'tabMine', all: 'tabAll' };
 const EMPTY_TEXT: Record<Tab, InboxTextKey> = { new: 'emptyNew', mine: 'emptyMine', all: 'emptyAll' };
@@ -148,7 +149,7 @@ function Row({ entry, isOpen, now, meId }: RowProps) {
     >
       <span class="row-line">
         <span class="visitor">
-          <UserText text={entry.visitorName} />
+          <UserText text={visitorLabel(entry.visitorName)} />
         </span>
         <time dateTime={new Date(at).toISOString()} title={new Date(at).toLocaleString()}>
           {relativeTime(at, now)}

@@ -16,6 +16,7 @@ import { UserText } from './user-text';
 import { visibleControls } from '@candor/protocol';
 import { sayInbox } from '../inbox-text';
 import { sayConversation } from '../conversation-text';
+import { visitorLabel } from '../visitor-label';
 
 interface Props {
   me: Agent;
@@ -245,7 +246,7 @@ function ResultRow({ result, isOpen }: { result: SearchResult; isOpen: boolean }
     >
       <span class="row-line">
         <span class="visitor">
-          <UserText text={conversation.visitorName} />
+          <UserText text={visitorLabel(conversation.visitorName)} />
         </span>
         <time dateTime={at.toISOString()}>{at.toLocaleDateString()}</time>
       </span>
