@@ -12,7 +12,7 @@ import { presentConversation, presentMessage } from './presenters';
 import { activityActor, assignmentActivity, recordActivity } from './record-activity';
 import { heldBecause, type HeldBecause } from '../domain/recovery/secret-request';
 import { decideHeld } from '../domain/recovery/held-message';
-import { recordAudit } from './recovery/audit';
+import { recordAgentAudit } from './recovery/audit';
 import { recoveryMark } from './recovery/recovery-conversation';
 
 export interface SendInput {
@@ -109,8 +109,9 @@ export async function sendMessage(
       );
     }
     if (overridden && actor.kind === 'agent')
-      await auditHeld(ctx, actor, {
+      await recordAgentAudit(ctx, actor, {
         conversationId: conversation.id,
+        accountExternalId: null,
         action: 'message.sent_despite_warning',
         detail: { reason: overridden, messageId: result.message.id },
       });
@@ -144,30 +145,13 @@ async function holdSecretRequests(
   const recovery = await recoveryMark.isRecoveryConversation(ctx, conversationId);
   const decision = decideHeld(reason, { acknowledged, recovery });
   if (decision.send) return reason;
-  await auditHeld(ctx, actor, {
+  await recordAgentAudit(ctx, actor, {
     conversationId,
+    accountExternalId: null,
     action: 'message.held',
     detail: { reason, recovery, final: decision.final },
   });
   throw new HeldMessageError(decision.warning, reason);
-}
-
-async function auditHeld(
-  ctx: ChatContext,
-  actor: Extract<Actor, { kind: 'agent' }>,
-  entry: {
-    conversationId: string;
-    action: 'message.held' | 'message.sent_despite_warning';
-    detail: Record<string, string | boolean>;
-  },
-): Promise<void> {
-  await recordAudit(ctx, {
-    actorType: 'agent',
-    actorId: actor.agentId,
-    actorName: await ctx.names.agent(actor.agentId),
-    ...entry,
-    accountExternalId: null,
-  });
 }
 
 /** A visitor without a conversation id writes into their open conversation, or starts one. */

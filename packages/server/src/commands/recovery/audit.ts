@@ -4,12 +4,27 @@
  * `detail` (masks only).
  */
 import { randomBytes } from 'node:crypto';
+import type { Actor } from '../../domain/types';
 import type { AuditRecord } from '../../storage/audit-store';
 import type { ChatContext } from '../context';
 
 export async function recordAudit(ctx: ChatContext, entry: Omit<AuditRecord, 'id' | 'at'>): Promise<void> {
   const at = ctx.now();
   await ctx.store.appendAudit({ ...entry, id: auditId(at), at });
+}
+
+/** An entry by a signed-in agent, named as they are now. */
+export async function recordAgentAudit(
+  ctx: ChatContext,
+  actor: Extract<Actor, { kind: 'agent' }>,
+  entry: Omit<AuditRecord, 'id' | 'at' | 'actorType' | 'actorId' | 'actorName'>,
+): Promise<void> {
+  await recordAudit(ctx, {
+    ...entry,
+    actorType: 'agent',
+    actorId: actor.agentId,
+    actorName: await ctx.names.agent(actor.agentId),
+  });
 }
 
 let lastMs = -1;

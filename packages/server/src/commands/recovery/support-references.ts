@@ -19,7 +19,7 @@ import { takeSlot } from '../../limits/shared-limit';
 import { StoreConflictError } from '../../storage/store';
 import type { ChatContext } from '../context';
 import { loadReadable } from '../load-conversation';
-import { recordAudit } from './audit';
+import { recordAgentAudit } from './audit';
 
 /** References one agent may give per hour: plenty for a shift, and a stolen session cannot mint many. */
 const ISSUE_RULE = fixedWindow({ limit: 60, windowMs: 3_600_000 });
@@ -58,9 +58,10 @@ export async function issueSupportReference(
         revokedAt: null,
       });
       // The reference itself is a credential of sorts: the audit says one was given, not which.
-      await auditReference(ctx, actor, {
+      await recordAgentAudit(ctx, actor, {
         action: 'support_reference.issued',
         conversationId: input.conversationId ?? null,
+        accountExternalId: null,
         detail: { expiresAt: now + REFERENCE_TTL_MS },
       });
       return { reference, issuedAt: now, expiresAt: now + REFERENCE_TTL_MS };
@@ -89,29 +90,12 @@ export async function revokeSupportReference(ctx: ChatContext, actor: Actor, typ
   )
     throw new DomainError('not_found', 'No such support reference.');
   if (await ctx.store.revokeSupportReference(stored.referenceHash, now))
-    await auditReference(ctx, actor, {
+    await recordAgentAudit(ctx, actor, {
       action: 'support_reference.revoked',
       conversationId: stored.conversationId,
+      accountExternalId: null,
       detail: { givenBy: stored.agentId },
     });
-}
-
-async function auditReference(
-  ctx: ChatContext,
-  actor: Extract<Actor, { kind: 'agent' }>,
-  entry: {
-    action: 'support_reference.issued' | 'support_reference.revoked';
-    conversationId: string | null;
-    detail: Record<string, string | number>;
-  },
-): Promise<void> {
-  await recordAudit(ctx, {
-    actorType: 'agent',
-    actorId: actor.agentId,
-    actorName: await ctx.names.agent(actor.agentId),
-    ...entry,
-    accountExternalId: null,
-  });
 }
 
 /**
